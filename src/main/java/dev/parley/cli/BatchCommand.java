@@ -1,0 +1,64 @@
+package dev.parley.cli;
+
+import dev.parley.query.SearchRequest;
+import dev.parley.query.Searcher;
+import dev.parley.query.result.Hit;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code parley batch}: run a file of queries and write a TREC run, one line per hit: {@code qid Q0
+ * articleId#from-to rank score tag}.
+ */
+final class BatchCommand implements Main.Command {
+
+  @Override
+  public int run(String[] argv, PrintStream out, PrintStream err) throws IOException {
+    Args args =
+        new Args(
+            "batch",
+            argv,
+            Set.of("index", "queries", "run", "k", "per-article", "tag"),
+            Set.of(),
+            Set.of());
+    args.noPositional();
+    Path queriesFile = Path.of(args.required("queries"));
+    Path runFile = Path.of(args.required("run"));
+    int k = args.integer("k", 1000, 1, SearchRequest.MAX_K);
+    int perArticle = args.integer("per-article", 2, 0, 1000);
+    String tag = args.string("tag", "parley");
+    if (!tag.matches("\\S+")) {
+      throw new UsageException("--tag must be one word, got: '" + tag + "'");
+    }
+    List<QueryFile.Query> queries = QueryFile.read(queriesFile);
+    int lines = 0;
+    try (Searcher searcher = Searcher.open(args.path("index", "index"));
+        BufferedWriter w = Files.newBufferedWriter(runFile, StandardCharsets.UTF_8)) {
+      for (QueryFile.Query q : queries) {
+        SearchRequest request =
+            SearchRequest.builder(q.text()).withK(k).withPerArticle(perArticle).build();
+        for (Hit h : searcher.search(request).hits()) {
+          w.write(
+              String.format(
+                  Locale.ROOT,
+                  "%s Q0 %s %d %.6f %s%n",
+                  q.id(),
+                  h.trecId(),
+                  h.rank(),
+                  h.score(),
+                  tag));
+          lines++;
+        }
+      }
+    }
+    err.printf("wrote %d lines for %d queries to %s%n", lines, queries.size(), runFile);
+    return 0;
+  }
+}

@@ -1,0 +1,69 @@
+package dev.parley.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A queries file: tab-separated {@code qid<TAB>query}, more columns ignored. When the first line is
+ * a header whose first column is {@code qid}, the query is read from the column named {@code
+ * query}; otherwise from column 2.
+ */
+final class QueryFile {
+  private QueryFile() {}
+
+  /** One query. */
+  record Query(String id, String text) {}
+
+  static List<Query> read(Path file) throws IOException {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    int column = 1;
+    int first = 0;
+    if (!lines.isEmpty() && lines.get(0).split("\t", -1)[0].strip().equalsIgnoreCase("qid")) {
+      String[] header = lines.get(0).split("\t", -1);
+      column = -1;
+      for (int i = 0; i < header.length; i++) {
+        if (header[i].strip().equalsIgnoreCase("query")) {
+          column = i;
+        }
+      }
+      if (column < 0) {
+        throw new IllegalArgumentException(
+            file + ": header line has no 'query' column: name the query column 'query'");
+      }
+      first = 1;
+    }
+    List<Query> queries = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (int n = first; n < lines.size(); n++) {
+      String line = lines.get(n);
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] cols = line.split("\t", -1);
+      if (cols.length <= column || cols[0].isBlank()) {
+        throw new IllegalArgumentException(
+            file + ":" + (n + 1) + ": expected qid<TAB>query, found '" + abbreviate(line) + "'");
+      }
+      String id = cols[0].strip();
+      if (!ids.add(id)) {
+        throw new IllegalArgumentException(file + ":" + (n + 1) + ": query id " + id + " repeats");
+      }
+      if (id.contains(" ")) {
+        throw new IllegalArgumentException(
+            file + ":" + (n + 1) + ": query id '" + id + "' has a space");
+      }
+      queries.add(new Query(id, cols[column].strip()));
+    }
+    return queries;
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 60 ? s : s.substring(0, 60) + "…";
+  }
+}

@@ -1,0 +1,177 @@
+package dev.parley.indexer.ingest;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import dev.parley.indexer.Article;
+import dev.parley.indexer.Paragraph;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * JSON Lines ({@code .jsonl}): one article per line, {@code {"id", "date", "title"?, "text" |
+ * "paragraphs": [...]}}. A bad line is rejected as {@code file:line} and the next line is read;
+ * only bytes that are not UTF-8 stop the file, at the line where they occur, since nothing after
+ * them can be trusted to be split into the right lines.
+ *
+ * <p>Thread safety: stateless, safe to share.
+ */
+public final class JsonLinesFormat implements ArticleParser {
+
+  @Override
+  public void parse(Path file, ArticleSink sink) throws IOException {
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    int lineNumber = 0;
+    boolean any = false;
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
+      String line;
+      while (true) {
+        try {
+          line = reader.readLine();
+        } catch (CharacterCodingException e) {
+          sink.reject(
+              file + ":" + (lineNumber + 1),
+              "invalid UTF-8: save the file as UTF-8 (the rest of the file was not read)");
+          return;
+        }
+        if (line == null) {
+          break;
+        }
+        lineNumber++;
+        if (lineNumber == 1 && line.startsWith("\uFEFF")) {
+          line = line.substring(1);
+        }
+        if (line.isBlank()) {
+          continue;
+        }
+        any = true;
+        String source = file + ":" + lineNumber;
+        try {
+          sink.accept(parseLine(line, source));
+        } catch (ArticleFormatException e) {
+          sink.reject(source, e.getMessage());
+        }
+      }
+    }
+    if (!any) {
+      sink.reject(file.toString(), "empty file: no JSON lines");
+    }
+  }
+
+  /**
+   * Parses one JSON line into an article.
+   *
+   * @throws ArticleFormatException if the line is not JSON or not an article object
+   */
+  public static Article parseLine(String line, String source) throws ArticleFormatException {
+    if (line.indexOf('\0') >= 0) {
+      throw new ArticleFormatException("NUL character in line: articles must be text");
+    }
+    JsonElement element;
+    try {
+      element = JsonParser.parseString(line);
+    } catch (JsonParseException e) {
+      throw new ArticleFormatException("not JSON: " + rootCause(e));
+    }
+    if (!element.isJsonObject()) {
+      throw new ArticleFormatException(
+          "expected a JSON object {\"id\", \"date\", \"text\"}, found " + kindOf(element));
+    }
+    JsonObject object = element.getAsJsonObject();
+    String id = string(object, "id", true);
+    try {
+      Article.checkId(id);
+    } catch (IllegalArgumentException e) {
+      throw new ArticleFormatException(e.getMessage());
+    }
+    LocalDate date = SeedFormat.parseDate(string(object, "date", true));
+    String title = string(object, "title", false);
+    List<Paragraph> paragraphs;
+    if (object.has("paragraphs") && !object.get("paragraphs").isJsonNull()) {
+      paragraphs = Paragraphs.of(stringArray(object, "paragraphs"));
+    } else if (object.has("text") && !object.get("text").isJsonNull()) {
+      paragraphs =
+          Paragraphs.split(TextDecoding.normalizeLineEndings(string(object, "text", true)));
+    } else {
+      throw new ArticleFormatException("missing \"text\" (a string) or \"paragraphs\" (strings)");
+    }
+    if (paragraphs.isEmpty()) {
+      throw new ArticleFormatException("article " + id + " has no text");
+    }
+    return new Article(id, date, title, paragraphs, source);
+  }
+
+  private static String string(JsonObject object, String key, boolean required)
+      throws ArticleFormatException {
+    JsonElement value = object.get(key);
+    if (value == null || value.isJsonNull()) {
+      if (required) {
+        throw new ArticleFormatException("missing \"" + key + "\"");
+      }
+      return null;
+    }
+    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+      throw new ArticleFormatException("\"" + key + "\" must be a string, found " + kindOf(value));
+    }
+    return value.getAsString();
+  }
+
+  private static List<String> stringArray(JsonObject object, String key)
+      throws ArticleFormatException {
+    JsonElement value = object.get(key);
+    if (!value.isJsonArray()) {
+      throw new ArticleFormatException(
+          "\"" + key + "\" must be an array of strings, found " + kindOf(value));
+    }
+    JsonArray array = value.getAsJsonArray();
+    List<String> out = new ArrayList<>(array.size());
+    for (int i = 0; i < array.size(); i++) {
+      JsonElement e = array.get(i);
+      if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+        throw new ArticleFormatException(
+            "\"" + key + "\"[" + i + "] must be a string, found " + kindOf(e));
+      }
+      out.add(e.getAsString());
+    }
+    return out;
+  }
+
+  private static String kindOf(JsonElement e) {
+    if (e.isJsonObject()) {
+      return "an object";
+    } else if (e.isJsonArray()) {
+      return "an array";
+    } else if (e.isJsonNull()) {
+      return "null";
+    } else if (e.getAsJsonPrimitive().isNumber()) {
+      return "a number";
+    } else if (e.getAsJsonPrimitive().isBoolean()) {
+      return "a boolean";
+    }
+    return "a string";
+  }
+
+  private static String rootCause(Throwable t) {
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    String message = t.getMessage();
+    return message == null ? t.getClass().getSimpleName() : message;
+  }
+}

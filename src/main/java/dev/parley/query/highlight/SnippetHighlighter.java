@@ -1,0 +1,74 @@
+package dev.parley.query.highlight;
+
+import dev.parley.schema.Fields;
+import java.io.IOException;
+import java.util.Objects;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+/**
+ * Makes snippets of passage text with Lucene's UnifiedHighlighter: the {@code sentences}
+ * best-scoring sentences that contain query words, in text order, joined by an ellipsis, with each
+ * matched word between {@code pre} and {@code post}. A passage that matched only through its
+ * article context gets its opening sentences, unmarked.
+ *
+ * <p>Offsets come from the postings ({@link Fields#TEXT_TYPE} indexes them), so nothing is
+ * re-analyzed at query time.
+ *
+ * <p>Thread safety: immutable, safe to share.
+ */
+public final class SnippetHighlighter {
+  private final Analyzer analyzer;
+  private final String pre;
+  private final String post;
+  private final int sentences;
+  private final boolean escapeHtml;
+
+  /**
+   * Creates a highlighter.
+   *
+   * @param analyzer the index's analyzer
+   * @param pre marker before a matched word, for example {@code <em>}
+   * @param post marker after a matched word, for example {@code </em>}
+   * @param sentences how many sentences at most, 1 to 10
+   * @param escapeHtml whether to escape HTML in the text (for apps that insert snippets as HTML)
+   */
+  public SnippetHighlighter(
+      Analyzer analyzer, String pre, String post, int sentences, boolean escapeHtml) {
+    this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+    this.pre = Objects.requireNonNull(pre, "pre");
+    this.post = Objects.requireNonNull(post, "post");
+    if (sentences < 1 || sentences > 10) {
+      throw new IllegalArgumentException("sentences must be in [1, 10], got: " + sentences);
+    }
+    this.sentences = sentences;
+    this.escapeHtml = escapeHtml;
+  }
+
+  /**
+   * Snippets for {@code docs} (index doc ids) in the same order.
+   *
+   * @throws IOException on a read error
+   */
+  public String[] highlight(IndexSearcher searcher, Query query, int[] docs) throws IOException {
+    if (docs.length == 0) {
+      return new String[0];
+    }
+    UnifiedHighlighter highlighter =
+        UnifiedHighlighter.builder(searcher, analyzer)
+            .withFormatter(new DefaultPassageFormatter(pre, post, " … ", escapeHtml))
+            .withMaxLength(Integer.MAX_VALUE - 1)
+            .build();
+    int[] max = new int[] {sentences};
+    String[] snippets =
+        highlighter.highlightFields(new String[] {Fields.TEXT}, query, docs, max).get(Fields.TEXT);
+    for (int i = 0; i < snippets.length; i++) {
+      // A snippet may span merged paragraphs; it is shown as one line.
+      snippets[i] = snippets[i] == null ? "" : snippets[i].replace("\n\n", " ");
+    }
+    return snippets;
+  }
+}

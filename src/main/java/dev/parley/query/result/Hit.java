@@ -1,0 +1,54 @@
+package dev.parley.query.result;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * One ranked passage.
+ *
+ * @param rank position in the whole ranked list, from 1 (offset included)
+ * @param score the ranking score (higher is better; comparable only within one search)
+ * @param articleId the article's id
+ * @param passageId the passage's id
+ * @param from first paragraph number covered (inclusive)
+ * @param to last paragraph number covered (inclusive)
+ * @param start offset of the passage in the article text
+ * @param end offset just past the passage in the article text
+ * @param date the article date
+ * @param heading the section heading above the passage, or {@code null}
+ * @param text the passage text
+ * @param snippet the best sentences of the passage with query words between the highlight markers
+ * @param explanation Lucene's score explanation when requested, else {@code null}
+ */
+public record Hit(
+    int rank,
+    float score,
+    String articleId,
+    String passageId,
+    int from,
+    int to,
+    int start,
+    int end,
+    LocalDate date,
+    String heading,
+    String text,
+    String snippet,
+    String explanation) {
+
+  /** Validates the values. */
+  public Hit {
+    if (rank < 1) {
+      throw new IllegalArgumentException("rank must be >= 1, got: " + rank);
+    }
+    Objects.requireNonNull(articleId, "articleId");
+    Objects.requireNonNull(passageId, "passageId");
+    Objects.requireNonNull(date, "date");
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(snippet, "snippet");
+  }
+
+  /** The TREC document number of this hit: {@code articleId#from-to}. */
+  public String trecId() {
+    return articleId + "#" + from + "-" + to;
+  }
+}

@@ -1,0 +1,94 @@
+package dev.parley.query.result;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import java.time.LocalDate;
+
+/**
+ * The JSON form of results, the contract apps consume (documented in README.md). Field names are
+ * stable: new fields may be added, none renamed or removed.
+ *
+ * <p>Thread safety: stateless.
+ */
+public final class ResultsJson {
+  private ResultsJson() {}
+
+  private static final Gson GSON =
+      new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+
+  /** {@code results} as one JSON object on one line. */
+  public static String toJson(SearchResults results) {
+    return GSON.toJson(toTree(results));
+  }
+
+  /** {@code stats} as one JSON object on one line. */
+  public static String toJson(IndexStats stats) {
+    return GSON.toJson(toTree(stats));
+  }
+
+  /**
+   * The results as a JSON tree: {@code query}, {@code totalHits}, {@code hits} (each with {@code
+   * rank}, {@code score}, {@code articleId}, {@code passageId}, {@code paragraphs} as {@code [from,
+   * to]}, {@code offsets} as {@code [start, end]}, {@code date}, {@code heading}, {@code text},
+   * {@code snippet}, and {@code explanation} when requested).
+   */
+  public static JsonObject toTree(SearchResults results) {
+    JsonObject o = new JsonObject();
+    o.addProperty("query", results.query());
+    o.addProperty("totalHits", results.totalHits());
+    JsonArray hits = new JsonArray();
+    results.hits().forEach(h -> hits.add(toTree(h)));
+    o.add("hits", hits);
+    return o;
+  }
+
+  /** One hit as a JSON tree. */
+  public static JsonObject toTree(Hit h) {
+    JsonObject o = new JsonObject();
+    o.addProperty("rank", h.rank());
+    o.addProperty("score", h.score());
+    o.addProperty("articleId", h.articleId());
+    o.addProperty("passageId", h.passageId());
+    o.add("paragraphs", pair(h.from(), h.to()));
+    o.add("offsets", pair(h.start(), h.end()));
+    o.add("date", date(h.date()));
+    o.addProperty("heading", h.heading());
+    o.addProperty("text", h.text());
+    o.addProperty("snippet", h.snippet());
+    if (h.explanation() != null) {
+      o.addProperty("explanation", h.explanation());
+    }
+    return o;
+  }
+
+  /** Stats as a JSON tree: {@code articles, passages, firstDate, lastDate, schemaVersion}. */
+  public static JsonObject toTree(IndexStats s) {
+    JsonObject o = new JsonObject();
+    o.addProperty("articles", s.articles());
+    o.addProperty("passages", s.passages());
+    o.add("firstDate", date(s.firstDate()));
+    o.add("lastDate", date(s.lastDate()));
+    o.addProperty("schemaVersion", s.schemaVersion());
+    return o;
+  }
+
+  /** Serializes any tree with the same settings (no HTML escaping, nulls kept). */
+  public static String toJson(JsonElement tree) {
+    return GSON.toJson(tree);
+  }
+
+  private static JsonArray pair(int a, int b) {
+    JsonArray array = new JsonArray(2);
+    array.add(a);
+    array.add(b);
+    return array;
+  }
+
+  private static JsonElement date(LocalDate date) {
+    return date == null ? JsonNull.INSTANCE : new com.google.gson.JsonPrimitive(date.toString());
+  }
+}

@@ -1,0 +1,103 @@
+package dev.parley.schema;
+
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
+
+/**
+ * Every Lucene field Parley writes or reads, and how it is indexed.
+ *
+ * <p>The index holds two kinds of document. A <em>passage</em> document is what search ranks; an
+ * <em>article</em> document, written last in the same block as its passages, records what the
+ * article as a whole is (source, content hash, passage count) so that stats, verification and
+ * incremental indexing need not scan passages. Both carry {@link #KIND} and {@link #ARTICLE_ID}, so
+ * one delete-by-term removes an article completely.
+ *
+ * <p>Thread safety: constants only.
+ */
+public final class Fields {
+  private Fields() {}
+
+  /** {@code passage} or {@code article}; every query filters on it. Indexed keyword. */
+  public static final String KIND = "kind";
+
+  /** Value of {@link #KIND} for passage documents. */
+  public static final String KIND_PASSAGE = "passage";
+
+  /** Value of {@link #KIND} for article documents. */
+  public static final String KIND_ARTICLE = "article";
+
+  /**
+   * Unique passage id, {@code articleId#from-to} (plus {@code :w} for the w-th window of a long
+   * paragraph). Keyword, stored, and sorted doc values: every ranked list breaks ties on it.
+   */
+  public static final String PASSAGE_ID = "passage_id";
+
+  /** Article id. Keyword (delete and replace by term), stored, sorted doc values (grouping). */
+  public static final String ARTICLE_ID = "article_id";
+
+  /**
+   * The passage text: analyzed, stored, with positions (phrases) and offsets in the postings so the
+   * UnifiedHighlighter can highlight without re-analyzing.
+   */
+  public static final String TEXT = "text";
+
+  /**
+   * Article context for a passage: the title, the first paragraph, and the section heading.
+   * Analyzed, not stored; searched at a lower weight so a passage that says "he added" still
+   * matches the article's subject without the context swamping the passage's own words.
+   */
+  public static final String CONTEXT = "context";
+
+  /** Section heading of the passage, if any. Stored only. */
+  public static final String HEADING = "heading";
+
+  /** Article title, if the input had one. Stored only, on article documents. */
+  public static final String TITLE = "title";
+
+  /**
+   * Article date as days since 1970-01-01: a point (range filters), numeric doc values (sorting,
+   * recency) and stored.
+   */
+  public static final String DATE = "date";
+
+  /** First paragraph number of the passage (inclusive). Stored. */
+  public static final String PARA_FROM = "para_from";
+
+  /** Last paragraph number of the passage (inclusive). Stored. */
+  public static final String PARA_TO = "para_to";
+
+  /** Character offset of the passage's start in the article text. Stored. */
+  public static final String CHAR_START = "char_start";
+
+  /** Character offset just past the passage's end in the article text. Stored. */
+  public static final String CHAR_END = "char_end";
+
+  /** Position of the passage in its article, from 0. Stored and numeric doc values. */
+  public static final String ORDINAL = "ordinal";
+
+  /** Where the article was read from (file, or file:line). Stored, article documents only. */
+  public static final String SOURCE = "source";
+
+  /** SHA-256 of the article's normalized content. Keyword and stored, article documents only. */
+  public static final String CONTENT_HASH = "content_hash";
+
+  /** Number of passages the article was cut into. Stored, article documents only. */
+  public static final String PASSAGE_COUNT = "passage_count";
+
+  /** Field type of {@link #TEXT}: analyzed, stored, term frequencies, positions and offsets. */
+  public static final FieldType TEXT_TYPE =
+      textType(true, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+
+  /** Field type of {@link #CONTEXT}: analyzed with positions (phrase matches), not stored. */
+  public static final FieldType CONTEXT_TYPE =
+      textType(false, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+
+  private static FieldType textType(boolean stored, IndexOptions options) {
+    FieldType type = new FieldType();
+    type.setTokenized(true);
+    type.setStored(stored);
+    type.setIndexOptions(options);
+    type.freeze();
+    return type;
+  }
+}
