@@ -1,0 +1,197 @@
+package dev.parley.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's exit codes, messages and output formats. */
+class MainTest {
+  @TempDir Path dir;
+
+  /** The result of one run. */
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Main.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private String seedIndex() {
+    String index = dir.resolve("seed").toString();
+    Run r = run("index", "--input", "seeds", "--index", index);
+    assertEquals(0, r.code(), r.err());
+    return index;
+  }
+
+  @Test
+  void indexPrintsASummaryAndExitsZero() {
+    Run r = run("index", "--input", "seeds", "--index", dir.resolve("i").toString());
+    assertEquals(0, r.code());
+    assertTrue(
+        r.out()
+            .startsWith(
+                "indexed 1 articles into " + dir.resolve("i") + ": 20 passages, 0 rejected"),
+        r.out());
+  }
+
+  @Test
+  void rejectedInputGivesExitOneAndIsNamed() throws IOException {
+    Path good = Files.writeString(dir.resolve("good.txt"), "date 2019-01-10 One.\n");
+    Path empty = Files.writeString(dir.resolve("empty.txt"), "");
+    Run r =
+        run(
+            "index",
+            "--input",
+            good.toString(),
+            empty.toString(),
+            "--index",
+            dir.resolve("m").toString(),
+            "--json");
+    assertEquals(1, r.code());
+    assertEquals("rejected " + empty + ": empty file\n", r.err());
+    JsonObject json = JsonParser.parseString(r.out()).getAsJsonObject();
+    assertEquals(1, json.get("articles").getAsInt());
+    assertEquals(
+        empty.toString(),
+        json.getAsJsonArray("rejected").get(0).getAsJsonObject().get("source").getAsString());
+  }
+
+  @Test
+  void searchJsonHasTheDocumentedFields() {
+    String index = seedIndex();
+    Run r = run("search", "--index", index, "--json", "summit", "--k", "3");
+    assertEquals(0, r.code(), r.err());
+    JsonObject json = JsonParser.parseString(r.out()).getAsJsonObject();
+    assertEquals("summit", json.get("query").getAsString());
+    assertTrue(json.get("totalHits").getAsLong() >= 3);
+    JsonObject hit = json.getAsJsonArray("hits").get(0).getAsJsonObject();
+    for (String key :
+        List.of(
+            "rank",
+            "score",
+            "articleId",
+            "passageId",
+            "paragraphs",
+            "date",
+            "heading",
+            "text",
+            "snippet")) {
+      assertTrue(hit.has(key), key);
+    }
+    assertEquals(2, hit.getAsJsonArray("paragraphs").size());
+    assertEquals(1, hit.get("rank").getAsInt());
+  }
+
+  @Test
+  void searchTextShowsRankIdAndMarkedSnippet() {
+    String index = seedIndex();
+    Run r = run("search", "--index", index, "banquet", "--k", "1");
+    assertEquals(0, r.code(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertEquals("5 passages match \"banquet\" (showing 1-1)", lines.get(0));
+    assertTrue(lines.get(1).startsWith("  1. 000_36ca1f6425bbafbc#19-19"), lines.get(1));
+    assertTrue(lines.get(1).endsWith("[Birthday banquet]"), lines.get(1));
+    assertTrue(lines.get(2).contains("welcome [banquet] for Kim"), lines.get(2));
+  }
+
+  @Test
+  void statsJsonHasTheDocumentedKeys() {
+    String index = seedIndex();
+    Run r = run("stats", "--index", index, "--json");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(
+        "{\"articles\":1,\"passages\":20,\"firstDate\":\"2019-01-10\",\"lastDate\":\"2019-01-10\",\"schemaVersion\":1}",
+        r.out().strip());
+  }
+
+  @Test
+  void batchWritesATrecRun() throws IOException {
+    String index = seedIndex();
+    Path queries =
+        Files.writeString(
+            dir.resolve("q.tsv"), "qid\tcorpus\tquery\nq1\tx\tsummit talks\nq2\tx\tsanctions\n");
+    Path runFile = dir.resolve("out.trec");
+    Run r =
+        run(
+            "batch",
+            "--index",
+            index,
+            "--queries",
+            queries.toString(),
+            "--k",
+            "5",
+            "--run",
+            runFile.toString());
+    assertEquals(0, r.code(), r.err());
+    List<String> lines = Files.readAllLines(runFile);
+    assertEquals(4, lines.size(), "two per article by default");
+    assertTrue(
+        lines.get(0).matches("q1 Q0 000_36ca1f6425bbafbc#\\d+-\\d+ 1 [0-9.]+ parley"),
+        lines.get(0));
+    assertTrue(lines.get(2).startsWith("q2 Q0 "), lines.get(2));
+  }
+
+  @Test
+  void usageErrorsExitTwoWithOneLine() {
+    Run unknown = run("search", "--index", "x", "--bogus", "q");
+    assertEquals(2, unknown.code());
+    assertEquals(
+        "parley search: unknown option --bogus for 'search'",
+        unknown.err().lines().findFirst().orElseThrow());
+    Run badK = run("search", "--k", "zero", "q");
+    assertEquals(
+        "parley search: --k must be a whole number, got: zero",
+        badK.err().lines().findFirst().orElseThrow());
+    Run noCommand = run();
+    assertEquals(2, noCommand.code());
+    Run badCommand = run("frobnicate");
+    assertEquals(
+        "parley: unknown command 'frobnicate'", badCommand.err().lines().findFirst().orElseThrow());
+    Run badDate = run("search", "--since", "2019-02-30", "q");
+    assertEquals(2, badDate.code());
+    assertEquals(
+        "parley search: --since must be a date YYYY-MM-DD, got: 2019-02-30",
+        badDate.err().lines().findFirst().orElseThrow());
+  }
+
+  @Test
+  void missingIndexIsOneLineWithoutStackTrace() {
+    Run r = run("search", "--index", dir.resolve("none").toString(), "q");
+    assertEquals(2, r.code());
+    assertEquals(
+        "parley search: no index at "
+            + dir.resolve("none")
+            + ": create one with: parley index --input DIR --index "
+            + dir.resolve("none")
+            + "\n",
+        r.err());
+    Run debug = run("search", "--debug", "--index", dir.resolve("none").toString(), "q");
+    assertTrue(debug.err().contains("\tat dev.parley"), debug.err());
+  }
+
+  @Test
+  void demoIndexesSeedsAndShowsPassages() {
+    Run r = run("demo", "--index", dir.resolve("demo").toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("passages match \"birthday banquet\""), r.out());
+    assertTrue(r.out().contains("[banquet]"), r.out());
+  }
+}
