@@ -5,14 +5,15 @@ import com.google.gson.JsonParseException;
 import java.util.Objects;
 
 /**
- * How text is analyzed: which stemmer and which stop words follow tokenizing, possessive removal,
- * lower-casing and accent folding. Recorded in every commit; the searcher rebuilds the same chain
- * from it.
+ * How text is analyzed: spelling folding, stop words and stemming, after tokenizing, possessive
+ * removal, acronym handling, lower-casing and accent folding. Recorded in every commit; the
+ * searcher rebuilds the same chain from it.
  *
  * @param stemmer the stemming step
  * @param stopWords the stop-word step
+ * @param spelling whether British spellings are folded to American ones
  */
-public record AnalysisConfig(Stemmer stemmer, StopWords stopWords) {
+public record AnalysisConfig(Stemmer stemmer, StopWords stopWords, Spelling spelling) {
   private static final Gson GSON = new Gson();
 
   /** Stemming applied after lower-casing. */
@@ -35,15 +36,24 @@ public record AnalysisConfig(Stemmer stemmer, StopWords stopWords) {
     ENGLISH
   }
 
+  /** Spelling folding. */
+  public enum Spelling {
+    /** Words as written. */
+    AS_WRITTEN,
+    /** British spellings become American ({@link SpellingVariants}). */
+    AMERICAN
+  }
+
   /** Validates the values. */
   public AnalysisConfig {
     Objects.requireNonNull(stemmer, "stemmer");
     Objects.requireNonNull(stopWords, "stopWords");
+    Objects.requireNonNull(spelling, "spelling");
   }
 
   /** The defaults, chosen by measurement (DESIGN.md). */
   public static AnalysisConfig defaults() {
-    return new AnalysisConfig(Stemmer.KSTEM, StopWords.ENGLISH);
+    return new AnalysisConfig(Stemmer.KSTEM, StopWords.ENGLISH, Spelling.AMERICAN);
   }
 
   /** This configuration as JSON, as recorded in the index manifest. */
@@ -62,7 +72,7 @@ public record AnalysisConfig(Stemmer stemmer, StopWords stopWords) {
       if (config == null) {
         throw new IllegalArgumentException("empty analysis configuration");
       }
-      return new AnalysisConfig(config.stemmer, config.stopWords);
+      return new AnalysisConfig(config.stemmer, config.stopWords, config.spelling);
     } catch (JsonParseException | NullPointerException e) {
       throw new IllegalArgumentException("not an analysis configuration: " + json, e);
     }

@@ -1,5 +1,6 @@
 package dev.parley.analysis;
 
+import java.util.Objects;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
@@ -12,25 +13,60 @@ import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
 
 /**
- * Parley's analyzer: {@link StandardTokenizer} (Unicode word breaks), {@link
- * EnglishPossessiveFilter} (drops 's and ’s), {@link LowerCaseFilter} (locale-independent, so the
- * Turkish dotless i does not change results), {@link ASCIIFoldingFilter} (é to e), then the stop
- * words and stemmer that the {@link AnalysisConfig} names.
+ * Parley's analyzer, one chain for index and query:
  *
- * <p>Possessives are removed before lower-casing because the filter only knows the apostrophe
- * forms, and before stemming so the stemmer sees the bare word.
+ * <ol>
+ *   <li>{@link StandardTokenizer}: Unicode word breaks;
+ *   <li>{@link EnglishPossessiveFilter}: drops 's and ’s;
+ *   <li>{@link AcronymFilter}: {@code US} and {@code U.S.} become {@code u.s}, apart from {@code
+ *       us};
+ *   <li>{@link LowerCaseFilter}: locale-independent, so the Turkish dotless i changes nothing;
+ *   <li>{@link ASCIIFoldingFilter}: é to e;
+ *   <li>{@link SpellingVariantFilter}: British spellings to American (if configured);
+ *   <li>query side only: {@link SynonymGraphFilter} with the gazetteer's entity aliases, so {@code
+ *       DPRK} also finds {@code North Korea} (multi-word synonyms belong at query time: a graph
+ *       cannot be indexed faithfully);
+ *   <li>stop words and stemmer, as configured.
+ * </ol>
  *
  * <p>Thread safety: like every Lucene {@link Analyzer}, safe to share; token streams are per
  * thread.
  */
 public final class ParleyAnalyzer extends Analyzer {
-  private final AnalysisConfig config;
+  /** Which part of the chain an instance runs. */
+  private enum Chain {
+    /** The whole chain without synonyms: indexing. */
+    INDEX,
+    /** The whole chain with synonyms: queries. */
+    QUERY,
+    /** Up to (not including) the synonym step: analyzing synonym rules. */
+    SYNONYM_RULES
+  }
 
-  /** Creates the analyzer that {@code config} describes. */
+  private final AnalysisConfig config;
+  private final Chain chain;
+  private final SynonymMap synonyms;
+
+  /** The index-side analyzer (no synonyms). */
   public ParleyAnalyzer(AnalysisConfig config) {
-    this.config = java.util.Objects.requireNonNull(config, "config");
+    this(config, Chain.INDEX, null);
+  }
+
+  private ParleyAnalyzer(AnalysisConfig config, Chain chain, SynonymMap synonyms) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.chain = chain;
+    this.synonyms = synonyms;
+  }
+
+  /** The query-side analyzer: the same chain plus the gazetteer's entity synonyms. */
+  public static ParleyAnalyzer forQueries(AnalysisConfig config, Gazetteer gazetteer) {
+    SynonymMap map =
+        EntitySynonyms.build(gazetteer, new ParleyAnalyzer(config, Chain.SYNONYM_RULES, null));
+    return new ParleyAnalyzer(config, Chain.QUERY, map);
   }
 
   /** The configuration this analyzer was built from. */
@@ -42,8 +78,18 @@ public final class ParleyAnalyzer extends Analyzer {
   protected TokenStreamComponents createComponents(String fieldName) {
     Tokenizer source = new StandardTokenizer();
     TokenStream stream = new EnglishPossessiveFilter(source);
+    stream = new AcronymFilter(stream);
     stream = new LowerCaseFilter(stream);
     stream = new ASCIIFoldingFilter(stream);
+    if (config.spelling() == AnalysisConfig.Spelling.AMERICAN) {
+      stream = new SpellingVariantFilter(stream, SpellingVariants.defaults());
+    }
+    if (chain == Chain.SYNONYM_RULES) {
+      return new TokenStreamComponents(source, stream);
+    }
+    if (chain == Chain.QUERY) {
+      stream = new SynonymGraphFilter(stream, synonyms, false);
+    }
     if (config.stopWords() == AnalysisConfig.StopWords.ENGLISH) {
       stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
     }

@@ -1,5 +1,7 @@
 package dev.parley.cli;
 
+import dev.parley.eval.QueryFile;
+import dev.parley.eval.TrecRun;
 import dev.parley.query.SearchRequest;
 import dev.parley.query.Searcher;
 import dev.parley.query.result.Hit;
@@ -10,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -45,15 +46,7 @@ final class BatchCommand implements Main.Command {
         SearchRequest request =
             SearchRequest.builder(q.text()).withK(k).withPerArticle(perArticle).build();
         for (Hit h : searcher.search(request).hits()) {
-          w.write(
-              String.format(
-                  Locale.ROOT,
-                  "%s Q0 %s %d %.6f %s%n",
-                  q.id(),
-                  h.trecId(),
-                  h.rank(),
-                  h.score(),
-                  tag));
+          w.write(TrecRun.line(q.id(), h, tag));
           lines++;
         }
       }

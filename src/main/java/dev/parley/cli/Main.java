@@ -23,10 +23,15 @@ public final class Main {
           "",
           "  demo   [--input DIR] [--index DIR]       index seeds/ into index/ and show ranked passages",
           "  index  [--input PATH...] [--index DIR] [--commit-every N] [--json]",
-          "  search [--index DIR] QUERY [--k N] [--offset N] [--since YYYY-MM-DD] [--until YYYY-MM-DD]",
-          "         [--per-article N] [--all] [--json] [--explain]",
+          "  search [--index DIR] [QUERY] [--topic T...] [--entity E...] [--k N] [--offset N]",
+          "         [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--per-article N] [--recency-half-life DAYS]",
+          "         [--facets] [--no-collapse] [--all] [--json] [--explain]",
           "  batch  [--index DIR] --queries FILE.tsv --run OUT.trec [--k N] [--per-article N] [--tag NAME]",
           "  stats  [--index DIR] [--json]",
+          "  eval   --index [CORPUS=]DIR... --queries FILE.tsv --qrels FILE [--level passage|article]",
+          "         [--k N] [--run OUT.trec] [--profile NAME...] [--per-query] [--json]",
+          "  classify --input FILE.jsonl [--eval] [--explain] [--json] [--topics DIR]",
+          "  tune-topics --labels FILE.jsonl [--out DIR] [--lambda L] [--folds K] [--topics DIR]",
           "",
           "Defaults: --input seeds, --index index. Add --debug to see stack traces.");
 
@@ -36,7 +41,10 @@ public final class Main {
           "search", new SearchCommand(),
           "batch", new BatchCommand(),
           "stats", new StatsCommand(),
-          "demo", new DemoCommand());
+          "demo", new DemoCommand(),
+          "classify", new ClassifyCommand(),
+          "tune-topics", new TuneTopicsCommand(),
+          "eval", new EvalCommand());
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {

@@ -23,15 +23,19 @@ final class SearchCommand implements Main.Command {
         new Args(
             "search",
             argv,
-            Set.of("index", "k", "offset", "since", "until", "per-article"),
-            Set.of(),
-            Set.of("json", "explain", "all"));
-    if (args.positional().isEmpty()) {
-      throw new UsageException("give the query text, for example: parley search \"summit talks\"");
+            Set.of("index", "k", "offset", "since", "until", "per-article", "recency-half-life"),
+            Set.of("topic", "entity"),
+            Set.of("json", "explain", "all", "facets", "no-collapse"));
+    if (args.positional().isEmpty() && args.list("topic").isEmpty()) {
+      throw new UsageException(
+          "give the query text or a --topic, for example: parley search \"summit talks\"");
     }
     String query = String.join(" ", args.positional());
+    SearchRequest.Builder builder = SearchRequest.builder(query);
+    args.list("topic").forEach(builder::addTopic);
+    args.list("entity").forEach(builder::addEntity);
     SearchRequest request =
-        SearchRequest.builder(query)
+        builder
             .withK(args.integer("k", 10, 1, SearchRequest.MAX_K))
             .withOffset(args.integer("offset", 0, 0, SearchRequest.MAX_OFFSET))
             .withSince(args.date("since"))
@@ -39,21 +43,65 @@ final class SearchCommand implements Main.Command {
             .withPerArticle(args.integer("per-article", 2, 0, 1000))
             .withMatch(args.has("all") ? MatchMode.ALL : MatchMode.ANY)
             .withExplain(args.has("explain"))
+            .withFacets(args.has("facets"))
+            .withCollapse(!args.has("no-collapse"))
+            .withRecencyHalfLife(args.integer("recency-half-life", 0, 0, 100_000))
             .build();
     boolean json = args.has("json");
-    Searcher.Builder builder = Searcher.builder(args.path("index", "index"));
+    Searcher.Builder searcherBuilder = Searcher.builder(args.path("index", "index"));
     if (!json) {
-      builder.withHighlightMarkers(PRE, POST);
+      searcherBuilder.withHighlightMarkers(PRE, POST);
     }
-    try (Searcher searcher = builder.build()) {
+    try (Searcher searcher = searcherBuilder.build()) {
       SearchResults results = searcher.search(request);
       if (json) {
         out.println(ResultsJson.toJson(results));
       } else {
         print(results, request.offset(), out);
+        printFacets(results.facets(), out);
       }
     }
     return 0;
+  }
+
+  /** Topics over 0.5, entities and folded duplicates of a hit, on one line. */
+  private static String labels(Hit h) {
+    StringBuilder b = new StringBuilder();
+    h.topics()
+        .forEach(
+            (t, v) -> {
+              if (v >= 0.5f) {
+                b.append(b.length() == 0 ? "" : " ").append("#").append(t);
+              }
+            });
+    if (!h.entities().isEmpty()) {
+      b.append(b.length() == 0 ? "" : "  ")
+          .append("entities: ")
+          .append(String.join(", ", h.entities()));
+    }
+    if (!h.duplicates().isEmpty()) {
+      b.append(b.length() == 0 ? "" : "  ")
+          .append("also in: ")
+          .append(String.join(", ", h.duplicates()));
+    }
+    return b.toString();
+  }
+
+  /** Prints facet counts as text. */
+  static void printFacets(
+      java.util.Map<String, java.util.List<dev.parley.query.result.FacetCount>> facets,
+      PrintStream out) {
+    facets.forEach(
+        (dim, counts) -> {
+          StringBuilder b = new StringBuilder();
+          counts.forEach(
+              c ->
+                  b.append(b.length() == 0 ? "" : ", ")
+                      .append(c.label())
+                      .append(" ")
+                      .append(c.count()));
+          out.println(dim + ": " + (b.length() == 0 ? "-" : b));
+        });
   }
 
   /** Prints results as text, a header line then one block per hit. */

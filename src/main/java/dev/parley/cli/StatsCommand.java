@@ -1,6 +1,7 @@
 package dev.parley.cli;
 
 import dev.parley.query.Searcher;
+import dev.parley.query.result.FacetCount;
 import dev.parley.query.result.IndexStats;
 import dev.parley.query.result.ResultsJson;
 import java.io.IOException;
@@ -27,6 +28,10 @@ final class StatsCommand implements Main.Command {
             s.firstDate(),
             s.lastDate(),
             s.schemaVersion());
+        var counts = new java.util.LinkedHashMap<String, java.util.List<FacetCount>>();
+        counts.put("passages by topic", s.topics());
+        counts.put("passages by entity (top 20)", s.entities());
+        SearchCommand.printFacets(counts, out);
       }
     }
     return 0;

@@ -2,6 +2,9 @@ package dev.parley.indexer;
 
 import dev.parley.analysis.AnalysisConfig;
 import dev.parley.analysis.ParleyAnalyzer;
+import dev.parley.indexer.enrich.Enricher;
+import dev.parley.indexer.enrich.Enrichment;
+import dev.parley.indexer.enrich.NewsEnricher;
 import dev.parley.indexer.ingest.ArticleSink;
 import dev.parley.indexer.ingest.InputFiles;
 import dev.parley.indexer.segment.ParagraphSegmenter;
@@ -59,6 +62,7 @@ public final class Indexer implements AutoCloseable {
   private final IndexWriter writer;
   private final AnalysisConfig analysis;
   private final Segmenter segmenter;
+  private final Enricher enricher;
   private final int commitEvery;
   private final ProgressListener progress;
   private final ReadWriteLock commitLock = new ReentrantReadWriteLock();
@@ -67,6 +71,7 @@ public final class Indexer implements AutoCloseable {
     this.path = b.path;
     this.analysis = analysis;
     this.segmenter = b.segmenter;
+    this.enricher = b.enricher == null ? NewsEnricher.defaults() : b.enricher;
     this.commitEvery = b.commitEvery;
     this.progress = b.progress;
     Files.createDirectories(path);
@@ -159,10 +164,11 @@ public final class Indexer implements AutoCloseable {
    */
   public int add(Article article) throws IOException {
     List<Passage> passages = segmenter.segment(article);
+    List<Enrichment> enrichments = passages.stream().map(p -> enricher.enrich(article, p)).toList();
+    var docs = ArticleDocuments.of(article, passages, enrichments);
     commitLock.readLock().lock();
     try {
-      writer.updateDocuments(
-          new Term(Fields.ARTICLE_ID, article.id()), ArticleDocuments.of(article, passages));
+      writer.updateDocuments(new Term(Fields.ARTICLE_ID, article.id()), docs);
     } finally {
       commitLock.readLock().unlock();
     }
@@ -201,7 +207,12 @@ public final class Indexer implements AutoCloseable {
       }
       IndexManifest manifest =
           new IndexManifest(
-              SchemaVersion.CURRENT, analysis.toJson(), segmenter.describe(), articles, passages);
+              SchemaVersion.CURRENT,
+              analysis.toJson(),
+              segmenter.describe(),
+              enricher.topics(),
+              articles,
+              passages);
       writer.setLiveCommitData(manifest.toUserData().entrySet());
       writer.commit();
     } finally {
@@ -303,6 +314,7 @@ public final class Indexer implements AutoCloseable {
     private final Path path;
     private AnalysisConfig analysis;
     private Segmenter segmenter = new ParagraphSegmenter(SegmentationConfig.defaults());
+    private Enricher enricher;
     private int commitEvery = 1000;
     private double ramBufferMb = 64;
     private ProgressListener progress = ProgressListener.NONE;
@@ -329,6 +341,16 @@ public final class Indexer implements AutoCloseable {
     /** A custom segmenter. */
     public Builder withSegmenter(Segmenter segmenter) {
       this.segmenter = Objects.requireNonNull(segmenter, "segmenter");
+      return this;
+    }
+
+    /**
+     * The enricher that adds topics and entities; default {@link NewsEnricher#defaults()} (the
+     * built-in gazetteer and topics). Use {@code new NewsEnricher(gazetteer, topicModel)} for
+     * custom entities or topics.
+     */
+    public Builder withEnricher(Enricher enricher) {
+      this.enricher = Objects.requireNonNull(enricher, "enricher");
       return this;
     }
 

@@ -1,13 +1,16 @@
 package dev.parley.query;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * What to search for. Build with {@link #of(String)} or {@link #builder(String)}.
  *
  * @param query the query text in Parley's simple syntax (words, {@code "phrases"}, {@code
- *     -exclusions}, {@code OR}); empty browses all passages, newest first
+ *     -exclusions}, {@code OR}); empty browses all passages, newest first (or by topic score when
+ *     topics are given)
  * @param k how many hits to return, 1 to {@value #MAX_K}
  * @param offset how many hits to skip first (pagination), 0 to {@value #MAX_OFFSET}
  * @param since earliest article date, inclusive, or {@code null}
@@ -15,6 +18,15 @@ import java.util.Objects;
  * @param perArticle at most this many passages of one article in the list; 0 for no limit
  * @param match how query clauses combine
  * @param explain whether each hit carries Lucene's score explanation
+ * @param topics topics to rank by: with query text, their scores are added to text relevance;
+ *     without, passages labelled with them are ranked by topic score, diversified across articles
+ *     and dates
+ * @param entities entities every hit must mention (canonical ids or aliases)
+ * @param recencyHalfLifeDays when above 0, scores are multiplied by {@code 2^(-age/halfLife)}, age
+ *     in days before the newest article in the index
+ * @param facets whether to count topics, entities and months over all matching passages
+ * @param collapse whether near-identical passages (the same wire paragraph in several stories) are
+ *     folded into one hit that lists the other articles
  */
 public record SearchRequest(
     String query,
@@ -24,13 +36,21 @@ public record SearchRequest(
     LocalDate until,
     int perArticle,
     MatchMode match,
-    boolean explain) {
+    boolean explain,
+    List<String> topics,
+    List<String> entities,
+    int recencyHalfLifeDays,
+    boolean facets,
+    boolean collapse) {
 
   /** Largest {@code k}. */
   public static final int MAX_K = 1000;
 
   /** Largest {@code offset}. */
   public static final int MAX_OFFSET = 10_000;
+
+  /** Most topics, and most entities, in one request. */
+  public static final int MAX_FILTERS = 20;
 
   /** Longest query text, in characters. */
   public static final int MAX_QUERY_CHARS = 1000;
@@ -39,6 +59,16 @@ public record SearchRequest(
   public SearchRequest {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(match, "match");
+    topics = List.copyOf(topics);
+    entities = List.copyOf(entities);
+    if (recencyHalfLifeDays < 0) {
+      throw new IllegalArgumentException(
+          "recencyHalfLifeDays must be >= 0 (0 is off), got: " + recencyHalfLifeDays);
+    }
+    if (topics.size() > MAX_FILTERS || entities.size() > MAX_FILTERS) {
+      throw new IllegalArgumentException(
+          "at most " + MAX_FILTERS + " topics and " + MAX_FILTERS + " entities per request");
+    }
     if (query.length() > MAX_QUERY_CHARS) {
       throw new IllegalArgumentException(
           "query is " + query.length() + " characters long, at most " + MAX_QUERY_CHARS);
@@ -78,6 +108,11 @@ public record SearchRequest(
     private int perArticle = 2;
     private MatchMode match = MatchMode.ANY;
     private boolean explain;
+    private final List<String> topics = new ArrayList<>();
+    private final List<String> entities = new ArrayList<>();
+    private int recencyHalfLifeDays;
+    private boolean facets;
+    private boolean collapse = true;
 
     private Builder(String query) {
       this.query = Objects.requireNonNull(query, "query");
@@ -125,13 +160,56 @@ public record SearchRequest(
       return this;
     }
 
+    /** Ranks by this topic too (see {@link SearchRequest#topics()}). */
+    public Builder addTopic(String topic) {
+      topics.add(Objects.requireNonNull(topic, "topic"));
+      return this;
+    }
+
+    /** Keeps only passages that mention this entity (canonical id or alias). */
+    public Builder addEntity(String entity) {
+      entities.add(Objects.requireNonNull(entity, "entity"));
+      return this;
+    }
+
+    /** Prefers recent passages: scores halve every {@code days} days of age; 0 (default) is off. */
+    public Builder withRecencyHalfLife(int days) {
+      this.recencyHalfLifeDays = days;
+      return this;
+    }
+
+    /** Whether to count facets over all matching passages; default false. */
+    public Builder withFacets(boolean facets) {
+      this.facets = facets;
+      return this;
+    }
+
+    /** Whether to fold near-identical passages into one hit; default true. */
+    public Builder withCollapse(boolean collapse) {
+      this.collapse = collapse;
+      return this;
+    }
+
     /**
      * Builds the request.
      *
      * @throws IllegalArgumentException if a value is out of range, naming it
      */
     public SearchRequest build() {
-      return new SearchRequest(query, k, offset, since, until, perArticle, match, explain);
+      return new SearchRequest(
+          query,
+          k,
+          offset,
+          since,
+          until,
+          perArticle,
+          match,
+          explain,
+          topics,
+          entities,
+          recencyHalfLifeDays,
+          facets,
+          collapse);
     }
   }
 }

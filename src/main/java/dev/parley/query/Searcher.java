@@ -1,11 +1,16 @@
 package dev.parley.query;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 import dev.parley.analysis.AnalysisConfig;
+import dev.parley.analysis.Entity;
+import dev.parley.analysis.Gazetteer;
 import dev.parley.analysis.ParleyAnalyzer;
 import dev.parley.query.build.QueryFactory;
 import dev.parley.query.build.SimpleQuery;
 import dev.parley.query.highlight.SnippetHighlighter;
 import dev.parley.query.rank.PassageRanker;
+import dev.parley.query.result.FacetCount;
 import dev.parley.query.result.Hit;
 import dev.parley.query.result.IndexStats;
 import dev.parley.query.result.SearchResults;
@@ -16,17 +21,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherFactory;
@@ -45,7 +57,9 @@ import org.apache.lucene.store.FSDirectory;
  *
  * <pre>{@code
  * try (Searcher searcher = Searcher.open(Path.of("index"))) {
- *   for (Hit hit : searcher.search(SearchRequest.of("sanctions \"North Korea\"")).hits()) {
+ *   SearchRequest request = SearchRequest.builder("talks").addTopic("sanctions")
+ *       .addEntity("north-korea").withFacets(true).build();
+ *   for (Hit hit : searcher.search(request).hits()) {
  *     System.out.println(hit.rank() + " " + hit.passageId() + " " + hit.snippet());
  *   }
  * }
@@ -53,7 +67,8 @@ import org.apache.lucene.store.FSDirectory;
  *
  * <p>Build it once and share it: it keeps one Lucene searcher and, before each search, picks up new
  * commits to the index (Lucene's {@link SearcherManager}). It analyzes queries with the analysis
- * configuration recorded in the index, so queries always match how text was indexed.
+ * configuration recorded in the index plus the gazetteer's entity synonyms, so {@code DPRK} also
+ * finds {@code North Korea}.
  *
  * <p>Thread safety: safe for concurrent searches. {@link #close()} lets searches already running
  * finish on the reader they hold; searches started after it throw {@link IllegalStateException}.
@@ -62,28 +77,27 @@ public final class Searcher implements AutoCloseable {
   private final Path path;
   private final Directory directory;
   private final SearcherManager manager;
-  private final ParleyAnalyzer analyzer;
   private final QueryFactory queries;
   private final SnippetHighlighter highlighter;
-  private final int schemaVersion;
+  private final FacetCounter facets = new FacetCounter();
+  private final Gazetteer gazetteer;
+  private final IndexManifest manifest;
+  private final float topicWeight;
 
   private Searcher(Builder b) throws IOException {
     this.path = b.path;
+    this.gazetteer = b.gazetteer;
+    this.topicWeight = b.topicWeight;
     if (!Files.isDirectory(path)) {
-      throw new IndexNotFoundException(
-          "no index at " + path + ": create one with: parley index --input DIR --index " + path);
+      throw notFound(path);
     }
     this.directory = FSDirectory.open(path);
     try {
-      IndexManifest manifest;
       try {
-        manifest = IndexManifest.read(directory, path);
+        this.manifest = IndexManifest.read(directory, path);
       } catch (IndexNotFoundException e) {
-        throw new IndexNotFoundException(
-            "no index at " + path + ": create one with: parley index --input DIR --index " + path);
+        throw notFound(path);
       }
-      this.schemaVersion = manifest.schemaVersion();
-      this.analyzer = new ParleyAnalyzer(AnalysisConfig.fromJson(manifest.analysis()));
       BM25Similarity similarity = new BM25Similarity(b.k1, b.b);
       this.manager =
           new SearcherManager(
@@ -100,8 +114,18 @@ public final class Searcher implements AutoCloseable {
       directory.close();
       throw e;
     }
-    this.queries = new QueryFactory(analyzer, b.contextWeight);
-    this.highlighter = new SnippetHighlighter(analyzer, b.pre, b.post, b.sentences, b.escapeHtml);
+    AnalysisConfig analysis = AnalysisConfig.fromJson(manifest.analysis());
+    ParleyAnalyzer indexAnalyzer = new ParleyAnalyzer(analysis);
+    ParleyAnalyzer queryAnalyzer =
+        b.entitySynonyms ? ParleyAnalyzer.forQueries(analysis, gazetteer) : indexAnalyzer;
+    this.queries = new QueryFactory(queryAnalyzer, b.contextWeight);
+    this.highlighter =
+        new SnippetHighlighter(indexAnalyzer, b.pre, b.post, b.sentences, b.escapeHtml);
+  }
+
+  private static IndexNotFoundException notFound(Path path) {
+    return new IndexNotFoundException(
+        "no index at " + path + ": create one with: parley index --input DIR --index " + path);
   }
 
   /**
@@ -125,56 +149,156 @@ public final class Searcher implements AutoCloseable {
     return path;
   }
 
+  /** The topics the index's passages were scored for. */
+  public List<String> topics() {
+    return manifest.topics();
+  }
+
   /**
    * Ranks passages for {@code request}.
    *
+   * @throws IllegalArgumentException for a topic the index does not have or an unknown entity
    * @throws IOException on a read error
    * @throws IllegalStateException if the searcher is closed
    */
   public SearchResults search(SearchRequest request) throws IOException {
     Objects.requireNonNull(request, "request");
     SimpleQuery parsed = SimpleQuery.parse(request.query());
-    Query relevance = queries.build(parsed, request.match());
-    Query query = withFilters(relevance, request);
-    PassageRanker.Order order =
-        parsed.groups().isEmpty() ? PassageRanker.Order.NEWEST : PassageRanker.Order.RELEVANCE;
+    checkTopics(request.topics());
+    List<String> entityIds = request.entities().stream().map(this::entityId).toList();
+    boolean browse = parsed.groups().isEmpty();
+    Query text = queries.build(parsed, request.match());
+    Query ranking = ranking(text, request.topics(), browse);
     IndexSearcher searcher = acquire();
     try {
-      PassageRanker.Page page =
-          PassageRanker.rank(
-              searcher, query, order, request.offset(), request.k(), request.perArticle());
-      int[] docs = page.hits().stream().mapToInt(PassageRanker.Ranked::doc).toArray();
-      String[] snippets = highlighter.highlight(searcher, relevance, docs);
-      StoredFields stored = searcher.storedFields();
-      List<Hit> hits = new ArrayList<>(docs.length);
-      for (int i = 0; i < docs.length; i++) {
-        PassageRanker.Ranked r = page.hits().get(i);
-        Document doc = stored.document(r.doc());
-        String explanation = request.explain() ? searcher.explain(query, r.doc()).toString() : null;
-        hits.add(
-            new Hit(
-                request.offset() + i + 1,
-                r.score(),
-                doc.get(Fields.ARTICLE_ID),
-                r.passageId(),
-                intField(doc, Fields.PARA_FROM),
-                intField(doc, Fields.PARA_TO),
-                intField(doc, Fields.CHAR_START),
-                intField(doc, Fields.CHAR_END),
-                LocalDate.ofEpochDay(doc.getField(Fields.DATE).numericValue().longValue()),
-                doc.get(Fields.HEADING),
-                doc.get(Fields.TEXT),
-                snippets[i],
-                explanation));
+      if (request.recencyHalfLifeDays() > 0) {
+        ranking = recency(ranking, request.recencyHalfLifeDays(), newestDate(searcher));
       }
-      return new SearchResults(request.query(), page.totalHits(), hits);
+      Query query = withFilters(ranking, request, entityIds, browse);
+      boolean byScore = !browse || !request.topics().isEmpty() || request.recencyHalfLifeDays() > 0;
+      PassageRanker.Options options =
+          new PassageRanker.Options(
+              byScore ? PassageRanker.Order.RELEVANCE : PassageRanker.Order.NEWEST,
+              request.offset(),
+              request.k(),
+              request.perArticle(),
+              request.collapse(),
+              browse && !request.topics().isEmpty());
+      PassageRanker.Page page = PassageRanker.rank(searcher, query, options);
+      List<Hit> hits = hits(searcher, page, text, query, request);
+      Map<String, List<FacetCount>> counts =
+          request.facets() ? facets.count(searcher, query) : Map.of();
+      return new SearchResults(request.query(), page.totalHits(), hits, counts);
     } finally {
       manager.release(searcher);
     }
   }
 
+  private List<Hit> hits(
+      IndexSearcher searcher,
+      PassageRanker.Page page,
+      Query text,
+      Query query,
+      SearchRequest request)
+      throws IOException {
+    int[] docs = page.hits().stream().mapToInt(PassageRanker.Ranked::doc).toArray();
+    String[] snippets = highlighter.highlight(searcher, text, docs);
+    StoredFields stored = searcher.storedFields();
+    List<Hit> hits = new ArrayList<>(docs.length);
+    for (int i = 0; i < docs.length; i++) {
+      PassageRanker.Ranked r = page.hits().get(i);
+      Document doc = stored.document(r.doc());
+      String explanation = request.explain() ? searcher.explain(query, r.doc()).toString() : null;
+      hits.add(
+          new Hit(
+              request.offset() + i + 1,
+              r.score(),
+              doc.get(Fields.ARTICLE_ID),
+              r.passageId(),
+              intField(doc, Fields.PARA_FROM),
+              intField(doc, Fields.PARA_TO),
+              intField(doc, Fields.CHAR_START),
+              intField(doc, Fields.CHAR_END),
+              LocalDate.ofEpochDay(doc.getField(Fields.DATE).numericValue().longValue()),
+              doc.get(Fields.HEADING),
+              doc.get(Fields.TEXT),
+              snippets[i],
+              explanation,
+              topicScores(doc.get(Fields.TOPICS_JSON)),
+              Arrays.stream(doc.getFields(Fields.ENTITY)).map(IndexableField::stringValue).toList(),
+              r.duplicates()));
+    }
+    return hits;
+  }
+
+  /** Text relevance plus topic scores; topic scores alone when browsing by topic. */
+  private Query ranking(Query text, List<String> topics, boolean browse) {
+    if (topics.isEmpty()) {
+      return text;
+    }
+    BooleanQuery.Builder topicScore = new BooleanQuery.Builder();
+    for (String topic : topics) {
+      topicScore.add(
+          FeatureField.newLinearQuery(Fields.TOPIC_SCORES, topic, topicWeight), Occur.SHOULD);
+    }
+    if (browse) {
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      b.add(topicScore.build(), Occur.MUST);
+      BooleanQuery.Builder labelled = new BooleanQuery.Builder();
+      topics.forEach(t -> labelled.add(new TermQuery(new Term(Fields.TOPIC, t)), Occur.SHOULD));
+      b.add(labelled.build(), Occur.FILTER);
+      b.add(text, Occur.FILTER);
+      return b.build();
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(text, Occur.MUST);
+    b.add(topicScore.build(), Occur.SHOULD);
+    return b.build();
+  }
+
+  /** Multiplies scores by {@code 2^(-age/halfLife)}, age in days before {@code newest}. */
+  private static Query recency(Query query, int halfLifeDays, long newest) {
+    DoubleValuesSource decay = new RecencyDecay(newest, halfLifeDays);
+    return FunctionScoreQuery.boostByValue(query, decay);
+  }
+
+  private void checkTopics(List<String> topics) {
+    for (String topic : topics) {
+      if (!manifest.topics().contains(topic)) {
+        throw new IllegalArgumentException(
+            "unknown topic '"
+                + topic
+                + "': this index has "
+                + String.join(", ", manifest.topics()));
+      }
+    }
+  }
+
+  private String entityId(String idOrAlias) {
+    return gazetteer
+        .resolve(idOrAlias)
+        .map(Entity::id)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown entity '"
+                        + idOrAlias
+                        + "': give a canonical id (north-korea) or a name (DPRK, North Korea)"));
+  }
+
+  private static Map<String, Float> topicScores(String json) {
+    Map<String, Float> scores = new LinkedHashMap<>();
+    if (json != null) {
+      for (Map.Entry<String, JsonElement> e :
+          JsonParser.parseString(json).getAsJsonObject().entrySet()) {
+        scores.put(e.getKey(), e.getValue().getAsFloat());
+      }
+    }
+    return scores;
+  }
+
   /**
-   * Counts what the index holds.
+   * Counts what the index holds: articles, passages, dates, and passages per topic and entity.
    *
    * @throws IOException on a read error
    */
@@ -183,15 +307,23 @@ public final class Searcher implements AutoCloseable {
     try {
       long articles = searcher.count(kind(Fields.KIND_ARTICLE));
       long passages = searcher.count(kind(Fields.KIND_PASSAGE));
+      Map<String, List<FacetCount>> counts = facets.count(searcher, kind(Fields.KIND_PASSAGE));
       return new IndexStats(
           articles,
           passages,
           articleDate(searcher, false),
           articleDate(searcher, true),
-          schemaVersion);
+          manifest.schemaVersion(),
+          counts.get(Fields.TOPIC),
+          counts.get(Fields.ENTITY));
     } finally {
       manager.release(searcher);
     }
+  }
+
+  private static long newestDate(IndexSearcher searcher) throws IOException {
+    LocalDate newest = articleDate(searcher, true);
+    return newest == null ? 0 : newest.toEpochDay();
   }
 
   /** The oldest or newest article date, or null for an empty index. */
@@ -224,14 +356,18 @@ public final class Searcher implements AutoCloseable {
     }
   }
 
-  private static Query withFilters(Query relevance, SearchRequest request) {
+  private static Query withFilters(
+      Query ranking, SearchRequest request, List<String> entityIds, boolean browse) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    b.add(relevance, Occur.MUST);
+    b.add(ranking, Occur.MUST);
     b.add(kind(Fields.KIND_PASSAGE), Occur.FILTER);
     if (request.since() != null || request.until() != null) {
       long from = request.since() == null ? Long.MIN_VALUE : request.since().toEpochDay();
       long to = request.until() == null ? Long.MAX_VALUE : request.until().toEpochDay();
       b.add(LongPoint.newRangeQuery(Fields.DATE, from, to), Occur.FILTER);
+    }
+    for (String entity : entityIds) {
+      b.add(new TermQuery(new Term(Fields.ENTITY, entity)), Occur.FILTER);
     }
     return b.build();
   }
@@ -250,10 +386,13 @@ public final class Searcher implements AutoCloseable {
     private float k1 = 0.9f;
     private float b = 0.4f;
     private float contextWeight = 0.2f;
+    private float topicWeight = 3f;
     private String pre = "<em>";
     private String post = "</em>";
     private int sentences = 2;
     private boolean escapeHtml;
+    private boolean entitySynonyms = true;
+    private Gazetteer gazetteer = Gazetteer.defaults();
 
     private Builder(Path path) {
       this.path = Objects.requireNonNull(path, "indexDir");
@@ -278,6 +417,29 @@ public final class Searcher implements AutoCloseable {
         throw new IllegalArgumentException("contextWeight must be in [0, 1], got: " + weight);
       }
       this.contextWeight = weight;
+      return this;
+    }
+
+    /** Points a topic score of 1 adds to text relevance when a request names topics; default 3. */
+    public Builder withTopicWeight(float weight) {
+      if (!(weight > 0 && weight <= 100)) {
+        throw new IllegalArgumentException("topicWeight must be in (0, 100], got: " + weight);
+      }
+      this.topicWeight = weight;
+      return this;
+    }
+
+    /** Whether queries expand entity names with the gazetteer's aliases; default true. */
+    public Builder withEntitySynonyms(boolean enabled) {
+      this.entitySynonyms = enabled;
+      return this;
+    }
+
+    /**
+     * The gazetteer for entity synonyms and entity filters; default {@link Gazetteer#defaults()}.
+     */
+    public Builder withGazetteer(Gazetteer gazetteer) {
+      this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
       return this;
     }
 

@@ -84,6 +84,43 @@ public final class Fields {
   /** Number of passages the article was cut into. Stored, article documents only. */
   public static final String PASSAGE_COUNT = "passage_count";
 
+  /**
+   * Topic scores of a passage, one Lucene feature per topic ({@code FeatureField}), so ranking can
+   * add a topic's score to text relevance or rank by it alone.
+   */
+  public static final String TOPIC_SCORES = "topic_scores";
+
+  /** Topic scores as stored JSON ({@code {"diplomacy":0.93,...}}), returned with hits. */
+  public static final String TOPICS_JSON = "topics";
+
+  /**
+   * Topic labels (scores over the topic's threshold): keyword for filtering, and a facet dimension
+   * of the same name.
+   */
+  public static final String TOPIC = "topic";
+
+  /**
+   * Canonical ids of the entities a passage mentions: keyword for filtering, stored, and a facet
+   * dimension of the same name.
+   */
+  public static final String ENTITY = "entity";
+
+  /** Facet dimension of the article month, {@code YYYY-MM}, for date histograms. */
+  public static final String MONTH = "month";
+
+  /**
+   * 64-bit SimHash of the passage's word shingles, as numeric doc values: near-duplicate folding.
+   */
+  public static final String SIMHASH = "simhash";
+
+  /** How the facet dimensions are indexed (sorted-set doc values, no taxonomy index). */
+  public static org.apache.lucene.facet.FacetsConfig facetsConfig() {
+    org.apache.lucene.facet.FacetsConfig config = new org.apache.lucene.facet.FacetsConfig();
+    config.setMultiValued(TOPIC, true);
+    config.setMultiValued(ENTITY, true);
+    return config;
+  }
+
   /** Field type of {@link #TEXT}: analyzed, stored, term frequencies, positions and offsets. */
   public static final FieldType TEXT_TYPE =
       textType(true, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);

@@ -2,6 +2,7 @@ package dev.parley.schema;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -20,15 +21,22 @@ import org.apache.lucene.store.Directory;
  * @param schemaVersion the {@link SchemaVersion} the index was written with
  * @param analysis the analysis configuration, as JSON
  * @param segmentation the segmentation configuration, as JSON
+ * @param topics the topic names passages were scored for, in order
  * @param articles articles in the index at this commit
  * @param passages passages in the index at this commit
  */
 public record IndexManifest(
-    int schemaVersion, String analysis, String segmentation, long articles, long passages) {
+    int schemaVersion,
+    String analysis,
+    String segmentation,
+    List<String> topics,
+    long articles,
+    long passages) {
 
   static final String SCHEMA_KEY = "parley.schemaVersion";
   static final String ANALYSIS_KEY = "parley.analysis";
   static final String SEGMENTATION_KEY = "parley.segmentation";
+  static final String TOPICS_KEY = "parley.topics";
   static final String ARTICLES_KEY = "parley.articles";
   static final String PASSAGES_KEY = "parley.passages";
 
@@ -36,6 +44,7 @@ public record IndexManifest(
   public IndexManifest {
     Objects.requireNonNull(analysis, "analysis");
     Objects.requireNonNull(segmentation, "segmentation");
+    topics = List.copyOf(topics);
     if (articles < 0 || passages < 0) {
       throw new IllegalArgumentException(
           "counts must be >= 0, got articles=" + articles + " passages=" + passages);
@@ -48,6 +57,7 @@ public record IndexManifest(
     data.put(SCHEMA_KEY, Integer.toString(schemaVersion));
     data.put(ANALYSIS_KEY, analysis);
     data.put(SEGMENTATION_KEY, segmentation);
+    data.put(TOPICS_KEY, String.join(",", topics));
     data.put(ARTICLES_KEY, Long.toString(articles));
     data.put(PASSAGES_KEY, Long.toString(passages));
     return data;
@@ -97,8 +107,13 @@ public record IndexManifest(
         found,
         data.getOrDefault(ANALYSIS_KEY, ""),
         data.getOrDefault(SEGMENTATION_KEY, ""),
+        topicList(data.getOrDefault(TOPICS_KEY, "")),
         parseLong(data.getOrDefault(ARTICLES_KEY, "0"), ARTICLES_KEY, where),
         parseLong(data.getOrDefault(PASSAGES_KEY, "0"), PASSAGES_KEY, where));
+  }
+
+  private static List<String> topicList(String value) {
+    return value.isEmpty() ? List.of() : List.of(value.split(","));
   }
 
   private static int parseInt(String value, String key, Path where) throws SchemaMismatchException {

@@ -58,21 +58,28 @@ class ParleyAnalyzerTest {
         List.of("the", "talks", "were", "initially", "stalled"),
         tokens(
             new ParleyAnalyzer(
-                new AnalysisConfig(AnalysisConfig.Stemmer.NONE, AnalysisConfig.StopWords.NONE)),
+                new AnalysisConfig(
+                    AnalysisConfig.Stemmer.NONE,
+                    AnalysisConfig.StopWords.NONE,
+                    AnalysisConfig.Spelling.AS_WRITTEN)),
             text));
     assertEquals(
         List.of("talk", "were", "initi", "stall"),
         tokens(
             new ParleyAnalyzer(
                 new AnalysisConfig(
-                    AnalysisConfig.Stemmer.PORTER, AnalysisConfig.StopWords.ENGLISH)),
+                    AnalysisConfig.Stemmer.PORTER,
+                    AnalysisConfig.StopWords.ENGLISH,
+                    AnalysisConfig.Spelling.AS_WRITTEN)),
             text));
     assertEquals(
         List.of("talk", "were", "initially", "stalled"),
         tokens(
             new ParleyAnalyzer(
                 new AnalysisConfig(
-                    AnalysisConfig.Stemmer.MINIMAL, AnalysisConfig.StopWords.ENGLISH)),
+                    AnalysisConfig.Stemmer.MINIMAL,
+                    AnalysisConfig.StopWords.ENGLISH,
+                    AnalysisConfig.Spelling.AS_WRITTEN)),
             text));
   }
 
@@ -81,7 +88,10 @@ class ParleyAnalyzerTest {
   void configRoundTripsThroughJson(String locale) {
     Locale.setDefault(Locale.forLanguageTag(locale));
     AnalysisConfig config =
-        new AnalysisConfig(AnalysisConfig.Stemmer.PORTER, AnalysisConfig.StopWords.NONE);
+        new AnalysisConfig(
+            AnalysisConfig.Stemmer.PORTER,
+            AnalysisConfig.StopWords.NONE,
+            AnalysisConfig.Spelling.AS_WRITTEN);
     assertEquals(config, AnalysisConfig.fromJson(config.toJson()));
   }
 }

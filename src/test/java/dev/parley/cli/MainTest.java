@@ -118,7 +118,14 @@ class MainTest {
     Run r = run("stats", "--index", index, "--json");
     assertEquals(0, r.code(), r.err());
     assertEquals(
-        "{\"articles\":1,\"passages\":20,\"firstDate\":\"2019-01-10\",\"lastDate\":\"2019-01-10\",\"schemaVersion\":1}",
+        "{\"articles\":1,\"passages\":20,\"firstDate\":\"2019-01-10\",\"lastDate\":\"2019-01-10\","
+            + "\"schemaVersion\":2,\"topics\":[{\"label\":\"diplomacy\",\"count\":16},"
+            + "{\"label\":\"summits\",\"count\":6},{\"label\":\"sanctions\",\"count\":3}],"
+            + "\"entities\":[{\"label\":\"north-korea\",\"count\":15},{\"label\":\"united-states\",\"count\":10},"
+            + "{\"label\":\"china\",\"count\":9},{\"label\":\"xi-jinping\",\"count\":8},"
+            + "{\"label\":\"donald-trump\",\"count\":4},{\"label\":\"kim-jong-un\",\"count\":1},"
+            + "{\"label\":\"singapore\",\"count\":1},{\"label\":\"south-korea\",\"count\":1},"
+            + "{\"label\":\"united-nations\",\"count\":1}]}",
         r.out().strip());
   }
 

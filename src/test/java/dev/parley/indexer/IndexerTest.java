@@ -155,7 +155,7 @@ class IndexerTest {
     assertEquals(
         "index "
             + index
-            + " was written with schema version 0, this Parley reads schema version 1:"
+            + " was written with schema version 0, this Parley reads schema version 2:"
             + " re-index the articles into a new directory (parley index --input ... --index DIR)",
         e.getMessage());
     assertThrows(SchemaMismatchException.class, () -> Indexer.builder(index).build());
@@ -179,7 +179,10 @@ class IndexerTest {
     Path index = dir.resolve("idx");
     Indexer.builder(index).build().close();
     var porter =
-        new AnalysisConfig(AnalysisConfig.Stemmer.PORTER, AnalysisConfig.StopWords.ENGLISH);
+        new AnalysisConfig(
+            AnalysisConfig.Stemmer.PORTER,
+            AnalysisConfig.StopWords.ENGLISH,
+            AnalysisConfig.Spelling.AMERICAN);
     SchemaMismatchException e =
         assertThrows(
             SchemaMismatchException.class,

@@ -1,17 +1,25 @@
 package dev.parley.indexer.write;
 
+import com.google.gson.JsonObject;
 import dev.parley.indexer.Article;
 import dev.parley.indexer.Passage;
+import dev.parley.indexer.enrich.Enrichment;
 import dev.parley.schema.Fields;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -24,12 +32,28 @@ import org.apache.lucene.util.BytesRef;
 public final class ArticleDocuments {
   private ArticleDocuments() {}
 
-  /** The documents for {@code article} cut into {@code passages}, article record last. */
-  public static List<Document> of(Article article, List<Passage> passages) {
+  private static final FacetsConfig FACETS = Fields.facetsConfig();
+
+  /**
+   * FeatureField keeps about 9 significant bits and needs a positive value: a zero topic score is
+   * stored as this floor, far below any score that matters for ranking.
+   */
+  private static final float MIN_FEATURE = 1e-4f;
+
+  /**
+   * The documents for {@code article} cut into {@code passages}, whose enrichments are {@code
+   * enrichments} (same order), article record last.
+   */
+  public static List<Document> of(
+      Article article, List<Passage> passages, List<Enrichment> enrichments) {
+    if (passages.size() != enrichments.size()) {
+      throw new IllegalArgumentException(
+          passages.size() + " passages but " + enrichments.size() + " enrichments");
+    }
     List<Document> docs = new ArrayList<>(passages.size() + 1);
     String context = context(article);
-    for (Passage passage : passages) {
-      docs.add(passage(passage, context));
+    for (int i = 0; i < passages.size(); i++) {
+      docs.add(passage(passages.get(i), enrichments.get(i), context));
     }
     docs.add(record(article, passages.size()));
     return docs;
@@ -41,7 +65,7 @@ public final class ArticleDocuments {
     return article.title() == null ? lead : article.title() + "\n" + lead;
   }
 
-  private static Document passage(Passage p, String articleContext) {
+  private static Document passage(Passage p, Enrichment e, String articleContext) {
     Document doc = new Document();
     doc.add(new StringField(Fields.KIND, Fields.KIND_PASSAGE, Field.Store.NO));
     keyword(doc, Fields.PASSAGE_ID, p.id());
@@ -59,7 +83,32 @@ public final class ArticleDocuments {
     doc.add(new StoredField(Fields.CHAR_END, p.end()));
     doc.add(new StoredField(Fields.ORDINAL, p.ordinal()));
     doc.add(new NumericDocValuesField(Fields.ORDINAL, p.ordinal()));
-    return doc;
+    doc.add(new NumericDocValuesField(Fields.SIMHASH, SimHash.of(p.text())));
+    enrichment(doc, e);
+    doc.add(new SortedSetDocValuesFacetField(Fields.MONTH, p.date().toString().substring(0, 7)));
+    try {
+      return FACETS.build(doc);
+    } catch (IOException ex) {
+      throw new UncheckedIOException("facets config rejected a passage document", ex);
+    }
+  }
+
+  private static void enrichment(Document doc, Enrichment e) {
+    JsonObject scores = new JsonObject();
+    for (Map.Entry<String, Float> t : e.topics().entrySet()) {
+      doc.add(
+          new FeatureField(Fields.TOPIC_SCORES, t.getKey(), Math.max(t.getValue(), MIN_FEATURE)));
+      scores.addProperty(t.getKey(), Math.round(t.getValue() * 10000) / 10000.0);
+    }
+    doc.add(new StoredField(Fields.TOPICS_JSON, scores.toString()));
+    for (String label : e.labels()) {
+      doc.add(new StringField(Fields.TOPIC, label, Field.Store.NO));
+      doc.add(new SortedSetDocValuesFacetField(Fields.TOPIC, label));
+    }
+    for (String entity : e.entities()) {
+      doc.add(new StringField(Fields.ENTITY, entity, Field.Store.YES));
+      doc.add(new SortedSetDocValuesFacetField(Fields.ENTITY, entity));
+    }
   }
 
   private static Document record(Article article, int passageCount) {

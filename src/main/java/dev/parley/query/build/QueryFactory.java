@@ -39,6 +39,8 @@ public final class QueryFactory {
       throw new IllegalArgumentException("contextWeight must be in [0, 1], got: " + contextWeight);
     }
     this.builder = new QueryBuilder(Objects.requireNonNull(analyzer, "analyzer"));
+    // A multi-word synonym (North Korea for DPRK) must match as a phrase, not as loose words.
+    this.builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
     this.contextWeight = contextWeight;
   }
 

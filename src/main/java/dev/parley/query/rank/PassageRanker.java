@@ -4,8 +4,10 @@ import dev.parley.schema.Fields;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -17,17 +19,31 @@ import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Ranks passages: by score (or, when browsing without query words, by date, newest first), ties
- * broken by passage id so equal inputs always give equal lists; then keeps at most {@code
- * perArticle} passages of each article and cuts the page {@code [offset, offset + k)}.
+ * Ranks passages: by score (or, when browsing without query words or topics, by date, newest
+ * first), ties broken by passage id so equal inputs always give equal lists. Then, in order:
  *
- * <p>The per-article limit is applied to a window of the top passages that grows until the page is
- * full or every match has been seen.
+ * <ol>
+ *   <li>near-identical passages (SimHash within {@value #NEAR_DUPLICATE_BITS} bits) fold into the
+ *       first, which lists the other articles;
+ *   <li>at most {@code perArticle} passages of one article are kept;
+ *   <li>with date diversity, each pick's score is multiplied by {@value #SAME_DATE_PENALTY} for
+ *       every passage of the same date already picked, so a browse list spreads over dates;
+ *   <li>the page {@code [offset, offset + k)} is cut.
+ * </ol>
+ *
+ * <p>These steps work on a window of the top passages that grows until the page is full or every
+ * match has been seen.
  *
  * <p>Thread safety: stateless.
  */
 public final class PassageRanker {
   private PassageRanker() {}
+
+  /** Hamming distance up to which two passages' SimHashes count as near-identical. */
+  public static final int NEAR_DUPLICATE_BITS = 3;
+
+  /** Score factor per already picked passage of the same date, with date diversity. */
+  public static final double SAME_DATE_PENALTY = 0.7;
 
   /** The order of a ranked list. */
   public enum Order {
@@ -38,13 +54,27 @@ public final class PassageRanker {
   }
 
   /**
+   * How to cut the ranked list.
+   *
+   * @param order the primary order
+   * @param offset hits to skip
+   * @param k hits to return
+   * @param perArticle most passages per article, 0 for no limit
+   * @param collapse fold near-identical passages
+   * @param diversifyDates spread picks over dates
+   */
+  public record Options(
+      Order order, int offset, int k, int perArticle, boolean collapse, boolean diversifyDates) {}
+
+  /**
    * One ranked passage before its stored fields are read.
    *
    * @param doc the index doc id
    * @param score the score (NaN when ordered by date)
    * @param passageId the passage id
+   * @param duplicates article ids of near-identical passages folded into this one
    */
-  public record Ranked(int doc, float score, String passageId) {}
+  public record Ranked(int doc, float score, String passageId, List<String> duplicates) {}
 
   /**
    * A ranked page.
@@ -64,48 +94,128 @@ public final class PassageRanker {
    *
    * @throws IOException on a read error
    */
-  public static Page rank(
-      IndexSearcher searcher, Query query, Order order, int offset, int k, int perArticle)
-      throws IOException {
-    int wanted = offset + k;
-    int window = perArticle == 0 ? wanted : Math.max(100, wanted * 4);
-    Sort sort = order == Order.RELEVANCE ? RELEVANCE : NEWEST;
+  public static Page rank(IndexSearcher searcher, Query query, Options options) throws IOException {
+    int wanted = options.offset() + options.k();
+    boolean needsWindow =
+        options.perArticle() > 0 || options.collapse() || options.diversifyDates();
+    int window = needsWindow ? Math.max(100, wanted * 4) : wanted;
+    Sort sort = options.order() == Order.RELEVANCE ? RELEVANCE : NEWEST;
     while (true) {
       TopFieldDocs top =
           searcher.search(
               query, new TopFieldCollectorManager(sort, window, null, Integer.MAX_VALUE, false));
-      if (order == Order.RELEVANCE) {
-        // Sorting by score does not fill in scores by itself in every path; the first sort value
-        // is.
-        for (ScoreDoc sd : top.scoreDocs) {
-          sd.score = (Float) ((FieldDoc) sd).fields[0];
-        }
-      }
-      List<Ranked> kept = limit(top.scoreDocs, order, perArticle, wanted);
       boolean exhausted = top.scoreDocs.length < window;
+      List<Candidate> kept =
+          select(searcher, top.scoreDocs, options, exhausted ? Integer.MAX_VALUE : wanted);
+      if (options.diversifyDates()) {
+        kept = diversify(searcher, kept);
+      }
       if (kept.size() >= wanted || exhausted) {
-        List<Ranked> page =
-            offset >= kept.size() ? List.of() : kept.subList(offset, Math.min(kept.size(), wanted));
+        List<Ranked> page = new ArrayList<>();
+        for (int i = options.offset(); i < Math.min(kept.size(), wanted); i++) {
+          Candidate c = kept.get(i);
+          page.add(new Ranked(c.doc, c.score, c.passageId, List.copyOf(c.duplicates)));
+        }
         return new Page(top.totalHits.value, page);
       }
       window *= 4;
     }
   }
 
-  private static List<Ranked> limit(ScoreDoc[] docs, Order order, int perArticle, int wanted) {
-    Map<String, Integer> perArticleCount = new HashMap<>();
-    List<Ranked> kept = new ArrayList<>();
-    for (ScoreDoc sd : docs) {
-      String passageId = ((BytesRef) ((FieldDoc) sd).fields[1]).utf8ToString();
-      String articleId = passageId.substring(0, passageId.lastIndexOf('#'));
-      if (perArticle > 0 && perArticleCount.merge(articleId, 1, Integer::sum) > perArticle) {
+  /** A passage being considered. */
+  private static final class Candidate {
+    final int doc;
+    final float score;
+    final String passageId;
+    final String articleId;
+    final long simhash;
+    final Set<String> duplicates = new LinkedHashSet<>();
+
+    Candidate(int doc, float score, String passageId, long simhash) {
+      this.doc = doc;
+      this.score = score;
+      this.passageId = passageId;
+      this.articleId = passageId.substring(0, passageId.indexOf('#'));
+      this.simhash = simhash;
+    }
+  }
+
+  private static List<Candidate> select(
+      IndexSearcher searcher, ScoreDoc[] docs, Options options, int limit) throws IOException {
+    int[] ids = new int[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      ids[i] = docs[i].doc;
+    }
+    long[] simhashes =
+        options.collapse()
+            ? DocValueLookup.longs(searcher, Fields.SIMHASH, ids)
+            : new long[ids.length];
+    Map<String, Integer> perArticle = new HashMap<>();
+    List<Candidate> kept = new ArrayList<>();
+    // With date diversity the final order is decided later, so keep a margin of extra candidates.
+    int keep = options.diversifyDates() ? limit * 3 : limit;
+    for (int i = 0; i < docs.length && kept.size() < keep; i++) {
+      FieldDoc fd = (FieldDoc) docs[i];
+      float score = options.order() == Order.RELEVANCE ? (Float) fd.fields[0] : Float.NaN;
+      Candidate c =
+          new Candidate(fd.doc, score, ((BytesRef) fd.fields[1]).utf8ToString(), simhashes[i]);
+      if (options.collapse() && fold(c, kept)) {
         continue;
       }
-      kept.add(new Ranked(sd.doc, order == Order.RELEVANCE ? sd.score : Float.NaN, passageId));
-      if (kept.size() >= wanted) {
-        break;
+      if (options.perArticle() > 0
+          && perArticle.merge(c.articleId, 1, Integer::sum) > options.perArticle()) {
+        continue;
       }
+      kept.add(c);
     }
     return kept;
+  }
+
+  /** Folds {@code c} into a kept near-identical passage, if there is one. */
+  private static boolean fold(Candidate c, List<Candidate> kept) {
+    if (c.simhash == 0) {
+      return false;
+    }
+    for (Candidate k : kept) {
+      if (Long.bitCount(k.simhash ^ c.simhash) <= NEAR_DUPLICATE_BITS) {
+        if (!k.articleId.equals(c.articleId)) {
+          k.duplicates.add(c.articleId);
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Greedy re-ranking that penalises repeated dates; ties keep the original order. */
+  private static List<Candidate> diversify(IndexSearcher searcher, List<Candidate> candidates)
+      throws IOException {
+    long[] dates =
+        DocValueLookup.longs(
+            searcher, Fields.DATE, candidates.stream().mapToInt(c -> c.doc).toArray());
+    List<Integer> remaining = new ArrayList<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      remaining.add(i);
+    }
+    Map<Long, Integer> pickedPerDate = new HashMap<>();
+    List<Candidate> out = new ArrayList<>(candidates.size());
+    while (!remaining.isEmpty()) {
+      int best = -1;
+      double bestScore = Double.NEGATIVE_INFINITY;
+      for (int r = 0; r < remaining.size(); r++) {
+        int i = remaining.get(r);
+        double s =
+            candidates.get(i).score
+                * Math.pow(SAME_DATE_PENALTY, pickedPerDate.getOrDefault(dates[i], 0));
+        if (s > bestScore) {
+          bestScore = s;
+          best = r;
+        }
+      }
+      int i = remaining.remove(best);
+      pickedPerDate.merge(dates[i], 1, Integer::sum);
+      out.add(candidates.get(i));
+    }
+    return out;
   }
 }

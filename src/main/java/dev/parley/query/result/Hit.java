@@ -1,6 +1,10 @@
 package dev.parley.query.result;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,6 +23,9 @@ import java.util.Objects;
  * @param text the passage text
  * @param snippet the best sentences of the passage with query words between the highlight markers
  * @param explanation Lucene's score explanation when requested, else {@code null}
+ * @param topics the passage's topic scores, in topic order
+ * @param entities canonical ids of the entities the passage mentions
+ * @param duplicates ids of other articles with a near-identical passage folded into this hit
  */
 public record Hit(
     int rank,
@@ -33,7 +40,10 @@ public record Hit(
     String heading,
     String text,
     String snippet,
-    String explanation) {
+    String explanation,
+    Map<String, Float> topics,
+    List<String> entities,
+    List<String> duplicates) {
 
   /** Validates the values. */
   public Hit {
@@ -45,6 +55,30 @@ public record Hit(
     Objects.requireNonNull(date, "date");
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(snippet, "snippet");
+    topics = Collections.unmodifiableMap(new LinkedHashMap<>(topics));
+    entities = List.copyOf(entities);
+    duplicates = List.copyOf(duplicates);
+  }
+
+  /** A copy with other duplicates. */
+  public Hit withDuplicates(List<String> articleIds) {
+    return new Hit(
+        rank,
+        score,
+        articleId,
+        passageId,
+        from,
+        to,
+        start,
+        end,
+        date,
+        heading,
+        text,
+        snippet,
+        explanation,
+        topics,
+        entities,
+        articleIds);
   }
 
   /** The TREC document number of this hit: {@code articleId#from-to}. */

@@ -34,7 +34,8 @@ public final class ResultsJson {
    * The results as a JSON tree: {@code query}, {@code totalHits}, {@code hits} (each with {@code
    * rank}, {@code score}, {@code articleId}, {@code passageId}, {@code paragraphs} as {@code [from,
    * to]}, {@code offsets} as {@code [start, end]}, {@code date}, {@code heading}, {@code text},
-   * {@code snippet}, and {@code explanation} when requested).
+   * {@code snippet}, {@code topics}, {@code entities}, {@code duplicates}, and {@code explanation}
+   * when requested), and {@code facets} when requested.
    */
   public static JsonObject toTree(SearchResults results) {
     JsonObject o = new JsonObject();
@@ -43,6 +44,11 @@ public final class ResultsJson {
     JsonArray hits = new JsonArray();
     results.hits().forEach(h -> hits.add(toTree(h)));
     o.add("hits", hits);
+    if (!results.facets().isEmpty()) {
+      JsonObject facets = new JsonObject();
+      results.facets().forEach((dim, counts) -> facets.add(dim, counts(counts)));
+      o.add("facets", facets);
+    }
     return o;
   }
 
@@ -59,13 +65,21 @@ public final class ResultsJson {
     o.addProperty("heading", h.heading());
     o.addProperty("text", h.text());
     o.addProperty("snippet", h.snippet());
+    JsonObject topics = new JsonObject();
+    h.topics().forEach((k, v) -> topics.addProperty(k, v));
+    o.add("topics", topics);
+    o.add("entities", strings(h.entities()));
+    o.add("duplicates", strings(h.duplicates()));
     if (h.explanation() != null) {
       o.addProperty("explanation", h.explanation());
     }
     return o;
   }
 
-  /** Stats as a JSON tree: {@code articles, passages, firstDate, lastDate, schemaVersion}. */
+  /**
+   * Stats as a JSON tree: {@code articles, passages, firstDate, lastDate, schemaVersion, topics,
+   * entities}.
+   */
   public static JsonObject toTree(IndexStats s) {
     JsonObject o = new JsonObject();
     o.addProperty("articles", s.articles());
@@ -73,12 +87,31 @@ public final class ResultsJson {
     o.add("firstDate", date(s.firstDate()));
     o.add("lastDate", date(s.lastDate()));
     o.addProperty("schemaVersion", s.schemaVersion());
+    o.add("topics", counts(s.topics()));
+    o.add("entities", counts(s.entities()));
     return o;
   }
 
   /** Serializes any tree with the same settings (no HTML escaping, nulls kept). */
   public static String toJson(JsonElement tree) {
     return GSON.toJson(tree);
+  }
+
+  private static JsonArray counts(java.util.List<FacetCount> counts) {
+    JsonArray array = new JsonArray();
+    for (FacetCount c : counts) {
+      JsonObject o = new JsonObject();
+      o.addProperty("label", c.label());
+      o.addProperty("count", c.count());
+      array.add(o);
+    }
+    return array;
+  }
+
+  private static JsonArray strings(java.util.List<String> values) {
+    JsonArray array = new JsonArray();
+    values.forEach(array::add);
+    return array;
   }
 
   private static JsonArray pair(int a, int b) {

@@ -3,11 +3,20 @@ package dev.parley.query.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The JSON contract, pinned to the character. */
 class ResultsJsonTest {
+
+  private static Map<String, Float> topics() {
+    Map<String, Float> t = new LinkedHashMap<>();
+    t.put("diplomacy", 0.75f);
+    t.put("sanctions", 0.125f);
+    return t;
+  }
 
   @Test
   void searchResultsSchema() {
@@ -25,17 +34,27 @@ class ResultsJsonTest {
             null,
             "Leaders <met> at the summit.",
             "Leaders <met> at the <em>summit</em>.",
-            null);
+            null,
+            topics(),
+            List.of("north-korea"),
+            List.of("b7"));
+    Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
+    facets.put("topic", List.of(new FacetCount("diplomacy", 3)));
+    facets.put("month", List.of(new FacetCount("2019-01", 7)));
     assertEquals(
         "{\"query\":\"summit\",\"totalHits\":7,\"hits\":[{\"rank\":1,\"score\":2.5,\"articleId\":\"a1\","
             + "\"passageId\":\"a1#3-4\",\"paragraphs\":[3,4],\"offsets\":[10,42],\"date\":\"2019-01-10\","
             + "\"heading\":null,\"text\":\"Leaders <met> at the summit.\","
-            + "\"snippet\":\"Leaders <met> at the <em>summit</em>.\"}]}",
-        ResultsJson.toJson(new SearchResults("summit", 7, List.of(hit))));
+            + "\"snippet\":\"Leaders <met> at the <em>summit</em>.\","
+            + "\"topics\":{\"diplomacy\":0.75,\"sanctions\":0.125},\"entities\":[\"north-korea\"],"
+            + "\"duplicates\":[\"b7\"]}],"
+            + "\"facets\":{\"topic\":[{\"label\":\"diplomacy\",\"count\":3}],"
+            + "\"month\":[{\"label\":\"2019-01\",\"count\":7}]}}",
+        ResultsJson.toJson(new SearchResults("summit", 7, List.of(hit), facets)));
   }
 
   @Test
-  void explanationAppearsOnlyWhenPresent() {
+  void explanationAppearsOnlyWhenPresentAndFacetsOnlyWhenAsked() {
     Hit hit =
         new Hit(
             2,
@@ -50,18 +69,26 @@ class ResultsJsonTest {
             "Heading",
             "x",
             "x",
-            "1.0 = sum of:");
+            "1.0 = sum of:",
+            Map.of(),
+            List.of(),
+            List.of());
     assertEquals(
         "{\"rank\":2,\"score\":1.0,\"articleId\":\"a\",\"passageId\":\"a#0-0\",\"paragraphs\":[0,0],"
             + "\"offsets\":[0,1],\"date\":\"2020-02-29\",\"heading\":\"Heading\",\"text\":\"x\","
-            + "\"snippet\":\"x\",\"explanation\":\"1.0 = sum of:\"}",
+            + "\"snippet\":\"x\",\"topics\":{},\"entities\":[],\"duplicates\":[],"
+            + "\"explanation\":\"1.0 = sum of:\"}",
         ResultsJson.toJson(ResultsJson.toTree(hit)));
+    assertEquals(
+        "{\"query\":\"\",\"totalHits\":0,\"hits\":[]}",
+        ResultsJson.toJson(new SearchResults("", 0, List.of())));
   }
 
   @Test
   void statsSchemaWithEmptyIndex() {
     assertEquals(
-        "{\"articles\":0,\"passages\":0,\"firstDate\":null,\"lastDate\":null,\"schemaVersion\":1}",
-        ResultsJson.toJson(new IndexStats(0, 0, null, null, 1)));
+        "{\"articles\":0,\"passages\":0,\"firstDate\":null,\"lastDate\":null,\"schemaVersion\":2,"
+            + "\"topics\":[],\"entities\":[]}",
+        ResultsJson.toJson(new IndexStats(0, 0, null, null, 2, List.of(), List.of())));
   }
 }

@@ -1,4 +1,4 @@
-package dev.parley.cli;
+package dev.parley.eval;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,18 +11,33 @@ import java.util.Set;
 
 /**
  * A queries file: tab-separated {@code qid<TAB>query}, more columns ignored. When the first line is
- * a header whose first column is {@code qid}, the query is read from the column named {@code
- * query}; otherwise from column 2.
+ * a header whose first column is {@code qid}, the query is read from the column named {@code query}
+ * (and the corpus, if any, from the column named {@code corpus}); otherwise from column 2.
+ *
+ * <p>Thread safety: stateless.
  */
-final class QueryFile {
+public final class QueryFile {
   private QueryFile() {}
 
-  /** One query. */
-  record Query(String id, String text) {}
+  /**
+   * One query.
+   *
+   * @param id the query id
+   * @param text the query text
+   * @param corpus the corpus it is meant for, or empty
+   */
+  public record Query(String id, String text, String corpus) {}
 
-  static List<Query> read(Path file) throws IOException {
+  /**
+   * Reads a queries file.
+   *
+   * @throws IllegalArgumentException naming the file and line of a malformed line
+   * @throws IOException if the file cannot be read
+   */
+  public static List<Query> read(Path file) throws IOException {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     int column = 1;
+    int corpusColumn = -1;
     int first = 0;
     if (!lines.isEmpty() && lines.get(0).split("\t", -1)[0].strip().equalsIgnoreCase("qid")) {
       String[] header = lines.get(0).split("\t", -1);
@@ -30,6 +45,8 @@ final class QueryFile {
       for (int i = 0; i < header.length; i++) {
         if (header[i].strip().equalsIgnoreCase("query")) {
           column = i;
+        } else if (header[i].strip().equalsIgnoreCase("corpus")) {
+          corpusColumn = i;
         }
       }
       if (column < 0) {
@@ -58,7 +75,9 @@ final class QueryFile {
         throw new IllegalArgumentException(
             file + ":" + (n + 1) + ": query id '" + id + "' has a space");
       }
-      queries.add(new Query(id, cols[column].strip()));
+      String corpus =
+          corpusColumn >= 0 && corpusColumn < cols.length ? cols[corpusColumn].strip() : "";
+      queries.add(new Query(id, cols[column].strip(), corpus));
     }
     return queries;
   }

@@ -1,0 +1,65 @@
+package dev.parley.analysis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.util.CharsRef;
+import org.apache.lucene.util.CharsRefBuilder;
+
+/**
+ * Builds the query-time synonym map from the gazetteer: every alias of an entity is a synonym of
+ * every other ({@code North Korea = DPRK = Democratic People's Republic of Korea}), in both
+ * directions, keeping the original. Aliases are analyzed by the same chain as the text up to the
+ * synonym step, so {@code U.S.} and {@code US} become the same token and {@code us} stays apart.
+ */
+final class EntitySynonyms {
+  private EntitySynonyms() {}
+
+  static SynonymMap build(Gazetteer gazetteer, Analyzer preSynonymChain) {
+    SynonymMap.Parser parser =
+        new SynonymMap.Parser(true, preSynonymChain) {
+          @Override
+          public void parse(java.io.Reader in) {
+            throw new UnsupportedOperationException("rules come from the gazetteer");
+          }
+        };
+    try {
+      for (Entity entity : gazetteer.entities()) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<CharsRef> forms = new ArrayList<>();
+        for (String alias : entity.aliases()) {
+          CharsRef form = analyze(parser, alias);
+          if (form != null && seen.add(form.toString())) {
+            forms.add(form);
+          }
+        }
+        for (CharsRef from : forms) {
+          for (CharsRef to : forms) {
+            if (from != to) {
+              parser.add(from, to, true);
+            }
+          }
+        }
+      }
+      return parser.build();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot build entity synonyms", e);
+    }
+  }
+
+  /** The analyzed alias, or null when it analyzes to nothing. */
+  private static CharsRef analyze(SynonymMap.Parser parser, String alias) throws IOException {
+    try {
+      CharsRef ref = parser.analyze(alias, new CharsRefBuilder());
+      return ref.length == 0 ? null : ref;
+    } catch (IllegalArgumentException e) {
+      // An alias made only of tokens the chain drops (or with a hole) cannot be a synonym.
+      return null;
+    }
+  }
+}

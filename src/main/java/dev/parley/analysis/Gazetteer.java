@@ -1,0 +1,205 @@
+package dev.parley.analysis;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The named entities Parley knows: countries (with demonyms, capitals and seats of government),
+ * international organisations and leaders, each with a canonical id and its aliases. Loaded from
+ * JSON Lines files (format in {@code docs/gazetteer.md}); the defaults ship in the jar and apps add
+ * their own with {@link Builder#addFile(Path)}.
+ *
+ * <p>Thread safety: immutable, safe to share.
+ */
+public final class Gazetteer {
+  private static final String[] DEFAULT_FILES = {
+    "countries.jsonl", "organizations.jsonl", "leaders.jsonl"
+  };
+  private static final String RESOURCE_DIR = "/dev/parley/enrich/entities/";
+  private static final Gson GSON = new Gson();
+  private static volatile Gazetteer defaults;
+
+  private final Map<String, Entity> byId;
+  private final Map<String, Entity> byAlias;
+  private final Map<String, Entity> byFoldedAlias;
+
+  private Gazetteer(Map<String, Entity> byId) {
+    this.byId = Map.copyOf(byId);
+    Map<String, Entity> alias = new LinkedHashMap<>();
+    Map<String, Entity> folded = new LinkedHashMap<>();
+    for (Entity e : byId.values()) {
+      for (String a : names(e)) {
+        alias.putIfAbsent(a, e);
+        folded.putIfAbsent(fold(a), e);
+      }
+    }
+    this.byAlias = Map.copyOf(alias);
+    this.byFoldedAlias = Map.copyOf(folded);
+  }
+
+  /** The gazetteer shipped with Parley. */
+  public static Gazetteer defaults() {
+    Gazetteer g = defaults;
+    if (g == null) {
+      synchronized (Gazetteer.class) {
+        g = defaults;
+        if (g == null) {
+          g = builder().addDefaults().build();
+          defaults = g;
+        }
+      }
+    }
+    return g;
+  }
+
+  /** Starts an empty gazetteer. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** All entities, in load order. */
+  public Collection<Entity> entities() {
+    return byId.values();
+  }
+
+  /** The entity with this canonical id. */
+  public Optional<Entity> byId(String id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  /**
+   * Resolves a canonical id or any alias, demonym, capital or seat (exact case first, then ignoring
+   * case and accents) to its entity.
+   */
+  public Optional<Entity> resolve(String idOrAlias) {
+    String s = idOrAlias.strip();
+    Entity e = byId.get(s.toLowerCase(Locale.ROOT));
+    if (e == null) {
+      e = byAlias.get(s);
+    }
+    if (e == null) {
+      e = byFoldedAlias.get(fold(s));
+    }
+    return Optional.ofNullable(e);
+  }
+
+  private static List<String> names(Entity e) {
+    List<String> all = new ArrayList<>(e.aliases());
+    all.addAll(e.demonyms());
+    all.addAll(e.capitals());
+    all.addAll(e.seats());
+    return all;
+  }
+
+  /** Lower-case, accents removed: how look-ups by users compare names. */
+  static String fold(String s) {
+    String decomposed = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD);
+    return decomposed.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+  }
+
+  /** Collects entities. Not thread-safe. */
+  public static final class Builder {
+    private final Map<String, Entity> byId = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /** Adds the gazetteer shipped with Parley. */
+    public Builder addDefaults() {
+      for (String file : DEFAULT_FILES) {
+        try (InputStream in = Gazetteer.class.getResourceAsStream(RESOURCE_DIR + file)) {
+          Objects.requireNonNull(in, "missing resource " + RESOURCE_DIR + file);
+          read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), file);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read " + file, e);
+        }
+      }
+      return this;
+    }
+
+    /**
+     * Adds the entities of a JSON Lines file; an entity with an id already present replaces it.
+     *
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException naming the file and line of a bad entity
+     */
+    public Builder addFile(Path file) throws IOException {
+      try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        read(reader, file.toString());
+      }
+      return this;
+    }
+
+    /** Adds (or replaces) one entity. */
+    public Builder add(Entity entity) {
+      byId.put(entity.id(), Objects.requireNonNull(entity, "entity"));
+      return this;
+    }
+
+    /** Builds the gazetteer. */
+    public Gazetteer build() {
+      return new Gazetteer(byId);
+    }
+
+    private void read(BufferedReader reader, String source) throws IOException {
+      String line;
+      int n = 0;
+      while ((line = reader.readLine()) != null) {
+        n++;
+        if (line.isBlank()) {
+          continue;
+        }
+        try {
+          JsonObject o = JsonParser.parseString(line).getAsJsonObject();
+          Raw raw = GSON.fromJson(o, Raw.class);
+          Entity.Type type = Entity.Type.valueOf(String.valueOf(raw.type).toUpperCase(Locale.ROOT));
+          add(
+              new Entity(
+                  raw.id,
+                  type,
+                  raw.name,
+                  raw.aliases,
+                  raw.demonyms,
+                  raw.capitals,
+                  raw.seats,
+                  raw.country));
+        } catch (JsonParseException
+            | IllegalStateException
+            | IllegalArgumentException
+            | NullPointerException e) {
+          throw new IllegalArgumentException(
+              source + ":" + n + ": not a gazetteer entity (" + e.getMessage() + ")", e);
+        }
+      }
+    }
+  }
+
+  /** The JSON shape of one line. */
+  private static final class Raw {
+    String id;
+    String type;
+    String name;
+    List<String> aliases;
+    List<String> demonyms;
+    List<String> capitals;
+    List<String> seats;
+    String country;
+  }
+}

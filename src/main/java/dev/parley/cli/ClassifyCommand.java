@@ -1,0 +1,82 @@
+package dev.parley.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.parley.analysis.Gazetteer;
+import dev.parley.indexer.enrich.EntityTagger;
+import dev.parley.indexer.enrich.LabelledText;
+import dev.parley.indexer.enrich.Mention;
+import dev.parley.indexer.enrich.TopicModel;
+import dev.parley.indexer.enrich.TopicTrainer;
+import dev.parley.query.result.ResultsJson;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code parley classify}: topic scores, labels and entities for each line of a JSON Lines file;
+ * with {@code --eval}, precision, recall and F1 of each topic against the lines' own labels.
+ */
+final class ClassifyCommand implements Main.Command {
+
+  @Override
+  public int run(String[] argv, PrintStream out, PrintStream err) throws IOException {
+    Args args =
+        new Args(
+            "classify",
+            argv,
+            Set.of("input", "topics"),
+            Set.of(),
+            Set.of("eval", "json", "explain"));
+    args.noPositional();
+    Path input = Path.of(args.required("input"));
+    LabelledFile.Contents contents = LabelledFile.read(input, err);
+    Gazetteer gazetteer = Gazetteer.defaults();
+    TopicModel model = TopicCommands.model(args.string("topics", null), gazetteer);
+    if (args.has("eval")) {
+      List<LabelledText> examples =
+          contents.lines().stream()
+              .map(l -> LabelledText.of(l.id(), l.text(), l.labels()))
+              .toList();
+      List<TopicTrainer.Scores> scores = TopicTrainer.evaluate(model, gazetteer, examples);
+      TopicCommands.printScores(scores, args.has("json"), out);
+      return contents.bad() == 0 ? 0 : 1;
+    }
+    EntityTagger tagger = new EntityTagger(gazetteer);
+    for (LabelledFile.Line line : contents.lines()) {
+      List<Mention> mentions = tagger.tag(line.text());
+      Map<String, Float> scores = model.score(line.text(), mentions);
+      JsonObject o = new JsonObject();
+      o.addProperty("id", line.id());
+      JsonObject topics = new JsonObject();
+      scores.forEach((k, v) -> topics.addProperty(k, Math.round(v * 10000) / 10000.0));
+      o.add("topics", topics);
+      JsonArray labels = new JsonArray();
+      model.labels(scores).forEach(labels::add);
+      o.add("labels", labels);
+      JsonArray entities = new JsonArray();
+      EntityTagger.ids(mentions).forEach(entities::add);
+      o.add("entities", entities);
+      if (args.has("explain")) {
+        JsonObject explain = new JsonObject();
+        for (String topic : model.names()) {
+          JsonObject parts = new JsonObject();
+          model
+              .explain(topic, line.text(), mentions)
+              .forEach(
+                  (k, v) ->
+                      parts.addProperty(
+                          k, Double.parseDouble(String.format(Locale.ROOT, "%.4f", v))));
+          explain.add(topic, parts);
+        }
+        o.add("explanation", explain);
+      }
+      out.println(ResultsJson.toJson(o));
+    }
+    return contents.bad() == 0 ? 0 : 1;
+  }
+}

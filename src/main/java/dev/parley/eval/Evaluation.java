@@ -1,0 +1,198 @@
+package dev.parley.eval;
+
+import dev.parley.query.SearchRequest;
+import dev.parley.query.Searcher;
+import dev.parley.query.result.Hit;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Runs queries through ranking profiles and scores them: per-query metrics, means over the queries
+ * that have at least one relevant unit, and for every profile after the first the mean paired
+ * difference and randomisation-test p-value against the first.
+ *
+ * <p>Each query is searched in the index of its corpus ({@code indexes} maps corpus names to index
+ * directories; the empty name serves queries without a corpus).
+ *
+ * <p>Thread safety: stateless.
+ */
+public final class Evaluation {
+  private Evaluation() {}
+
+  /**
+   * What to evaluate.
+   *
+   * @param queries the queries
+   * @param qrels the judgments
+   * @param indexes corpus name to index directory
+   * @param profiles the profiles, reference first
+   * @param level passage or article scoring
+   * @param k hits per query
+   * @param runFile where to write each profile's TREC run ({@code -NAME} is added before the
+   *     extension when there are several profiles), or null
+   */
+  public record Setup(
+      List<QueryFile.Query> queries,
+      Qrels qrels,
+      Map<String, Path> indexes,
+      List<Profile> profiles,
+      Metrics.Level level,
+      int k,
+      Path runFile) {
+    /** Validates the values. */
+    public Setup {
+      queries = List.copyOf(queries);
+      Objects.requireNonNull(qrels, "qrels");
+      indexes = Map.copyOf(indexes);
+      profiles = List.copyOf(profiles);
+      Objects.requireNonNull(level, "level");
+      if (profiles.isEmpty()) {
+        throw new IllegalArgumentException("give at least one profile");
+      }
+    }
+  }
+
+  /**
+   * The scores of one profile.
+   *
+   * @param profile the profile name
+   * @param perQuery query id to metric to value, for the scored queries, sorted by id
+   * @param mean metric to mean value
+   * @param difference metric to mean paired difference from the first profile (empty for it)
+   * @param pValue metric to randomisation-test p-value against the first profile
+   */
+  public record ProfileScores(
+      String profile,
+      Map<String, Map<String, Double>> perQuery,
+      Map<String, Double> mean,
+      Map<String, Double> difference,
+      Map<String, Double> pValue) {}
+
+  /**
+   * Runs the evaluation.
+   *
+   * @throws IllegalArgumentException if a query's corpus has no index
+   * @throws IOException on a read or write error
+   */
+  public static List<ProfileScores> run(Setup setup) throws IOException {
+    List<ProfileScores> out = new ArrayList<>();
+    for (Profile profile : setup.profiles()) {
+      Map<String, List<Hit>> runs = search(setup, profile);
+      if (setup.runFile() != null) {
+        writeRun(
+            runFile(setup.runFile(), profile.name(), setup.profiles().size()),
+            runs,
+            profile.name());
+      }
+      Map<String, Map<String, Double>> perQuery = new TreeMap<>();
+      for (QueryFile.Query q : setup.queries()) {
+        if (setup.qrels().hasRelevant(q.id())) {
+          List<String> ids = runs.get(q.id()).stream().map(Hit::trecId).toList();
+          perQuery.put(q.id(), Metrics.score(ids, setup.qrels().of(q.id()), setup.level()));
+        }
+      }
+      out.add(scores(profile.name(), perQuery, out.isEmpty() ? null : out.get(0)));
+    }
+    return out;
+  }
+
+  private static ProfileScores scores(
+      String name, Map<String, Map<String, Double>> perQuery, ProfileScores reference) {
+    Map<String, Double> mean = new LinkedHashMap<>();
+    Map<String, Double> difference = new LinkedHashMap<>();
+    Map<String, Double> pValue = new LinkedHashMap<>();
+    for (String metric : Metrics.NAMES) {
+      mean.put(
+          metric, perQuery.values().stream().mapToDouble(m -> m.get(metric)).average().orElse(0));
+      if (reference != null) {
+        List<Double> diffs = new ArrayList<>();
+        for (var e : perQuery.entrySet()) {
+          Map<String, Double> ref = reference.perQuery().get(e.getKey());
+          if (ref != null) {
+            diffs.add(e.getValue().get(metric) - ref.get(metric));
+          }
+        }
+        difference.put(metric, diffs.stream().mapToDouble(Double::doubleValue).average().orElse(0));
+        pValue.put(metric, Significance.pValue(diffs));
+      }
+    }
+    return new ProfileScores(name, perQuery, mean, difference, pValue);
+  }
+
+  /** Runs every query with one profile: query id to hits in rank order. */
+  private static Map<String, List<Hit>> search(Setup setup, Profile profile) throws IOException {
+    Map<String, Searcher> searchers = new HashMap<>();
+    Map<String, List<Hit>> runs = new LinkedHashMap<>();
+    try {
+      for (QueryFile.Query q : setup.queries()) {
+        Path index = setup.indexes().get(q.corpus());
+        if (index == null) {
+          index = setup.indexes().get("");
+        }
+        if (index == null) {
+          throw new IllegalArgumentException(
+              "query "
+                  + q.id()
+                  + " is for corpus '"
+                  + q.corpus()
+                  + "' but no index was given for it:"
+                  + " add --index "
+                  + (q.corpus().isEmpty() ? "DIR" : q.corpus() + "=DIR"));
+        }
+        Searcher searcher = searchers.get(index.toString());
+        if (searcher == null) {
+          searcher = profile.searcher().apply(Searcher.builder(index)).build();
+          searchers.put(index.toString(), searcher);
+        }
+        SearchRequest request =
+            profile.request().apply(SearchRequest.builder(clip(q.text())).withK(setup.k())).build();
+        runs.put(q.id(), searcher.search(request).hits());
+      }
+    } finally {
+      for (Searcher s : searchers.values()) {
+        s.close();
+      }
+    }
+    return runs;
+  }
+
+  private static String clip(String text) {
+    return text.length() <= SearchRequest.MAX_QUERY_CHARS
+        ? text
+        : text.substring(0, SearchRequest.MAX_QUERY_CHARS);
+  }
+
+  private static Path runFile(Path base, String profile, int profiles) {
+    if (profiles == 1) {
+      return base;
+    }
+    String name = base.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String file =
+        dot > 0
+            ? name.substring(0, dot) + "-" + profile + name.substring(dot)
+            : name + "-" + profile;
+    return base.resolveSibling(file);
+  }
+
+  private static void writeRun(Path file, Map<String, List<Hit>> runs, String tag)
+      throws IOException {
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (var e : runs.entrySet()) {
+        for (Hit h : e.getValue()) {
+          w.write(TrecRun.line(e.getKey(), h, tag));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package dev.parley.eval;
+
+import dev.parley.query.SearchRequest;
+import dev.parley.query.Searcher;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * A named ranking configuration to evaluate: how to build the searcher and each request.
+ *
+ * @param name the name used on the command line
+ * @param description what the profile does
+ * @param searcher configures the searcher builder
+ * @param request configures each request builder
+ */
+public record Profile(
+    String name,
+    String description,
+    UnaryOperator<Searcher.Builder> searcher,
+    UnaryOperator<SearchRequest.Builder> request) {
+
+  /** Validates the values. */
+  public Profile {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(searcher, "searcher");
+    Objects.requireNonNull(request, "request");
+  }
+
+  /** The built-in profiles, reference first. */
+  public static Map<String, Profile> builtIn() {
+    Map<String, Profile> profiles = new LinkedHashMap<>();
+    add(
+        profiles,
+        new Profile(
+            "bm25",
+            "Parley 1 ranking: BM25 (k1=0.9, b=0.4) over passage text plus article context at 0.2; no"
+                + " entity synonyms",
+            s -> s.withEntitySynonyms(false),
+            r -> r));
+    add(
+        profiles,
+        new Profile(
+            "parley",
+            "the default searcher: bm25 plus entity synonyms at query time",
+            s -> s,
+            r -> r));
+    return profiles;
+  }
+
+  private static void add(Map<String, Profile> profiles, Profile p) {
+    profiles.put(p.name(), p);
+  }
+
+  /**
+   * The built-in profile called {@code name}.
+   *
+   * @throws IllegalArgumentException naming the known profiles
+   */
+  public static Profile named(String name) {
+    Profile p = builtIn().get(name);
+    if (p == null) {
+      throw new IllegalArgumentException(
+          "unknown profile '"
+              + name
+              + "': known profiles are "
+              + String.join(", ", builtIn().keySet()));
+    }
+    return p;
+  }
+}

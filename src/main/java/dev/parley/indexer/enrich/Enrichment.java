@@ -1,0 +1,31 @@
+package dev.parley.indexer.enrich;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What enrichment adds to a passage.
+ *
+ * @param topics each topic's score in [0, 1], in topic order
+ * @param labels the topics whose score reaches their threshold
+ * @param entities canonical ids of the entities mentioned, in order of first mention
+ */
+public record Enrichment(Map<String, Float> topics, List<String> labels, List<String> entities) {
+  /** Nothing added. */
+  public static final Enrichment NONE = new Enrichment(Map.of(), List.of(), List.of());
+
+  /** Validates the values and copies the collections (keeping topic order). */
+  public Enrichment {
+    topics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(topics));
+    labels = List.copyOf(labels);
+    entities = List.copyOf(entities);
+    for (Map.Entry<String, Float> e : topics.entrySet()) {
+      float v = Objects.requireNonNull(e.getValue(), e.getKey());
+      if (!(v >= 0 && v <= 1)) {
+        throw new IllegalArgumentException(
+            "topic " + e.getKey() + " score must be in [0, 1], got: " + v);
+      }
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.parley.query.rank;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.IndexSearcher;
+
+/**
+ * Reads one numeric doc-values field for a set of documents given in any order. Doc-values
+ * iterators only move forward, so the documents are visited in doc-id order and the values returned
+ * in the caller's order.
+ */
+final class DocValueLookup {
+  private DocValueLookup() {}
+
+  /** The values of {@code field} for {@code docs} (0 where a document has none). */
+  static long[] longs(IndexSearcher searcher, String field, int[] docs) throws IOException {
+    Integer[] order = new Integer[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Integer.compare(docs[a], docs[b]));
+    long[] values = new long[docs.length];
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    int currentLeaf = -1;
+    NumericDocValues dv = null;
+    for (int i : order) {
+      int leaf = ReaderUtil.subIndex(docs[i], leaves);
+      LeafReaderContext ctx = leaves.get(leaf);
+      if (leaf != currentLeaf) {
+        currentLeaf = leaf;
+        dv = ctx.reader().getNumericDocValues(field);
+      }
+      int local = docs[i] - ctx.docBase;
+      if (dv != null && (dv.docID() == local || (dv.docID() < local && dv.advanceExact(local)))) {
+        values[i] = dv.longValue();
+      }
+    }
+    return values;
+  }
+}

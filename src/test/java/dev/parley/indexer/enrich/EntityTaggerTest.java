@@ -1,0 +1,127 @@
+package dev.parley.indexer.enrich;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.parley.analysis.Entity;
+import dev.parley.analysis.Gazetteer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Entity resolution on small fixed texts with a small gazetteer written for the test. */
+class EntityTaggerTest {
+  static Gazetteer gazetteer() {
+    return Gazetteer.builder()
+        .add(
+            new Entity(
+                "north-korea",
+                Entity.Type.COUNTRY,
+                "North Korea",
+                List.of("North Korea", "DPRK", "Democratic People's Republic of Korea"),
+                List.of("North Korean", "North Koreans"),
+                List.of("Pyongyang"),
+                List.of(),
+                null))
+        .add(
+            new Entity(
+                "united-states",
+                Entity.Type.COUNTRY,
+                "United States",
+                List.of("United States", "US", "U.S.", "USA"),
+                List.of("American", "Americans"),
+                List.of("Washington"),
+                List.of("White House"),
+                null))
+        .add(
+            new Entity(
+                "china",
+                Entity.Type.COUNTRY,
+                "China",
+                List.of("China"),
+                List.of("Chinese"),
+                List.of("Beijing"),
+                List.of(),
+                null))
+        .add(
+            new Entity(
+                "turkey",
+                Entity.Type.COUNTRY,
+                "Turkey",
+                List.of("Turkey", "Türkiye"),
+                List.of("Turkish"),
+                List.of("Ankara"),
+                List.of(),
+                null))
+        .add(
+            new Entity(
+                "united-nations",
+                Entity.Type.ORGANIZATION,
+                "United Nations",
+                List.of("United Nations", "UN", "U.N."),
+                List.of(),
+                List.of(),
+                List.of(),
+                null))
+        .add(
+            new Entity(
+                "kim-jong-un",
+                Entity.Type.LEADER,
+                "Kim Jong Un",
+                List.of("Kim Jong Un", "Kim Jong-un"),
+                List.of(),
+                List.of(),
+                List.of(),
+                "north-korea"))
+        .build();
+  }
+
+  private static List<String> ids(String text) {
+    return EntityTagger.ids(new EntityTagger(gazetteer()).tag(text));
+  }
+
+  @Test
+  void namesAcronymsAndLongestMatch() {
+    assertEquals(
+        List.of("united-states", "north-korea", "united-nations", "kim-jong-un"),
+        ids(
+            "The U.S. and the Democratic People's Republic of Korea met at the UN; Kim Jong-un came."));
+    assertEquals(List.of("north-korea"), ids("North Korean officials said the DPRK would talk."));
+  }
+
+  @Test
+  void caseMattersWhereItMust() {
+    assertEquals(List.of(), ids("Give us the turkey on fine china, un peu."));
+    assertEquals(List.of("united-states", "turkey"), ids("US officials met Turkish diplomats."));
+    assertEquals(List.of("turkey"), ids("Talks in Turkiye resumed."));
+  }
+
+  @Test
+  void capitalsCountOnlyWhenTheyStandForTheGovernment() {
+    assertEquals(
+        List.of("north-korea", "united-states"), ids("Pyongyang accused Washington of hostility."));
+    assertEquals(List.of(), ids("Talks were held in Beijing, then the envoy flew to Pyongyang."));
+    assertEquals(List.of("united-states"), ids("The White House said nothing."));
+  }
+
+  @Test
+  void latinAmericanIsNotTheUnitedStates() {
+    assertEquals(List.of(), ids("A summit of Latin American presidents."));
+    assertEquals(List.of("united-states"), ids("American and Latin American leaders."));
+  }
+
+  @Test
+  void allCapitalTextIsTaggedToo() {
+    assertEquals(
+        List.of("united-states", "north-korea"),
+        ids("THE U.S . FIRST PROPOSED TO HELP. LAST WEEK NORTH KOREA REJECTED THE PLAN ENTIRELY."));
+  }
+
+  @Test
+  void gazetteerResolvesIdsAliasesAndFoldedForms() {
+    Gazetteer g = gazetteer();
+    assertEquals("north-korea", g.resolve("DPRK").orElseThrow().id());
+    assertEquals("north-korea", g.resolve("north korea").orElseThrow().id());
+    assertEquals("north-korea", g.resolve("north-korea").orElseThrow().id());
+    assertEquals("turkey", g.resolve("turkiye").orElseThrow().id());
+    assertEquals(true, g.resolve("Atlantis").isEmpty());
+  }
+}
