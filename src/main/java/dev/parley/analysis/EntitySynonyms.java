@@ -14,8 +14,10 @@ import org.apache.lucene.util.CharsRefBuilder;
 /**
  * Builds the query-time synonym map from the gazetteer: every alias of an entity is a synonym of
  * every other ({@code North Korea = DPRK = Democratic People's Republic of Korea}), in both
- * directions, keeping the original. Aliases are analyzed by the same chain as the text up to the
- * synonym step, so {@code U.S.} and {@code US} become the same token and {@code us} stays apart.
+ * directions, keeping the original; an alias that occurs inside another name ({@code America} in
+ * {@code Latin America}) is understood when typed but never added to a query. Aliases are analyzed
+ * by the same chain as the text up to the synonym step, so {@code U.S.} and {@code US} become the
+ * same token and {@code us} stays apart.
  */
 final class EntitySynonyms {
   private EntitySynonyms() {}
@@ -32,16 +34,18 @@ final class EntitySynonyms {
       for (Entity entity : gazetteer.entities()) {
         Set<String> seen = new LinkedHashSet<>();
         List<CharsRef> forms = new ArrayList<>();
+        List<Boolean> targets = new ArrayList<>();
         for (String alias : entity.aliases()) {
           CharsRef form = analyze(parser, alias);
           if (form != null && seen.add(form.toString())) {
             forms.add(form);
+            targets.add(!gazetteer.isAmbiguous(entity, alias));
           }
         }
-        for (CharsRef from : forms) {
-          for (CharsRef to : forms) {
-            if (from != to) {
-              parser.add(from, to, true);
+        for (int i = 0; i < forms.size(); i++) {
+          for (int j = 0; j < forms.size(); j++) {
+            if (i != j && targets.get(j)) {
+              parser.add(forms.get(i), forms.get(j), true);
             }
           }
         }

@@ -14,12 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The named entities Parley knows: countries (with demonyms, capitals and seats of government),
@@ -37,12 +39,51 @@ public final class Gazetteer {
   private static final Gson GSON = new Gson();
   private static volatile Gazetteer defaults;
 
+  /**
+   * Phrases whose words must not be read as entities ({@code Latin American} is not the United
+   * States). The entity tagger skips them, and an alias found inside one (like {@code America}) is
+   * never added to a query as a synonym.
+   */
+  public static final List<String> NOT_ENTITIES =
+      List.of(
+          "Latin America",
+          "Latin American",
+          "Latin Americans",
+          "North America",
+          "North American",
+          "North Americans",
+          "South America",
+          "South American",
+          "South Americans",
+          "Central America",
+          "Central American",
+          "Central Americans",
+          "Pan American",
+          "African American",
+          "African Americans",
+          "Native American",
+          "Native Americans",
+          "Asian American",
+          "Asian Americans",
+          "Middle East",
+          "Far East",
+          "New Guinea",
+          "New Mexico",
+          "New Jersey",
+          "New South Wales",
+          "Washington Post",
+          "New York",
+          "Georgia Tech",
+          "Jordan River");
+
   private final Map<String, Entity> byId;
   private final Map<String, Entity> byAlias;
   private final Map<String, Entity> byFoldedAlias;
+  private volatile Map<String, Set<String>> inside;
 
   private Gazetteer(Map<String, Entity> byId) {
-    this.byId = Map.copyOf(byId);
+    // Insertion order is kept: it decides which entity wins when two share a name.
+    this.byId = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byId));
     Map<String, Entity> alias = new LinkedHashMap<>();
     Map<String, Entity> folded = new LinkedHashMap<>();
     for (Entity e : byId.values()) {
@@ -51,8 +92,8 @@ public final class Gazetteer {
         folded.putIfAbsent(fold(a), e);
       }
     }
-    this.byAlias = Map.copyOf(alias);
-    this.byFoldedAlias = Map.copyOf(folded);
+    this.byAlias = alias;
+    this.byFoldedAlias = folded;
   }
 
   /** The gazetteer shipped with Parley. */
@@ -73,6 +114,74 @@ public final class Gazetteer {
   /** Starts an empty gazetteer. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Names that two entities share once compared as Parley compares them (ignoring case, accents and
+   * punctuation), each as "name: first-id, second-id". The first entity wins; a well-kept gazetteer
+   * has none.
+   */
+  public List<String> conflicts() {
+    Map<String, String> owner = new LinkedHashMap<>();
+    List<String> out = new ArrayList<>();
+    for (Entity e : byId.values()) {
+      for (String name : names(e)) {
+        String key = wordKey(name);
+        String first = owner.putIfAbsent(key, e.id());
+        if (first != null && !first.equals(e.id())) {
+          out.add(name + ": " + first + ", " + e.id());
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * True if {@code alias}, as words, occurs inside a longer name of another entity or inside one of
+   * {@link #NOT_ENTITIES} ({@code America} in {@code Latin America}, {@code Sudan} in {@code South
+   * Sudan}): such an alias is a poor synonym to add to a query.
+   */
+  public boolean isAmbiguous(Entity owner, String alias) {
+    Set<String> owners = insideOf().get(wordKey(alias));
+    return owners != null && (owners.size() > 1 || !owners.contains(owner.id()));
+  }
+
+  /**
+   * Every run of words strictly inside a longer name, mapped to the ids of the entities owning such
+   * names ({@code ""} for {@link #NOT_ENTITIES}). Built once, on first use.
+   */
+  private Map<String, Set<String>> insideOf() {
+    Map<String, Set<String>> map = inside;
+    if (map == null) {
+      map = new HashMap<>();
+      for (String phrase : NOT_ENTITIES) {
+        addRuns(map, phrase, "");
+      }
+      for (Entity e : byId.values()) {
+        for (String name : names(e)) {
+          addRuns(map, name, e.id());
+        }
+      }
+      inside = map;
+    }
+    return map;
+  }
+
+  private static void addRuns(Map<String, Set<String>> map, String name, String owner) {
+    String[] words = wordKey(name).split(" ");
+    for (int from = 0; from < words.length; from++) {
+      for (int to = from + 1; to <= words.length; to++) {
+        if (to - from < words.length) {
+          String run = String.join(" ", java.util.Arrays.copyOfRange(words, from, to));
+          map.computeIfAbsent(run, k -> new java.util.HashSet<>()).add(owner);
+        }
+      }
+    }
+  }
+
+  /** Folded words joined by single spaces: how names are compared. */
+  static String wordKey(String name) {
+    return fold(name).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
   }
 
   /** All entities, in load order. */

@@ -1,6 +1,9 @@
 package dev.parley.analysis;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
@@ -64,10 +67,20 @@ public final class ParleyAnalyzer extends Analyzer {
 
   /** The query-side analyzer: the same chain plus the gazetteer's entity synonyms. */
   public static ParleyAnalyzer forQueries(AnalysisConfig config, Gazetteer gazetteer) {
+    Map<AnalysisConfig, SynonymMap> byConfig;
+    synchronized (SYNONYMS) {
+      byConfig = SYNONYMS.computeIfAbsent(gazetteer, g -> new ConcurrentHashMap<>());
+    }
     SynonymMap map =
-        EntitySynonyms.build(gazetteer, new ParleyAnalyzer(config, Chain.SYNONYM_RULES, null));
+        byConfig.computeIfAbsent(
+            config,
+            c -> EntitySynonyms.build(gazetteer, new ParleyAnalyzer(c, Chain.SYNONYM_RULES, null)));
     return new ParleyAnalyzer(config, Chain.QUERY, map);
   }
+
+  /** Synonym maps are immutable and costly to build: one per gazetteer and configuration. */
+  private static final Map<Gazetteer, Map<AnalysisConfig, SynonymMap>> SYNONYMS =
+      new WeakHashMap<>();
 
   /** The configuration this analyzer was built from. */
   public AnalysisConfig config() {

@@ -25,7 +25,7 @@ public final class Main {
           "  index  [--input PATH...] [--index DIR] [--commit-every N] [--json]",
           "  search [--index DIR] [QUERY] [--topic T...] [--entity E...] [--k N] [--offset N]",
           "         [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--per-article N] [--recency-half-life DAYS]",
-          "         [--facets] [--no-collapse] [--all] [--json] [--explain]",
+          "         [--facets] [--collapse] [--all] [--json] [--explain]",
           "  batch  [--index DIR] --queries FILE.tsv --run OUT.trec [--k N] [--per-article N] [--tag NAME]",
           "  stats  [--index DIR] [--json]",
           "  eval   --index [CORPUS=]DIR... --queries FILE.tsv --qrels FILE [--level passage|article]",

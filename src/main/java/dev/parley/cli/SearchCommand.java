@@ -25,7 +25,7 @@ final class SearchCommand implements Main.Command {
             argv,
             Set.of("index", "k", "offset", "since", "until", "per-article", "recency-half-life"),
             Set.of("topic", "entity"),
-            Set.of("json", "explain", "all", "facets", "no-collapse"));
+            Set.of("json", "explain", "all", "facets", "collapse"));
     if (args.positional().isEmpty() && args.list("topic").isEmpty()) {
       throw new UsageException(
           "give the query text or a --topic, for example: parley search \"summit talks\"");
@@ -44,7 +44,7 @@ final class SearchCommand implements Main.Command {
             .withMatch(args.has("all") ? MatchMode.ALL : MatchMode.ANY)
             .withExplain(args.has("explain"))
             .withFacets(args.has("facets"))
-            .withCollapse(!args.has("no-collapse"))
+            .withCollapse(args.has("collapse"))
             .withRecencyHalfLife(args.integer("recency-half-life", 0, 0, 100_000))
             .build();
     boolean json = args.has("json");

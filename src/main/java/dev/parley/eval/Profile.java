@@ -34,24 +34,29 @@ public record Profile(
     Map<String, Profile> profiles = new LinkedHashMap<>();
     add(
         profiles,
-        new Profile(
-            "bm25",
-            "Parley 1 ranking: BM25 (k1=0.9, b=0.4) over passage text plus article context at 0.2; no"
-                + " entity synonyms",
-            s -> s.withEntitySynonyms(false),
-            r -> r));
+        "bm25",
+        "Parley 1 ranking: BM25 (k1=0.9, b=0.4) over passage text plus article context at 0.2;"
+            + " no entity synonyms",
+        s -> s.withEntitySynonyms(false),
+        r -> r);
     add(
         profiles,
-        new Profile(
-            "parley",
-            "the default searcher: bm25 plus entity synonyms at query time",
-            s -> s,
-            r -> r));
+        "bm25+collapse",
+        "bm25 with near-duplicate folding",
+        s -> s.withEntitySynonyms(false),
+        r -> r.withCollapse(true));
+    add(profiles, "bm25+synonyms", "bm25 with entity synonyms at query time", s -> s, r -> r);
+    add(profiles, "parley", "the default searcher: bm25 with entity synonyms", s -> s, r -> r);
     return profiles;
   }
 
-  private static void add(Map<String, Profile> profiles, Profile p) {
-    profiles.put(p.name(), p);
+  private static void add(
+      Map<String, Profile> profiles,
+      String name,
+      String description,
+      UnaryOperator<Searcher.Builder> searcher,
+      UnaryOperator<SearchRequest.Builder> request) {
+    profiles.put(name, new Profile(name, description, searcher, request));
   }
 
   /**

@@ -112,7 +112,7 @@ public record SearchRequest(
     private final List<String> entities = new ArrayList<>();
     private int recencyHalfLifeDays;
     private boolean facets;
-    private boolean collapse = true;
+    private boolean collapse;
 
     private Builder(String query) {
       this.query = Objects.requireNonNull(query, "query");
@@ -184,7 +184,10 @@ public record SearchRequest(
       return this;
     }
 
-    /** Whether to fold near-identical passages into one hit; default true. */
+    /**
+     * Whether to fold near-identical passages into one hit; default false (folding measurably
+     * lowers recall when both copies are wanted, see docs/quality.md).
+     */
     public Builder withCollapse(boolean collapse) {
       this.collapse = collapse;
       return this;

@@ -8,6 +8,7 @@ import dev.parley.analysis.Gazetteer;
 import dev.parley.analysis.ParleyAnalyzer;
 import dev.parley.query.build.QueryFactory;
 import dev.parley.query.build.SimpleQuery;
+import dev.parley.query.build.SynonymBalance;
 import dev.parley.query.highlight.SnippetHighlighter;
 import dev.parley.query.rank.PassageRanker;
 import dev.parley.query.result.FacetCount;
@@ -168,9 +169,11 @@ public final class Searcher implements AutoCloseable {
     List<String> entityIds = request.entities().stream().map(this::entityId).toList();
     boolean browse = parsed.groups().isEmpty();
     Query text = queries.build(parsed, request.match());
-    Query ranking = ranking(text, request.topics(), browse);
+    Query ranking;
     IndexSearcher searcher = acquire();
     try {
+      text = SynonymBalance.balance(text, searcher);
+      ranking = ranking(text, request.topics(), browse);
       if (request.recencyHalfLifeDays() > 0) {
         ranking = recency(ranking, request.recencyHalfLifeDays(), newestDate(searcher));
       }

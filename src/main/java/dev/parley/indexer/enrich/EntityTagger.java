@@ -84,35 +84,6 @@ public final class EntityTagger {
           "host",
           "hosts");
 
-  /** Phrases whose words must not be read as entities. */
-  static final List<String> NOT_ENTITIES =
-      List.of(
-          "Latin American",
-          "Latin Americans",
-          "North American",
-          "North Americans",
-          "South American",
-          "South Americans",
-          "Central American",
-          "Central Americans",
-          "Pan American",
-          "African American",
-          "African Americans",
-          "Native American",
-          "Native Americans",
-          "Asian American",
-          "Asian Americans",
-          "Middle East",
-          "Far East",
-          "New Guinea",
-          "New Mexico",
-          "New Jersey",
-          "New South Wales",
-          "Washington Post",
-          "New York",
-          "Georgia Tech",
-          "Jordan River");
-
   /** A name of an entity as a word sequence. */
   private record Name(String entityId, Mention.Kind kind, String[] words) {}
 
@@ -127,7 +98,7 @@ public final class EntityTagger {
       e.capitals().forEach(a -> add(e.id(), Mention.Kind.CAPITAL, a));
       e.seats().forEach(a -> add(e.id(), Mention.Kind.SEAT, a));
     }
-    NOT_ENTITIES.forEach(a -> add("", Mention.Kind.NAME, a));
+    Gazetteer.NOT_ENTITIES.forEach(a -> add("", Mention.Kind.NAME, a));
   }
 
   private void add(String id, Mention.Kind kind, String name) {

@@ -6,20 +6,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
- * Builds the relevance query for a {@link SimpleQuery}: each clause is analyzed with the index's
- * analyzer (Lucene's {@link QueryBuilder}, so multi-token words and, later, synonym graphs are
- * handled as Lucene intends) and searched in the passage text and, at {@code contextWeight}, in the
- * article context. Exclusions apply to the passage text only: a passage is excluded for what it
- * says, not for what its article's lead says.
+ * Builds the relevance query for a {@link SimpleQuery}.
+ *
+ * <p>Runs of plain words are analyzed together with Lucene's {@link QueryBuilder}, so a multi-word
+ * entity typed without quotes ({@code North Korea}) meets its synonyms ({@code DPRK}) in the
+ * analyzer's synonym graph. Each resulting clause is searched in the passage text and, boosted by
+ * {@code contextWeight}, in the article context. The alternatives of one synonym group are joined
+ * by a {@link DisjunctionMaxQuery}, so a passage that says {@code United States of America} is not
+ * counted three times for {@code united states}, {@code america} and the whole name. Exclusions
+ * apply to the passage text only: a passage is excluded for what it says, not for what its
+ * article's lead says.
  *
  * <p>Thread safety: immutable, safe to share.
  */
@@ -30,7 +41,7 @@ public final class QueryFactory {
   /**
    * Creates a factory.
    *
-   * @param analyzer the index's analyzer
+   * @param analyzer the query analyzer
    * @param contextWeight weight of the article-context field relative to the passage text, in [0,
    *     1]; 0 searches the text alone
    */
@@ -50,24 +61,37 @@ public final class QueryFactory {
    */
   public Query build(SimpleQuery query, MatchMode mode) {
     Occur occur = mode == MatchMode.ALL ? Occur.MUST : Occur.SHOULD;
-    BooleanQuery.Builder top = new BooleanQuery.Builder();
-    int positives = 0;
+    List<Query> clauses = new ArrayList<>();
+    StringBuilder words = new StringBuilder();
     for (List<SimpleQuery.Term> group : query.groups()) {
-      Query q = group(group);
-      if (q != null) {
-        top.add(q, occur);
-        positives++;
+      if (group.size() == 1 && !group.get(0).phrase()) {
+        words.append(group.get(0).text()).append(' ');
+        continue;
       }
+      clauses.addAll(textClauses(words.toString()));
+      words.setLength(0);
+      List<Query> alternatives = new ArrayList<>();
+      for (SimpleQuery.Term term : group) {
+        alternatives.addAll(term.phrase() ? phrase(term.text()) : textClauses(term.text()));
+      }
+      if (!alternatives.isEmpty()) {
+        clauses.add(alternatives.size() == 1 ? alternatives.get(0) : or(alternatives));
+      }
+    }
+    clauses.addAll(textClauses(words.toString()));
+
+    BooleanQuery.Builder top = new BooleanQuery.Builder();
+    for (Query clause : clauses) {
+      top.add(withContext(clause), occur);
     }
     int negatives = 0;
     for (SimpleQuery.Term term : query.exclusions()) {
-      Query q = field(Fields.TEXT, term);
-      if (q != null) {
+      for (Query q : term.phrase() ? phrase(term.text()) : textClauses(term.text())) {
         top.add(q, Occur.MUST_NOT);
         negatives++;
       }
     }
-    if (positives == 0) {
+    if (clauses.isEmpty()) {
       if (!query.groups().isEmpty()) {
         return new MatchNoDocsQuery("every query word is a stop word");
       }
@@ -76,36 +100,109 @@ public final class QueryFactory {
       }
       top.add(new MatchAllDocsQuery(), Occur.MUST);
     }
-    if (positives == 1 && negatives == 0) {
-      return top.build().clauses().get(0).getQuery();
+    if (clauses.size() == 1 && negatives == 0) {
+      return withContext(clauses.get(0));
     }
     return top.build();
   }
 
-  /** The query for one group of OR alternatives over both fields, or null if nothing is left. */
-  private Query group(List<SimpleQuery.Term> alternatives) {
-    List<Query> parts = new ArrayList<>();
-    for (SimpleQuery.Term term : alternatives) {
-      Query text = field(Fields.TEXT, term);
-      if (text == null) {
-        continue;
-      }
-      parts.add(text);
-      if (contextWeight > 0) {
-        parts.add(new BoostQuery(field(Fields.CONTEXT, term), contextWeight));
-      }
+  /** One clause per analyzed word (or synonym group) of {@code text}, on the text field. */
+  private List<Query> textClauses(String text) {
+    if (text.isBlank()) {
+      return List.of();
     }
-    if (parts.isEmpty()) {
-      return null;
+    Query q = builder.createBooleanQuery(Fields.TEXT, text, Occur.SHOULD);
+    if (q == null) {
+      return List.of();
     }
+    List<Query> out = new ArrayList<>();
+    if (q instanceof BooleanQuery b
+        && b.getMinimumNumberShouldMatch() == 0
+        && b.clauses().stream().allMatch(c -> c.getOccur() == Occur.SHOULD)
+        && !isSynonymGroup(b)) {
+      b.clauses().forEach(c -> out.add(alternativesAsMax(c.getQuery())));
+    } else {
+      out.add(alternativesAsMax(q));
+    }
+    return out;
+  }
+
+  /** The phrase query of {@code text} on the text field, or none if nothing is left. */
+  private List<Query> phrase(String text) {
+    Query q = builder.createPhraseQuery(Fields.TEXT, text);
+    return q == null ? List.of() : List.of(alternativesAsMax(q));
+  }
+
+  /**
+   * A graph segment from the synonym filter comes back as a nested all-SHOULD BooleanQuery of its
+   * paths; those paths are alternatives, not separate evidence, so the best one scores.
+   */
+  private static Query alternativesAsMax(Query q) {
+    if (q instanceof BooleanQuery b
+        && b.getMinimumNumberShouldMatch() == 0
+        && b.clauses().size() > 1
+        && b.clauses().stream().allMatch(c -> c.getOccur() == Occur.SHOULD)) {
+      return new DisjunctionMaxQuery(
+          b.clauses().stream().map(BooleanClause::getQuery).toList(), 0f);
+    }
+    return q;
+  }
+
+  /**
+   * True for a BooleanQuery whose clauses are all paths of one synonym group (phrases mixed with
+   * terms).
+   */
+  private static boolean isSynonymGroup(BooleanQuery b) {
+    return b.clauses().stream().anyMatch(c -> c.getQuery() instanceof PhraseQuery)
+        && b.clauses().stream().noneMatch(c -> c.getQuery() instanceof BooleanQuery);
+  }
+
+  private static Query or(List<Query> alternatives) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    parts.forEach(p -> b.add(p, Occur.SHOULD));
+    alternatives.forEach(a -> b.add(a, Occur.SHOULD));
     return b.build();
   }
 
-  private Query field(String field, SimpleQuery.Term term) {
-    return term.phrase()
-        ? builder.createPhraseQuery(field, term.text())
-        : builder.createBooleanQuery(field, term.text(), Occur.SHOULD);
+  /** The clause on the text field, or on text and (boosted) context. */
+  private Query withContext(Query textClause) {
+    if (contextWeight == 0) {
+      return textClause;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(textClause, Occur.SHOULD);
+    b.add(new BoostQuery(retarget(textClause, Fields.CONTEXT), contextWeight), Occur.SHOULD);
+    return b.build();
+  }
+
+  /** The same query on another field. */
+  static Query retarget(Query q, String field) {
+    if (q instanceof TermQuery t) {
+      return new TermQuery(new Term(field, t.getTerm().bytes()));
+    } else if (q instanceof PhraseQuery p) {
+      PhraseQuery.Builder b = new PhraseQuery.Builder();
+      b.setSlop(p.getSlop());
+      Term[] terms = p.getTerms();
+      int[] positions = p.getPositions();
+      for (int i = 0; i < terms.length; i++) {
+        b.add(new Term(field, terms[i].bytes()), positions[i]);
+      }
+      return b.build();
+    } else if (q instanceof SynonymQuery s) {
+      SynonymQuery.Builder b = new SynonymQuery.Builder(field);
+      s.getTerms().forEach(t -> b.addTerm(new Term(field, t.bytes())));
+      return b.build();
+    } else if (q instanceof BooleanQuery bq) {
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      b.setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
+      bq.clauses().forEach(c -> b.add(retarget(c.getQuery(), field), c.getOccur()));
+      return b.build();
+    } else if (q instanceof DisjunctionMaxQuery d) {
+      return new DisjunctionMaxQuery(
+          d.getDisjuncts().stream().map(x -> retarget(x, field)).toList(),
+          d.getTieBreakerMultiplier());
+    } else if (q instanceof BoostQuery bq) {
+      return new BoostQuery(retarget(bq.getQuery(), field), bq.getBoost());
+    }
+    throw new IllegalArgumentException("cannot move query to field " + field + ": " + q);
   }
 }

@@ -124,4 +124,33 @@ class EntityTaggerTest {
     assertEquals("turkey", g.resolve("turkiye").orElseThrow().id());
     assertEquals(true, g.resolve("Atlantis").isEmpty());
   }
+
+  @Test
+  void defaultGazetteerLoadsWithoutNameConflicts() {
+    Gazetteer g = Gazetteer.defaults();
+    assertEquals(List.of(), g.conflicts());
+    assertEquals(true, g.entities().size() > 600, "entities: " + g.entities().size());
+    for (String id :
+        List.of("north-korea", "united-nations", "g7", "kim-jong-un", "european-union")) {
+      assertEquals(true, g.byId(id).isPresent(), id);
+    }
+    for (Entity e : g.entities()) {
+      if (e.type() == Entity.Type.LEADER) {
+        assertEquals(true, g.byId(e.country()).isPresent(), e.id() + " -> " + e.country());
+      }
+    }
+  }
+
+  @Test
+  void seedArticleSentences() {
+    EntityTagger tagger = new EntityTagger(Gazetteer.defaults());
+    assertEquals(
+        List.of(
+            "china", "xi-jinping", "kim-jong-un", "north-korea", "united-states", "donald-trump"),
+        EntityTagger.ids(
+            tagger.tag(
+                "Chinese President Xi Jinping told Kim Jong Un the Korean peninsula faces a rare"
+                    + " historic opportunity as he backed the North Korean leader's planned"
+                    + " denuclearisation summit with US President Donald Trump.")));
+  }
 }

@@ -1,0 +1,97 @@
+package dev.parley.query.build;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermStatistics;
+
+/**
+ * Evens out the alternatives of a synonym group before search. BM25 gives a rare form a high IDF,
+ * so without this a passage saying {@code Democratic People's Republic of Korea} would outrank one
+ * saying {@code North Korea} for the query {@code North Korea}, only because the long name is rare.
+ * Each alternative is boosted by {@code idf(most common alternative) / idf(alternative)}, so every
+ * form of an entity weighs like its most common form (a phrase's IDF is the sum of its terms', as
+ * Lucene computes it).
+ *
+ * <p>Only {@link DisjunctionMaxQuery} nodes are touched: {@link QueryFactory} uses them for synonym
+ * groups alone.
+ *
+ * <p>Thread safety: stateless.
+ */
+public final class SynonymBalance {
+  private SynonymBalance() {}
+
+  /** {@code query} with every synonym group's alternatives balanced by IDF in {@code searcher}. */
+  public static Query balance(Query query, IndexSearcher searcher) throws IOException {
+    if (query instanceof DisjunctionMaxQuery d) {
+      List<Query> alternatives = new ArrayList<>(d.getDisjuncts());
+      double[] idf = new double[alternatives.size()];
+      double min = Double.MAX_VALUE;
+      for (int i = 0; i < idf.length; i++) {
+        idf[i] = idf(alternatives.get(i), searcher);
+        if (idf[i] > 0) {
+          min = Math.min(min, idf[i]);
+        }
+      }
+      List<Query> balanced = new ArrayList<>(alternatives.size());
+      for (int i = 0; i < idf.length; i++) {
+        Query alt = balance(alternatives.get(i), searcher);
+        balanced.add(idf[i] > min ? new BoostQuery(alt, (float) (min / idf[i])) : alt);
+      }
+      return new DisjunctionMaxQuery(balanced, d.getTieBreakerMultiplier());
+    } else if (query instanceof BooleanQuery b) {
+      BooleanQuery.Builder out = new BooleanQuery.Builder();
+      out.setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
+      for (var c : b.clauses()) {
+        out.add(balance(c.getQuery(), searcher), c.getOccur());
+      }
+      return out.build();
+    } else if (query instanceof BoostQuery bq) {
+      return new BoostQuery(balance(bq.getQuery(), searcher), bq.getBoost());
+    }
+    return query;
+  }
+
+  /** Lucene's BM25 IDF of a term or phrase (sum over its terms); 0 when unknown or absent. */
+  private static double idf(Query q, IndexSearcher searcher) throws IOException {
+    if (q instanceof TermQuery t) {
+      return idf(t.getTerm(), searcher);
+    } else if (q instanceof PhraseQuery p) {
+      double sum = 0;
+      for (Term t : p.getTerms()) {
+        double v = idf(t, searcher);
+        if (v == 0) {
+          return 0;
+        }
+        sum += v;
+      }
+      return sum;
+    }
+    return 0;
+  }
+
+  private static double idf(Term term, IndexSearcher searcher) throws IOException {
+    CollectionStatistics field = searcher.collectionStatistics(term.field());
+    if (field == null) {
+      return 0;
+    }
+    var context = org.apache.lucene.index.TermStates.build(searcher, term, true);
+    if (context.docFreq() == 0) {
+      return 0;
+    }
+    TermStatistics stats =
+        searcher.termStatistics(term, context.docFreq(), context.totalTermFreq());
+    long n = field.docCount();
+    long df = stats.docFreq();
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+}
