@@ -201,4 +201,66 @@ class MainTest {
     assertTrue(r.out().contains("passages match \"birthday banquet\""), r.out());
     assertTrue(r.out().contains("[banquet]"), r.out());
   }
+
+  @Test
+  void classifyWritesOneJsonLinePerInputAndEvaluates() throws IOException {
+    Path in =
+        Files.writeString(
+            dir.resolve("c.jsonl"),
+            "{\"id\": \"a\", \"text\": \"The leaders met at the summit and discussed sanctions.\","
+                + " \"labels\": {\"diplomacy\": 1, \"sanctions\": 1, \"summits\": 1}}\n"
+                + "not json\n"
+                + "{\"id\": \"b\", \"text\": \"Summit Petroleum Corp said profit rose.\","
+                + " \"labels\": {\"diplomacy\": 0, \"sanctions\": 0, \"summits\": 0}}\n");
+    Run r = run("classify", "--input", in.toString());
+    assertEquals(1, r.code(), "a bad line gives exit 1");
+    assertTrue(r.err().startsWith(in + ":2: "), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertEquals(2, lines.size());
+    JsonObject a = JsonParser.parseString(lines.get(0)).getAsJsonObject();
+    assertEquals("a", a.get("id").getAsString());
+    assertEquals(
+        List.of("diplomacy", "sanctions", "summits"),
+        a.getAsJsonArray("labels").asList().stream().map(e -> e.getAsString()).toList());
+    assertEquals(
+        List.of("diplomacy", "sanctions", "summits"),
+        List.copyOf(a.getAsJsonObject("topics").keySet()));
+    Run eval = run("classify", "--input", in.toString(), "--eval", "--json");
+    JsonObject scores = JsonParser.parseString(eval.out()).getAsJsonObject();
+    assertEquals(1.0, scores.getAsJsonObject("summits").get("f1").getAsDouble());
+  }
+
+  @Test
+  void searchByTopicEntityAndDateWithFacets() {
+    String index = seedIndex();
+    Run r =
+        run(
+            "search",
+            "--index",
+            index,
+            "--topic",
+            "sanctions",
+            "--entity",
+            "north-korea",
+            "--since",
+            "2019-01-01",
+            "--facets",
+            "--json",
+            "--per-article",
+            "0");
+    assertEquals(0, r.code(), r.err());
+    JsonObject json = JsonParser.parseString(r.out()).getAsJsonObject();
+    assertTrue(json.getAsJsonArray("hits").size() > 0);
+    for (var hit : json.getAsJsonArray("hits")) {
+      JsonObject h = hit.getAsJsonObject();
+      assertTrue(h.getAsJsonArray("entities").toString().contains("north-korea"), h.toString());
+      assertTrue(h.getAsJsonObject("topics").get("sanctions").getAsDouble() >= 0.3, h.toString());
+    }
+    assertTrue(json.getAsJsonObject("facets").has("month"));
+    Run unknown = run("search", "--index", index, "--topic", "sport");
+    assertEquals(2, unknown.code());
+    assertEquals(
+        "parley search: unknown topic 'sport': this index has diplomacy, sanctions, summits\n",
+        unknown.err());
+  }
 }
