@@ -2,10 +2,10 @@ package dev.parley.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.parley.analysis.EntityTagger;
 import dev.parley.analysis.Gazetteer;
-import dev.parley.indexer.enrich.EntityTagger;
+import dev.parley.analysis.Mention;
 import dev.parley.indexer.enrich.LabelledText;
-import dev.parley.indexer.enrich.Mention;
 import dev.parley.indexer.enrich.TopicModel;
 import dev.parley.indexer.enrich.TopicTrainer;
 import dev.parley.query.result.ResultsJson;

@@ -1,6 +1,8 @@
 package dev.parley.indexer.enrich;
 
+import dev.parley.analysis.EntityTagger;
 import dev.parley.analysis.Gazetteer;
+import dev.parley.analysis.Mention;
 import dev.parley.indexer.Article;
 import dev.parley.indexer.Passage;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.parley.indexer.enrich;
 
 import dev.parley.analysis.Entity;
+import dev.parley.analysis.Mention;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;

@@ -5,6 +5,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import dev.parley.analysis.Entity;
 import dev.parley.analysis.Gazetteer;
+import dev.parley.analysis.Mention;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

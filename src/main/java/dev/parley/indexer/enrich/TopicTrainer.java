@@ -1,6 +1,8 @@
 package dev.parley.indexer.enrich;
 
+import dev.parley.analysis.EntityTagger;
 import dev.parley.analysis.Gazetteer;
+import dev.parley.analysis.Mention;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

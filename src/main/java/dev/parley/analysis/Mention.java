@@ -1,4 +1,4 @@
-package dev.parley.indexer.enrich;
+package dev.parley.analysis;
 
 import java.util.Objects;
 

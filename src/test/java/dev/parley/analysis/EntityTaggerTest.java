@@ -1,9 +1,7 @@
-package dev.parley.indexer.enrich;
+package dev.parley.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.parley.analysis.Entity;
-import dev.parley.analysis.Gazetteer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,5 @@
-package dev.parley.indexer.enrich;
+package dev.parley.analysis;
 
-import dev.parley.analysis.Entity;
-import dev.parley.analysis.Gazetteer;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
