@@ -142,4 +142,25 @@ class SeedRoundTripTest {
     assertTrue(
         explained.explanation().contains("weight(text:\"second summit\""), explained.explanation());
   }
+
+  @Test
+  void secondStageReranksDeterministically() throws IOException {
+    SearchRequest request =
+        SearchRequest.builder("second summit sanctions").withPerArticle(0).withK(5).build();
+    try (Searcher searcher =
+        Searcher.builder(indexDir)
+            .withReranker(dev.parley.query.rank.RerankModel.learned())
+            .build()) {
+      List<Hit> first = searcher.search(request).hits();
+      List<Hit> again = searcher.search(request).hits();
+      assertEquals(first, again);
+      assertEquals(List.of(1, 2, 3, 4, 5), first.stream().map(Hit::rank).toList());
+      for (int i = 1; i < first.size(); i++) {
+        assertTrue(first.get(i - 1).score() >= first.get(i).score());
+      }
+      var candidates = searcher.rerankCandidates(request, 10);
+      assertEquals(10, candidates.size());
+      assertEquals(1.0, candidates.get(0).features()[0], 1e-9);
+    }
+  }
 }

@@ -30,6 +30,8 @@ public final class Main {
           "  stats  [--index DIR] [--json]",
           "  eval   --index [CORPUS=]DIR... --queries FILE.tsv --qrels FILE [--level passage|article]",
           "         [--k N] [--run OUT.trec] [--profile NAME...] [--per-query] [--json]",
+          "  tune   --set NAME=passage|article:QUERIES.tsv:QRELS... --index CORPUS=DIR... [--out FILE]",
+          "         [--folds K] [--depth N] [--candidates N] [--profile NAME]",
           "  classify --input FILE.jsonl [--eval] [--explain] [--json] [--topics DIR]",
           "  tune-topics --labels FILE.jsonl [--out DIR] [--lambda L] [--folds K] [--topics DIR]",
           "",
@@ -44,7 +46,8 @@ public final class Main {
           "demo", new DemoCommand(),
           "classify", new ClassifyCommand(),
           "tune-topics", new TuneTopicsCommand(),
-          "eval", new EvalCommand());
+          "eval", new EvalCommand(),
+          "tune", new TuneCommand());
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {

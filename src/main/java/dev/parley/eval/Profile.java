@@ -2,6 +2,7 @@ package dev.parley.eval;
 
 import dev.parley.query.SearchRequest;
 import dev.parley.query.Searcher;
+import dev.parley.query.rank.RerankModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -47,6 +48,14 @@ public record Profile(
         r -> r.withCollapse(true));
     add(profiles, "bm25+synonyms", "bm25 with entity synonyms at query time", s -> s, r -> r);
     add(profiles, "parley", "the default searcher: bm25 with entity synonyms", s -> s, r -> r);
+    add(
+        profiles,
+        "rerank",
+        "parley, then the top 200 passages re-scored by the learned second stage"
+            + " (RerankModel.learned(): proximity, RM3, article, topic, entity, position and length"
+            + " features; weights by parley tune)",
+        s -> s.withReranker(RerankModel.learned()),
+        r -> r);
     return profiles;
   }
 

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import dev.parley.analysis.AnalysisConfig;
 import dev.parley.analysis.Entity;
+import dev.parley.analysis.EntityTagger;
 import dev.parley.analysis.Gazetteer;
 import dev.parley.analysis.ParleyAnalyzer;
 import dev.parley.query.build.QueryFactory;
@@ -11,6 +12,10 @@ import dev.parley.query.build.SimpleQuery;
 import dev.parley.query.build.SynonymBalance;
 import dev.parley.query.highlight.SnippetHighlighter;
 import dev.parley.query.rank.PassageRanker;
+import dev.parley.query.rank.QuerySignals;
+import dev.parley.query.rank.RerankCandidate;
+import dev.parley.query.rank.RerankModel;
+import dev.parley.query.rank.Reranker;
 import dev.parley.query.result.FacetCount;
 import dev.parley.query.result.Hit;
 import dev.parley.query.result.IndexStats;
@@ -84,11 +89,16 @@ public final class Searcher implements AutoCloseable {
   private final Gazetteer gazetteer;
   private final IndexManifest manifest;
   private final float topicWeight;
+  private final ParleyAnalyzer indexAnalyzer;
+  private final EntityTagger tagger;
+  private final RerankModel reranker;
 
   private Searcher(Builder b) throws IOException {
     this.path = b.path;
     this.gazetteer = b.gazetteer;
     this.topicWeight = b.topicWeight;
+    this.tagger = new EntityTagger(gazetteer);
+    this.reranker = b.reranker;
     if (!Files.isDirectory(path)) {
       throw notFound(path);
     }
@@ -116,7 +126,7 @@ public final class Searcher implements AutoCloseable {
       throw e;
     }
     AnalysisConfig analysis = AnalysisConfig.fromJson(manifest.analysis());
-    ParleyAnalyzer indexAnalyzer = new ParleyAnalyzer(analysis);
+    this.indexAnalyzer = new ParleyAnalyzer(analysis);
     ParleyAnalyzer queryAnalyzer =
         b.entitySynonyms ? ParleyAnalyzer.forQueries(analysis, gazetteer) : indexAnalyzer;
     this.queries = new QueryFactory(queryAnalyzer, b.contextWeight);
@@ -172,7 +182,7 @@ public final class Searcher implements AutoCloseable {
     Query ranking;
     IndexSearcher searcher = acquire();
     try {
-      text = SynonymBalance.balance(text, searcher);
+      text = SynonymBalance.balance(text, searcher, typedTerms(request.query()));
       ranking = ranking(text, request.topics(), browse);
       if (request.recencyHalfLifeDays() > 0) {
         ranking = recency(ranking, request.recencyHalfLifeDays(), newestDate(searcher));
@@ -186,12 +196,108 @@ public final class Searcher implements AutoCloseable {
               request.k(),
               request.perArticle(),
               request.collapse(),
-              browse && !request.topics().isEmpty());
+              browse && !request.topics().isEmpty(),
+              reranker == null || browse ? null : rescorer(searcher, request, reranker));
       PassageRanker.Page page = PassageRanker.rank(searcher, query, options);
       List<Hit> hits = hits(searcher, page, text, query, request);
       Map<String, List<FacetCount>> counts =
           request.facets() ? facets.count(searcher, query) : Map.of();
       return new SearchResults(request.query(), page.totalHits(), hits, counts);
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /** The second stage over {@code searcher} for {@code request}'s query. */
+  private PassageRanker.Rescorer rescorer(
+      IndexSearcher searcher, SearchRequest request, RerankModel model) throws IOException {
+    QuerySignals signals = signals(request.query());
+    return new PassageRanker.Rescorer() {
+      @Override
+      public int depth() {
+        return model.depth();
+      }
+
+      @Override
+      public double[] rescore(int[] docs, double[] scores) throws IOException {
+        double[][] f =
+            Reranker.features(searcher, signals, indexAnalyzer, docs, scores, model, false);
+        return Reranker.combine(f, model.vector());
+      }
+    };
+  }
+
+  /** The query's analyzed words, entities and topic cues. */
+  private QuerySignals signals(String query) throws IOException {
+    Set<String> entities = new java.util.LinkedHashSet<>(EntityTagger.ids(tagger.tag(query)));
+    return QuerySignals.of(query, typedTerms(query), entities);
+  }
+
+  /** The positive query words as the index analyzes them (no synonyms), in order. */
+  private List<String> typedTerms(String query) throws IOException {
+    List<String> terms = new ArrayList<>();
+    StringBuilder words = new StringBuilder();
+    for (List<SimpleQuery.Term> group : SimpleQuery.parse(query).groups()) {
+      group.forEach(t -> words.append(t.text()).append(' '));
+    }
+    try (var ts = indexAnalyzer.tokenStream(Fields.TEXT, words.toString())) {
+      var term =
+          ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        terms.add(term.toString());
+      }
+      ts.end();
+    }
+    return terms;
+  }
+
+  /**
+   * The second-stage features of the top {@code depth} first-stage passages for {@code request}, in
+   * first-stage order: what {@code parley tune} learns reranking weights from.
+   *
+   * @throws IOException on a read error
+   */
+  public List<RerankCandidate> rerankCandidates(SearchRequest request, int depth)
+      throws IOException {
+    SimpleQuery parsed = SimpleQuery.parse(request.query());
+    checkTopics(request.topics());
+    List<String> entityIds = request.entities().stream().map(this::entityId).toList();
+    IndexSearcher searcher = acquire();
+    try {
+      Query text =
+          SynonymBalance.balance(
+              queries.build(parsed, request.match()), searcher, typedTerms(request.query()));
+      Query query = withFilters(ranking(text, request.topics(), false), request, entityIds, false);
+      var top = searcher.search(query, depth);
+      int[] docs = new int[top.scoreDocs.length];
+      double[] scores = new double[docs.length];
+      for (int i = 0; i < docs.length; i++) {
+        docs[i] = top.scoreDocs[i].doc;
+        scores[i] = top.scoreDocs[i].score;
+      }
+      RerankModel model = reranker == null ? RerankModel.of(Map.of("base", 1.0)) : reranker;
+      double[][] f =
+          Reranker.features(
+              searcher, signals(request.query()), indexAnalyzer, docs, scores, model, true);
+      StoredFields stored = searcher.storedFields();
+      List<RerankCandidate> out = new ArrayList<>(docs.length);
+      Set<String> fields =
+          Set.of(Fields.PASSAGE_ID, Fields.ARTICLE_ID, Fields.PARA_FROM, Fields.PARA_TO);
+      for (int i = 0; i < docs.length; i++) {
+        Document d = stored.document(docs[i], fields);
+        out.add(
+            new RerankCandidate(
+                d.get(Fields.PASSAGE_ID),
+                d.get(Fields.ARTICLE_ID)
+                    + "#"
+                    + intField(d, Fields.PARA_FROM)
+                    + "-"
+                    + intField(d, Fields.PARA_TO),
+                d.get(Fields.ARTICLE_ID),
+                f[i]));
+      }
+      return out;
     } finally {
       manager.release(searcher);
     }
@@ -396,6 +502,7 @@ public final class Searcher implements AutoCloseable {
     private boolean escapeHtml;
     private boolean entitySynonyms = true;
     private Gazetteer gazetteer = Gazetteer.defaults();
+    private RerankModel reranker;
 
     private Builder(Path path) {
       this.path = Objects.requireNonNull(path, "indexDir");
@@ -443,6 +550,15 @@ public final class Searcher implements AutoCloseable {
      */
     public Builder withGazetteer(Gazetteer gazetteer) {
       this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
+      return this;
+    }
+
+    /**
+     * A second stage that re-scores the top BM25 passages with a {@link RerankModel}, for example
+     * {@link RerankModel#learned()}; null (the default) ranks by the first stage alone.
+     */
+    public Builder withReranker(RerankModel model) {
+      this.reranker = model;
       return this;
     }
 

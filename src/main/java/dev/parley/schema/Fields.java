@@ -48,6 +48,13 @@ public final class Fields {
    */
   public static final String CONTEXT = "context";
 
+  /**
+   * The whole article (title and every paragraph), on article documents only: analyzed with
+   * frequencies but no positions, not stored. Gives the article-level evidence that ranking
+   * interpolates into passage scores.
+   */
+  public static final String ARTICLE_TEXT = "article_text";
+
   /** Section heading of the passage, if any. Stored only. */
   public static final String HEADING = "heading";
 
@@ -128,6 +135,9 @@ public final class Fields {
   /** Field type of {@link #CONTEXT}: analyzed with positions (phrase matches), not stored. */
   public static final FieldType CONTEXT_TYPE =
       textType(false, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+
+  /** Field type of {@link #ARTICLE_TEXT}: analyzed with frequencies, no positions, not stored. */
+  public static final FieldType ARTICLE_TEXT_TYPE = textType(false, IndexOptions.DOCS_AND_FREQS);
 
   private static FieldType textType(boolean stored, IndexOptions options) {
     FieldType type = new FieldType();

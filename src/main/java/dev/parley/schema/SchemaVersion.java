@@ -4,11 +4,12 @@ package dev.parley.schema;
  * The version of the index layout described by {@link Fields}. Raise it whenever a field is added,
  * removed, or indexed differently, so that an old index is refused instead of silently misread.
  *
- * <p>History: 1, passages with text and context; 2, topics, entities, facets and SimHash.
+ * <p>History: 1, passages with text and context; 2, topics, entities, facets and SimHash; 3,
+ * whole-article text on article documents.
  */
 public final class SchemaVersion {
   private SchemaVersion() {}
 
   /** The schema version this build of Parley writes and reads. */
-  public static final int CURRENT = 2;
+  public static final int CURRENT = 3;
 }

@@ -70,7 +70,9 @@ public record TopicFeature(
   /** A feature compiled for matching. */
   record Compiled(TopicFeature feature, Pattern pattern, Pattern notBefore, Pattern notAfter) {
     static Compiled of(TopicFeature f) {
-      int flags = f.caseSensitive() ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+      // ASCII case folding is enough for the English cue words and several times faster than
+      // Unicode folding.
+      int flags = f.caseSensitive() ? 0 : Pattern.CASE_INSENSITIVE;
       return new Compiled(
           f,
           f.pattern() == null ? null : Pattern.compile(f.pattern(), flags),

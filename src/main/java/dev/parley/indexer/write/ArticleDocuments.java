@@ -119,6 +119,9 @@ public final class ArticleDocuments {
     if (article.title() != null) {
       doc.add(new StoredField(Fields.TITLE, article.title()));
     }
+    String whole =
+        article.title() == null ? article.text() : article.title() + "\n\n" + article.text();
+    doc.add(new Field(Fields.ARTICLE_TEXT, whole, Fields.ARTICLE_TEXT_TYPE));
     doc.add(new StoredField(Fields.SOURCE, article.source()));
     doc.add(new StringField(Fields.CONTENT_HASH, article.contentHash(), Field.Store.YES));
     doc.add(new StoredField(Fields.PASSAGE_COUNT, passageCount));

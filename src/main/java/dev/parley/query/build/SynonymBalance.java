@@ -30,35 +30,66 @@ import org.apache.lucene.search.TermStatistics;
 public final class SynonymBalance {
   private SynonymBalance() {}
 
-  /** {@code query} with every synonym group's alternatives balanced by IDF in {@code searcher}. */
-  public static Query balance(Query query, IndexSearcher searcher) throws IOException {
+  /** The largest boost given to an alternative more common than the typed form. */
+  public static final double MAX_BOOST = 3;
+
+  /**
+   * {@code query} with every synonym group's alternatives balanced by IDF in {@code searcher}.
+   *
+   * @param typed the query's words as the index analyzes them (no synonyms), in order
+   */
+  public static Query balance(Query query, IndexSearcher searcher, List<String> typed)
+      throws IOException {
     if (query instanceof DisjunctionMaxQuery d) {
       List<Query> alternatives = new ArrayList<>(d.getDisjuncts());
       double[] idf = new double[alternatives.size()];
+      double reference = 0;
       double min = Double.MAX_VALUE;
       for (int i = 0; i < idf.length; i++) {
         idf[i] = idf(alternatives.get(i), searcher);
         if (idf[i] > 0) {
           min = Math.min(min, idf[i]);
+          if (wasTyped(alternatives.get(i), typed)) {
+            reference = Math.max(reference, idf[i]);
+          }
         }
+      }
+      if (reference == 0) {
+        reference = min;
       }
       List<Query> balanced = new ArrayList<>(alternatives.size());
       for (int i = 0; i < idf.length; i++) {
-        Query alt = balance(alternatives.get(i), searcher);
-        balanced.add(idf[i] > min ? new BoostQuery(alt, (float) (min / idf[i])) : alt);
+        Query alt = balance(alternatives.get(i), searcher, typed);
+        double boost = idf[i] > 0 ? Math.min(MAX_BOOST, reference / idf[i]) : 1;
+        balanced.add(Math.abs(boost - 1) < 1e-9 ? alt : new BoostQuery(alt, (float) boost));
       }
       return new DisjunctionMaxQuery(balanced, d.getTieBreakerMultiplier());
     } else if (query instanceof BooleanQuery b) {
       BooleanQuery.Builder out = new BooleanQuery.Builder();
       out.setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
       for (var c : b.clauses()) {
-        out.add(balance(c.getQuery(), searcher), c.getOccur());
+        out.add(balance(c.getQuery(), searcher, typed), c.getOccur());
       }
       return out.build();
     } else if (query instanceof BoostQuery bq) {
-      return new BoostQuery(balance(bq.getQuery(), searcher), bq.getBoost());
+      return new BoostQuery(balance(bq.getQuery(), searcher, typed), bq.getBoost());
     }
     return query;
+  }
+
+  /** True if the words of {@code q} occur consecutively in {@code typed}. */
+  static boolean wasTyped(Query q, List<String> typed) {
+    List<String> words = new ArrayList<>();
+    if (q instanceof TermQuery t) {
+      words.add(t.getTerm().text());
+    } else if (q instanceof PhraseQuery p) {
+      for (Term t : p.getTerms()) {
+        words.add(t.text());
+      }
+    } else {
+      return false;
+    }
+    return java.util.Collections.indexOfSubList(typed, words) >= 0;
   }
 
   /** Lucene's BM25 IDF of a term or phrase (sum over its terms); 0 when unknown or absent. */

@@ -62,9 +62,28 @@ public final class PassageRanker {
    * @param perArticle most passages per article, 0 for no limit
    * @param collapse fold near-identical passages
    * @param diversifyDates spread picks over dates
+   * @param rescorer re-scores the head of the first-stage list, or null
    */
   public record Options(
-      Order order, int offset, int k, int perArticle, boolean collapse, boolean diversifyDates) {}
+      Order order,
+      int offset,
+      int k,
+      int perArticle,
+      boolean collapse,
+      boolean diversifyDates,
+      Rescorer rescorer) {}
+
+  /**
+   * A second stage: new scores for the top {@link #depth()} first-stage passages. Passages below
+   * that depth keep their first-stage order after them.
+   */
+  public interface Rescorer {
+    /** How many first-stage passages to re-score. */
+    int depth();
+
+    /** New scores for {@code docs}, given in first-stage order with first-stage {@code scores}. */
+    double[] rescore(int[] docs, double[] scores) throws IOException;
+  }
 
   /**
    * One ranked passage before its stored fields are read.
@@ -99,6 +118,9 @@ public final class PassageRanker {
     boolean needsWindow =
         options.perArticle() > 0 || options.collapse() || options.diversifyDates();
     int window = needsWindow ? Math.max(100, wanted * 4) : wanted;
+    if (options.rescorer() != null) {
+      window = Math.max(window, options.rescorer().depth());
+    }
     Sort sort = options.order() == Order.RELEVANCE ? RELEVANCE : NEWEST;
     while (true) {
       TopFieldDocs top =
@@ -120,6 +142,52 @@ public final class PassageRanker {
       }
       window *= 4;
     }
+  }
+
+  /**
+   * Re-scores the head of the list and re-sorts it (ties by passage id); the tail keeps its order
+   * with scores just below the head's lowest.
+   */
+  private static ScoreDoc[] rescore(ScoreDoc[] docs, Rescorer rescorer) throws IOException {
+    int head = Math.min(rescorer.depth(), docs.length);
+    int[] ids = new int[head];
+    double[] first = new double[head];
+    for (int i = 0; i < head; i++) {
+      ids[i] = docs[i].doc;
+      first[i] = (Float) ((FieldDoc) docs[i]).fields[0];
+    }
+    double[] scores = rescorer.rescore(ids, first);
+    Integer[] order = new Integer[head];
+    for (int i = 0; i < head; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(
+        order,
+        (a, b) -> {
+          int c = Double.compare(scores[b], scores[a]);
+          return c != 0 ? c : passageId(docs[a]).compareTo(passageId(docs[b]));
+        });
+    ScoreDoc[] out = new ScoreDoc[docs.length];
+    double lowest = Double.MAX_VALUE;
+    for (int i = 0; i < head; i++) {
+      FieldDoc fd = (FieldDoc) docs[order[i]];
+      out[i] =
+          new FieldDoc(
+              fd.doc,
+              (float) scores[order[i]],
+              new Object[] {(float) scores[order[i]], fd.fields[1]});
+      lowest = Math.min(lowest, scores[order[i]]);
+    }
+    for (int i = head; i < docs.length; i++) {
+      FieldDoc fd = (FieldDoc) docs[i];
+      float s = (float) (lowest - 1e-3 * (i - head + 1));
+      out[i] = new FieldDoc(fd.doc, s, new Object[] {s, fd.fields[1]});
+    }
+    return out;
+  }
+
+  private static String passageId(ScoreDoc sd) {
+    return ((BytesRef) ((FieldDoc) sd).fields[1]).utf8ToString();
   }
 
   /** A passage being considered. */
