@@ -152,6 +152,9 @@ class SeedRoundTripTest {
             .withReranker(dev.parley.query.rank.RerankModel.learned())
             .build()) {
       List<Hit> first = searcher.search(request).hits();
+      // Second-stage scores are weighted sums of features in [0, 1], unlike BM25 scores.
+      List<Hit> plain = search(request).hits();
+      assertTrue(!first.get(0).equals(plain.get(0)), first.get(0) + " vs " + plain.get(0));
       List<Hit> again = searcher.search(request).hits();
       assertEquals(first, again);
       assertEquals(List.of(1, 2, 3, 4, 5), first.stream().map(Hit::rank).toList());

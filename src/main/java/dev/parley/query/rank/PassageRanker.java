@@ -127,8 +127,10 @@ public final class PassageRanker {
           searcher.search(
               query, new TopFieldCollectorManager(sort, window, null, Integer.MAX_VALUE, false));
       boolean exhausted = top.scoreDocs.length < window;
+      ScoreDoc[] ranked =
+          options.rescorer() == null ? top.scoreDocs : rescore(top.scoreDocs, options.rescorer());
       List<Candidate> kept =
-          select(searcher, top.scoreDocs, options, exhausted ? Integer.MAX_VALUE : wanted);
+          select(searcher, ranked, options, exhausted ? Integer.MAX_VALUE : wanted);
       if (options.diversifyDates()) {
         kept = diversify(searcher, kept);
       }
