@@ -95,8 +95,18 @@ final class IndexCommand implements Main.Command {
 
   private static void printRejections(IngestReport report, PrintStream err) {
     for (Rejection r : report.rejected()) {
-      err.println("rejected " + r.source() + ": " + r.reason());
+      err.println(printable("rejected " + r.source() + ": " + r.reason()));
     }
+  }
+
+  /**
+   * {@code s} with control characters shown as {@code ?}: a file name is untrusted input, and raw
+   * control characters could rewrite the user's terminal or split one line into two.
+   */
+  static String printable(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    s.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+    return b.toString();
   }
 
   static String summary(IngestReport report, Path index) {
