@@ -622,7 +622,14 @@ public final class Indexer implements AutoCloseable {
           reject(article.source(), "could not be indexed (internal error): " + e);
           return;
         }
-        write(article.id(), docs);
+        try {
+          write(article.id(), docs);
+        } catch (IllegalArgumentException e) {
+          // Lucene refuses a document it cannot index (say, an immense term) without harm to the
+          // index: that article is rejected, the run goes on.
+          reject(article.source(), "Lucene refused the article: " + e.getMessage());
+          return;
+        }
         passages += docs.size() - 1;
         articles++;
         if (++sinceCommit >= commitEvery) {
