@@ -765,10 +765,17 @@ public final class Indexer implements AutoCloseable {
     /** The analysis recorded in the index in {@code dir}, or {@code fallback} if there is none. */
     private AnalysisConfig existingAnalysis(Directory dir, AnalysisConfig fallback)
         throws IOException {
-      if (!DirectoryReader.indexExists(dir)) {
-        return fallback;
+      IndexManifest manifest;
+      try {
+        if (!DirectoryReader.indexExists(dir)) {
+          return fallback;
+        }
+        manifest = IndexManifest.read(dir, path);
+      } catch (RuntimeException e) {
+        // Lucene throws unchecked exceptions for some damage (a stray segments_* file).
+        throw new IOException(
+            "index " + path + " cannot be read (" + e + "): run parley verify --index " + path, e);
       }
-      IndexManifest manifest = IndexManifest.read(dir, path);
       AnalysisConfig existing = AnalysisConfig.fromJson(manifest.analysis());
       if (analysis != null && !analysis.equals(existing)) {
         throw new SchemaMismatchException(
