@@ -12,23 +12,48 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-/** {@code parley index}: index articles, print a summary; exit 1 if any input was rejected. */
+/**
+ * {@code parley index}: index articles (skipping unchanged ones, optionally pruning those whose
+ * file is gone), or delete articles by id; print a summary; exit 1 if any input was rejected.
+ */
 final class IndexCommand implements Main.Command {
 
   @Override
   public int run(String[] argv, PrintStream out, PrintStream err) throws IOException {
     Args args =
-        new Args("index", argv, Set.of("index", "commit-every"), Set.of("input"), Set.of("json"));
+        new Args(
+            "index",
+            argv,
+            Set.of("index", "commit-every"),
+            Set.of("input", "delete"),
+            Set.of("json", "prune"));
     args.noPositional();
-    List<Path> inputs =
-        args.list("input").isEmpty()
-            ? List.of(Path.of("seeds"))
-            : args.list("input").stream().map(Path::of).toList();
     Path index = args.path("index", "index");
-    IngestReport report =
-        index(inputs, index, args.integer("commit-every", 1000, 1, 1_000_000), err);
+    int commitEvery = args.integer("commit-every", 1000, 1, 1_000_000);
+    IngestReport report;
+    if (args.has("delete")) {
+      if (args.has("input") || args.has("prune")) {
+        throw new UsageException(
+            "--delete cannot be combined with --input or --prune: run them one after the other");
+      }
+      try (Indexer indexer = Indexer.builder(index).build()) {
+        report = indexer.delete(args.list("delete"));
+      }
+      printRejections(report, err);
+    } else {
+      List<Path> inputs =
+          args.list("input").isEmpty()
+              ? List.of(Path.of("seeds"))
+              : args.list("input").stream().map(Path::of).toList();
+      Indexer.Prune prune = args.has("prune") ? Indexer.Prune.MISSING_SOURCES : Indexer.Prune.NONE;
+      report = index(inputs, index, commitEvery, prune, err);
+    }
     if (args.has("json")) {
       out.println(ResultsJson.toJson(toJson(report, index)));
+    } else if (args.has("delete")) {
+      out.printf(
+          "deleted %d articles from %s, %d rejected%n",
+          report.deleted(), index, report.rejected().size());
     } else {
       out.println(summary(report, index));
     }
@@ -37,6 +62,12 @@ final class IndexCommand implements Main.Command {
 
   /** Indexes {@code inputs} into {@code index}, printing progress and rejections on {@code err}. */
   static IngestReport index(List<Path> inputs, Path index, int commitEvery, PrintStream err)
+      throws IOException {
+    return index(inputs, index, commitEvery, Indexer.Prune.NONE, err);
+  }
+
+  private static IngestReport index(
+      List<Path> inputs, Path index, int commitEvery, Indexer.Prune prune, PrintStream err)
       throws IOException {
     IngestReport report;
     try (Indexer indexer =
@@ -56,24 +87,40 @@ final class IndexCommand implements Main.Command {
                   }
                 })
             .build()) {
-      report = indexer.index(inputs);
+      report = indexer.index(inputs, prune);
     }
-    for (Rejection r : report.rejected()) {
-      err.println("rejected " + r.source() + ": " + r.reason());
-    }
+    printRejections(report, err);
     return report;
+  }
+
+  private static void printRejections(IngestReport report, PrintStream err) {
+    for (Rejection r : report.rejected()) {
+      err.println(printable("rejected " + r.source() + ": " + r.reason()));
+    }
+  }
+
+  /**
+   * {@code s} with control characters shown as {@code ?}: a file name is untrusted input, and raw
+   * control characters could rewrite the user's terminal or split one line into two.
+   */
+  static String printable(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    s.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+    return b.toString();
   }
 
   static String summary(IngestReport report, Path index) {
     double seconds = report.elapsed().toNanos() / 1e9;
     return String.format(
-        "indexed %d articles into %s: %d passages, %d rejected, %d other files skipped, %.1f s"
-            + " (%.0f articles/s)",
+        "indexed %d articles into %s: %d passages, %d rejected, %d other files skipped,"
+            + " %d unchanged, %d pruned, %.1f s (%.0f articles/s)",
         report.articles(),
         index,
         report.passages(),
         report.rejected().size(),
         report.skipped().size(),
+        report.unchanged(),
+        report.pruned(),
         seconds,
         seconds > 0 ? report.articles() / seconds : 0);
   }
@@ -86,6 +133,9 @@ final class IndexCommand implements Main.Command {
     o.addProperty("skipped", report.skipped().size());
     o.addProperty("inputBytes", report.inputBytes());
     o.addProperty("seconds", report.elapsed().toMillis() / 1000.0);
+    o.addProperty("unchanged", report.unchanged());
+    o.addProperty("deleted", report.deleted());
+    o.addProperty("pruned", report.pruned());
     JsonArray rejected = new JsonArray();
     for (Rejection r : report.rejected()) {
       JsonObject j = new JsonObject();

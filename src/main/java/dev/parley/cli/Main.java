@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Entry point of {@code parley.jar}. Runs one command and exits with its code: 0 success, 1 some
- * inputs rejected (the rest done), 2 usage or fatal error. Errors are one line on stderr; {@code
- * --debug} adds the stack trace.
+ * inputs rejected (the rest done) or, for {@code verify}, an index that is not sound, 2 usage or
+ * fatal error. Errors are one line on stderr; {@code --debug} adds the stack trace.
  */
 public final class Main {
   private Main() {}
@@ -22,12 +22,14 @@ public final class Main {
           "usage: parley COMMAND [OPTIONS]",
           "",
           "  demo   [--input DIR] [--index DIR]       index seeds/ into index/ and show ranked passages",
-          "  index  [--input PATH...] [--index DIR] [--commit-every N] [--json]",
+          "  index  [--input PATH...] [--index DIR] [--commit-every N] [--prune] [--json]",
+          "  index  --delete ID... [--index DIR] [--json]",
           "  search [--index DIR] [QUERY] [--topic T...] [--entity E...] [--k N] [--offset N]",
           "         [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--per-article N] [--recency-half-life DAYS]",
           "         [--facets] [--collapse] [--all] [--json] [--explain]",
           "  batch  [--index DIR] --queries FILE.tsv --run OUT.trec [--k N] [--per-article N] [--tag NAME]",
           "  stats  [--index DIR] [--json]",
+          "  verify [--index DIR] [--json]                 CheckIndex and manifest checks; exit 1 if unsound",
           "  eval   --index [CORPUS=]DIR... --queries FILE.tsv --qrels FILE [--level passage|article]",
           "         [--k N] [--run OUT.trec] [--profile NAME...] [--per-query] [--json]",
           "  tune   --set NAME=passage|article:QUERIES.tsv:QRELS... --index CORPUS=DIR... [--out FILE]",
@@ -43,6 +45,7 @@ public final class Main {
           "search", new SearchCommand(),
           "batch", new BatchCommand(),
           "stats", new StatsCommand(),
+          "verify", new VerifyCommand(),
           "demo", new DemoCommand(),
           "classify", new ClassifyCommand(),
           "tune-topics", new TuneTopicsCommand(),

@@ -112,6 +112,9 @@ final class SearchCommand implements Main.Command {
         results.totalHits(),
         results.query(),
         n == 0 ? "" : String.format(" (showing %d-%d)", offset + 1, offset + n));
+    if (results.partial()) {
+      out.println("(partial results: the search reached its time limit)");
+    }
     for (Hit h : results.hits()) {
       out.printf(
           "%3d. %-34s %s  paragraphs %d-%d  score %.3f%s%n",

@@ -17,6 +17,7 @@ import dev.parley.schema.SchemaMismatchException;
 import dev.parley.schema.SchemaVersion;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,17 +25,28 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
 
 /**
  * Parley's indexing front door: reads articles, cuts them into passages and writes them to a Lucene
@@ -46,19 +58,30 @@ import org.apache.lucene.store.LockObtainFailedException;
  * }
  * }</pre>
  *
+ * <p>Runs are incremental: {@link #index(List)} skips an article whose content hash and source are
+ * those already indexed, and replaces it whole when they differ, so running it twice on the same
+ * inputs changes nothing. {@link #index(List, Prune)} can also remove articles whose source file is
+ * gone, and {@link #delete(List)} removes articles by id.
+ *
  * <p>Commits are explicit: {@link #index(List)} commits every {@code commitEvery} articles and at
  * the end; {@link #add(Article)} leaves committing to {@link #commit()} (or {@link #close()}). Each
- * commit records an {@link IndexManifest}. A crash loses at most what was written since the last
- * commit; an article is always replaced as a whole block, never half.
+ * commit records an {@link IndexManifest} whose counts are those of the committed documents. A
+ * crash loses at most what was written since the last commit; an article is always replaced as a
+ * whole block, never half.
+ *
+ * <p>Errors: if writing or committing fails (a full disk, an I/O error), the indexer rolls the
+ * index back to its last commit, closes itself, and throws an {@link IOException} that says so; the
+ * last commit stays intact and searchable. Build a new indexer to try again.
  *
  * <p>Thread safety: {@link #add(Article)}, {@link #delete(String)} and {@link #commit()} may be
  * called from several threads; a commit waits for adds in progress, so its recorded counts match
  * the committed documents. One {@code Indexer} per index directory at a time (Lucene's write lock
- * enforces it).
+ * enforces it, across processes too).
  */
 public final class Indexer implements AutoCloseable {
   private final Path path;
   private final Directory directory;
+  private final boolean ownsDirectory;
   private final IndexWriter writer;
   private final AnalysisConfig analysis;
   private final Segmenter segmenter;
@@ -67,6 +90,22 @@ public final class Indexer implements AutoCloseable {
   private final ProgressListener progress;
   private final ReadWriteLock commitLock = new ReentrantReadWriteLock();
 
+  /** The failure that closed this indexer, or null while it is usable. */
+  private volatile IOException failure;
+
+  /** What {@link #index(List, Prune)} does with indexed articles whose source file is gone. */
+  public enum Prune {
+    /** Keep every indexed article (the default of {@link #index(List)}). */
+    NONE,
+    /**
+     * Delete an indexed article when its source file lay under one of the run's inputs, that input
+     * still exists, the file does not, and the run did not read the article's id from elsewhere. An
+     * input that is missing altogether prunes nothing, so a mistyped or unmounted directory cannot
+     * empty the index.
+     */
+    MISSING_SOURCES
+  }
+
   private Indexer(Builder b, AnalysisConfig analysis) throws IOException {
     this.path = b.path;
     this.analysis = analysis;
@@ -74,8 +113,13 @@ public final class Indexer implements AutoCloseable {
     this.enricher = b.enricher == null ? NewsEnricher.defaults() : b.enricher;
     this.commitEvery = b.commitEvery;
     this.progress = b.progress;
-    Files.createDirectories(path);
-    this.directory = FSDirectory.open(path);
+    this.ownsDirectory = b.directory == null;
+    if (ownsDirectory) {
+      Files.createDirectories(path);
+      this.directory = FSDirectory.open(path);
+    } else {
+      this.directory = b.directory;
+    }
     IndexWriterConfig config = new IndexWriterConfig(new ParleyAnalyzer(analysis));
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(b.ramBufferMb);
@@ -84,7 +128,7 @@ public final class Indexer implements AutoCloseable {
     try {
       opened = new IndexWriter(directory, config);
     } catch (LockObtainFailedException e) {
-      directory.close();
+      closeDirectory();
       throw new IOException(
           "index "
               + path
@@ -92,12 +136,27 @@ public final class Indexer implements AutoCloseable {
               + " indexer to finish; if none is running, the lock is released automatically",
           e);
     } catch (IOException | RuntimeException e) {
-      directory.close();
+      closeDirectory();
       throw e;
     }
     this.writer = opened;
-    if (!DirectoryReader.indexExists(directory)) {
-      commit();
+    try {
+      if (!DirectoryReader.indexExists(directory)) {
+        commit();
+      }
+    } catch (IOException | RuntimeException e) {
+      try {
+        writer.rollback();
+      } finally {
+        closeDirectory();
+      }
+      throw e;
+    }
+  }
+
+  private void closeDirectory() throws IOException {
+    if (ownsDirectory) {
+      directory.close();
     }
   }
 
@@ -118,41 +177,122 @@ public final class Indexer implements AutoCloseable {
 
   /**
    * Indexes every article under {@code inputs} (files, or directories read recursively in name
-   * order), then commits. Bad articles are rejected with a reason and the rest are indexed; files
-   * that are not articles are skipped. An article id read twice in one run is rejected the second
-   * time, naming both sources.
+   * order), then commits; same as {@link #index(List, Prune)} with {@link Prune#NONE}.
    *
    * @return what the run did
    * @throws IOException if the index cannot be written (inputs that cannot be read are rejected)
    */
   public IngestReport index(List<Path> inputs) throws IOException {
+    return index(inputs, Prune.NONE);
+  }
+
+  /**
+   * Indexes every article under {@code inputs} (files, or directories read recursively in name
+   * order), then commits if anything changed. An article whose content hash and source equal the
+   * indexed version is skipped (counted as unchanged); any other is written, replacing the indexed
+   * version whole. Bad articles are rejected with a reason and the rest are indexed; files that are
+   * not articles are skipped. An article id read twice in one run is rejected the second time,
+   * naming both sources.
+   *
+   * <p>When the index was last committed with another segmentation or another list of topics, no
+   * article is skipped: the run rewrites them all with the current configuration.
+   *
+   * @param prune whether to remove indexed articles whose source file is gone
+   * @return what the run did
+   * @throws IOException if the index cannot be written; the indexer is then rolled back to its last
+   *     commit and closed
+   * @throws IllegalStateException if the indexer is closed
+   */
+  public IngestReport index(List<Path> inputs, Prune prune) throws IOException {
     Objects.requireNonNull(inputs, "inputs");
+    Objects.requireNonNull(prune, "prune");
+    ensureOpen();
     long startNanos = System.nanoTime();
     InputFiles.Listing listing = InputFiles.list(inputs);
     RunSink run = new RunSink(listing.articles().size(), startNanos);
     run.rejected.addAll(listing.problems());
-    for (Path file : listing.articles()) {
-      try {
-        run.inputBytes += Files.size(file);
-        InputFiles.Format.of(file).parser().parse(file, run);
-      } catch (IOException e) {
-        run.reject(file.toString(), "cannot read: " + InputFiles.describe(e));
+    try (DirectoryReader before = DirectoryReader.open(writer)) {
+      run.known = new IndexedArticles(before, sameConfiguration(before));
+      for (Path file : listing.articles()) {
+        try {
+          run.inputBytes += Files.size(file);
+          InputFiles.Format.of(file).parser().parse(file, run);
+        } catch (IOException e) {
+          run.reject(file.toString(), "cannot read: " + InputFiles.describe(e));
+        }
+        if (run.failure != null) {
+          throw run.failure;
+        }
+        run.files++;
+        run.report(false);
       }
-      if (run.failure != null) {
-        throw run.failure;
+      int pruned = prune == Prune.MISSING_SOURCES ? prune(before, inputs, run.seen.keySet()) : 0;
+      if (writer.hasUncommittedChanges()) {
+        doCommit();
       }
-      run.files++;
-      run.report(false);
+      run.report(true);
+      return new IngestReport(
+          run.articles,
+          run.passages,
+          run.rejected,
+          listing.skipped(),
+          run.inputBytes,
+          Duration.ofNanos(System.nanoTime() - startNanos),
+          run.unchanged,
+          0,
+          pruned);
+    } catch (IOException | AlreadyClosedException e) {
+      throw failed(e);
     }
-    commit();
-    run.report(true);
+  }
+
+  /**
+   * Deletes the articles with these ids and commits. An id that is not in the index, or cannot be
+   * an article id, is rejected with the reason (its {@link Rejection#source()} is the id).
+   *
+   * @return the number deleted in {@link IngestReport#deleted()}, and the rejections
+   * @throws IOException if the index cannot be written; the indexer is then rolled back to its last
+   *     commit and closed
+   * @throws IllegalStateException if the indexer is closed
+   */
+  public IngestReport delete(List<String> articleIds) throws IOException {
+    Objects.requireNonNull(articleIds, "articleIds");
+    ensureOpen();
+    long startNanos = System.nanoTime();
+    List<Rejection> rejected = new ArrayList<>();
+    int deleted = 0;
+    try (DirectoryReader before = DirectoryReader.open(writer)) {
+      IndexedArticles known = new IndexedArticles(before, true);
+      for (String id : articleIds) {
+        try {
+          Article.checkId(id);
+        } catch (IllegalArgumentException e) {
+          rejected.add(new Rejection(id, e.getMessage()));
+          continue;
+        }
+        if (known.lookup(id) == null) {
+          rejected.add(new Rejection(id, "no article with this id in the index, nothing deleted"));
+          continue;
+        }
+        deleteArticle(id);
+        deleted++;
+      }
+      if (writer.hasUncommittedChanges()) {
+        doCommit();
+      }
+    } catch (IOException | AlreadyClosedException e) {
+      throw failed(e);
+    }
     return new IngestReport(
-        run.articles,
-        run.passages,
-        run.rejected,
-        listing.skipped(),
-        run.inputBytes,
-        Duration.ofNanos(System.nanoTime() - startNanos));
+        0,
+        0,
+        rejected,
+        List.of(),
+        0,
+        Duration.ofNanos(System.nanoTime() - startNanos),
+        0,
+        deleted,
+        0);
   }
 
   /**
@@ -160,28 +300,55 @@ public final class Indexer implements AutoCloseable {
    * #commit()}.
    *
    * @return the number of passages written
-   * @throws IOException if the index cannot be written
+   * @throws IOException if the index cannot be written; the indexer is then rolled back to its last
+   *     commit and closed
+   * @throws IllegalStateException if the indexer is closed
    */
   public int add(Article article) throws IOException {
+    ensureOpen();
+    List<Document> docs = documents(article);
+    try {
+      write(article.id(), docs);
+    } catch (IOException | AlreadyClosedException e) {
+      throw failed(e);
+    }
+    return docs.size() - 1;
+  }
+
+  /** The passage documents and the article record of {@code article}. */
+  private List<Document> documents(Article article) {
     List<Passage> passages = segmenter.segment(article);
     List<Enrichment> enrichments = passages.stream().map(p -> enricher.enrich(article, p)).toList();
-    var docs = ArticleDocuments.of(article, passages, enrichments);
+    return ArticleDocuments.of(article, passages, enrichments);
+  }
+
+  private void write(String articleId, List<Document> docs) throws IOException {
     commitLock.readLock().lock();
     try {
-      writer.updateDocuments(new Term(Fields.ARTICLE_ID, article.id()), docs);
+      writer.updateDocuments(new Term(Fields.ARTICLE_ID, articleId), docs);
     } finally {
       commitLock.readLock().unlock();
     }
-    return passages.size();
   }
 
   /**
    * Deletes an article and its passages; not committed until {@link #commit()}.
    *
-   * @throws IOException if the index cannot be written
+   * @throws IOException if the index cannot be written; the indexer is then rolled back to its last
+   *     commit and closed
+   * @throws IllegalStateException if the indexer is closed
    */
   public void delete(String articleId) throws IOException {
     Article.checkId(articleId);
+    ensureOpen();
+    try {
+      deleteArticle(articleId);
+    } catch (IOException | AlreadyClosedException e) {
+      throw failed(e);
+    }
+  }
+
+  private void deleteArticle(String articleId) throws IOException {
     commitLock.readLock().lock();
     try {
       writer.deleteDocuments(new Term(Fields.ARTICLE_ID, articleId));
@@ -193,62 +360,228 @@ public final class Indexer implements AutoCloseable {
   /**
    * Commits everything written so far, recording the manifest with the current counts.
    *
-   * @throws IOException if the commit fails; the previous commit is then still intact
+   * @throws IOException if the commit fails; the indexer is then rolled back to the previous
+   *     commit, which is still intact, and closed
+   * @throws IllegalStateException if the indexer is closed
    */
   public void commit() throws IOException {
+    ensureOpen();
+    try {
+      doCommit();
+    } catch (IOException | AlreadyClosedException e) {
+      throw failed(e);
+    }
+  }
+
+  private void doCommit() throws IOException {
     commitLock.writeLock().lock();
     try {
       long articles;
       long passages;
       try (DirectoryReader reader = DirectoryReader.open(writer)) {
         IndexSearcher searcher = new IndexSearcher(reader);
-        articles = searcher.count(new TermQuery(new Term(Fields.KIND, Fields.KIND_ARTICLE)));
-        passages = searcher.count(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)));
+        articles = searcher.count(kind(Fields.KIND_ARTICLE));
+        passages = searcher.count(kind(Fields.KIND_PASSAGE));
       }
-      IndexManifest manifest =
-          new IndexManifest(
-              SchemaVersion.CURRENT,
-              analysis.toJson(),
-              segmenter.describe(),
-              enricher.topics(),
-              articles,
-              passages);
-      writer.setLiveCommitData(manifest.toUserData().entrySet());
+      writer.setLiveCommitData(manifest(articles, passages).toUserData().entrySet());
       writer.commit();
     } finally {
       commitLock.writeLock().unlock();
     }
   }
 
+  private IndexManifest manifest(long articles, long passages) {
+    return new IndexManifest(
+        SchemaVersion.CURRENT,
+        analysis.toJson(),
+        segmenter.describe(),
+        enricher.topics(),
+        articles,
+        passages);
+  }
+
   /**
-   * Commits what is pending and releases the index.
+   * Whether the commit {@code reader} sees was written with this indexer's segmentation and topics;
+   * if not, no article may be skipped as unchanged, since its documents would differ.
+   */
+  private boolean sameConfiguration(DirectoryReader reader) throws IOException {
+    Map<String, String> data = reader.getIndexCommit().getUserData();
+    try {
+      IndexManifest last = IndexManifest.fromUserData(data, path);
+      return last.segmentation().equals(segmenter.describe())
+          && last.topics().equals(enricher.topics());
+    } catch (SchemaMismatchException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Deletes the articles of {@code snapshot} that {@link Prune#MISSING_SOURCES} names.
    *
-   * @throws IOException if the final commit fails
+   * @return how many were deleted
+   */
+  private int prune(DirectoryReader snapshot, List<Path> inputs, Set<String> seen)
+      throws IOException {
+    List<Path> roots =
+        inputs.stream().filter(Files::exists).map(p -> p.toAbsolutePath().normalize()).toList();
+    int pruned = 0;
+    Set<String> wanted = Set.of(Fields.ARTICLE_ID, Fields.SOURCE);
+    for (LeafReaderContext leaf : snapshot.leaves()) {
+      PostingsEnum records = leaf.reader().postings(new Term(Fields.KIND, Fields.KIND_ARTICLE));
+      if (records == null) {
+        continue;
+      }
+      Bits live = leaf.reader().getLiveDocs();
+      StoredFields stored = leaf.reader().storedFields();
+      for (int doc = records.nextDoc();
+          doc != DocIdSetIterator.NO_MORE_DOCS;
+          doc = records.nextDoc()) {
+        if (live != null && !live.get(doc)) {
+          continue;
+        }
+        Document record = stored.document(doc, wanted);
+        String id = record.get(Fields.ARTICLE_ID);
+        String source = record.get(Fields.SOURCE);
+        if (id == null || source == null || seen.contains(id)) {
+          continue;
+        }
+        Path file;
+        try {
+          file = InputFiles.sourceFile(source).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+          continue; // added through the API with a source that names no file: never pruned
+        }
+        if (roots.stream().anyMatch(file::startsWith) && Files.notExists(file)) {
+          deleteArticle(id);
+          pruned++;
+        }
+      }
+    }
+    return pruned;
+  }
+
+  private static TermQuery kind(String kind) {
+    return new TermQuery(new Term(Fields.KIND, kind));
+  }
+
+  private void ensureOpen() {
+    IOException f = failure;
+    if (f != null) {
+      throw new IllegalStateException(
+          "indexer over " + path + " was closed after a failed write: " + f.getMessage(), f);
+    }
+    if (!writer.isOpen()) {
+      throw new IllegalStateException("indexer over " + path + " is closed");
+    }
+  }
+
+  /**
+   * Rolls the writer back to the last commit, closes it, and returns the exception to throw: one
+   * line that says what failed and that the last commit is intact.
+   */
+  private IOException failed(Exception e) {
+    Throwable cause = e;
+    if (e instanceof AlreadyClosedException && writer.getTragicException() != null) {
+      cause = writer.getTragicException();
+    }
+    IOException wrapped =
+        new IOException(
+            "indexing into "
+                + path
+                + " failed, the index keeps its last commit: "
+                + (cause.getMessage() == null
+                    ? cause.getClass().getSimpleName()
+                    : cause.getMessage()),
+            e);
+    try {
+      writer.rollback();
+    } catch (IOException | RuntimeException r) {
+      wrapped.addSuppressed(r);
+    }
+    if (failure == null) {
+      failure = wrapped;
+    }
+    return wrapped;
+  }
+
+  /**
+   * Commits what is pending and releases the index. After a failed write there is nothing left to
+   * commit: the index already holds its last commit.
+   *
+   * @throws IOException if the final commit fails (the previous commit then stays intact)
    */
   @Override
   public void close() throws IOException {
     try {
-      if (writer.hasUncommittedChanges()) {
+      if (failure == null && writer.isOpen() && writer.hasUncommittedChanges()) {
         commit();
       }
     } finally {
       try {
         writer.close();
       } finally {
-        directory.close();
+        closeDirectory();
       }
     }
   }
 
-  /** Collects one run's articles and rejections and writes each article as it arrives. */
+  /**
+   * The articles an index held when a run started, looked up by id, so unchanged ones are skipped.
+   */
+  private static final class IndexedArticles {
+    private final IndexSearcher searcher;
+    private final boolean skipUnchanged;
+
+    IndexedArticles(DirectoryReader reader, boolean skipUnchanged) {
+      this.searcher = new IndexSearcher(reader);
+      this.searcher.setQueryCache(null);
+      this.skipUnchanged = skipUnchanged;
+    }
+
+    /** The stored content hash and source of article {@code id}, or null if it is not indexed. */
+    Indexed lookup(String id) throws IOException {
+      BooleanQuery query =
+          new BooleanQuery.Builder()
+              .add(new TermQuery(new Term(Fields.ARTICLE_ID, id)), Occur.FILTER)
+              .add(kind(Fields.KIND_ARTICLE), Occur.FILTER)
+              .build();
+      TopDocs top = searcher.search(query, 1);
+      if (top.scoreDocs.length == 0) {
+        return null;
+      }
+      Document record =
+          searcher
+              .storedFields()
+              .document(top.scoreDocs[0].doc, Set.of(Fields.CONTENT_HASH, Fields.SOURCE));
+      return new Indexed(record.get(Fields.CONTENT_HASH), record.get(Fields.SOURCE));
+    }
+
+    /** True if {@code article} is indexed with the same content and source. */
+    boolean unchanged(Article article) throws IOException {
+      if (!skipUnchanged) {
+        return false;
+      }
+      Indexed indexed = lookup(article.id());
+      return indexed != null
+          && article.contentHash().equals(indexed.contentHash())
+          && article.source().equals(indexed.source());
+    }
+  }
+
+  /** What an article record says about the indexed version of an article. */
+  private record Indexed(String contentHash, String source) {}
+
+  /** Collects one run's articles and rejections and writes each changed article as it arrives. */
   private final class RunSink implements ArticleSink {
     final Map<String, String> seen = new HashMap<>();
     final List<Rejection> rejected = new ArrayList<>();
     final int totalFiles;
     final long startNanos;
+    IndexedArticles known;
     long lastReport;
     int files;
     int articles;
+    int unchanged;
     long passages;
     long inputBytes;
     int sinceCommit;
@@ -277,10 +610,30 @@ public final class Indexer implements AutoCloseable {
         return;
       }
       try {
-        passages += add(article);
+        if (known.unchanged(article)) {
+          unchanged++;
+          return;
+        }
+        List<Document> docs;
+        try {
+          docs = documents(article);
+        } catch (RuntimeException e) {
+          // A bug in a segmenter or enricher must not cost the rest of the run.
+          reject(article.source(), "could not be indexed (internal error): " + e);
+          return;
+        }
+        try {
+          write(article.id(), docs);
+        } catch (IllegalArgumentException e) {
+          // Lucene refuses a document it cannot index (say, an immense term) without harm to the
+          // index: that article is rejected, the run goes on.
+          reject(article.source(), "Lucene refused the article: " + e.getMessage());
+          return;
+        }
+        passages += docs.size() - 1;
         articles++;
         if (++sinceCommit >= commitEvery) {
-          commit();
+          doCommit();
           sinceCommit = 0;
         }
       } catch (IOException e) {
@@ -312,6 +665,7 @@ public final class Indexer implements AutoCloseable {
   /** Configures an {@link Indexer}. Not thread-safe; build once. */
   public static final class Builder {
     private final Path path;
+    private Directory directory;
     private AnalysisConfig analysis;
     private Segmenter segmenter = new ParagraphSegmenter(SegmentationConfig.defaults());
     private Enricher enricher;
@@ -321,6 +675,17 @@ public final class Indexer implements AutoCloseable {
 
     private Builder(Path path) {
       this.path = Objects.requireNonNull(path, "indexDir");
+    }
+
+    /**
+     * Writes to this Lucene directory instead of opening the builder's path, which then only names
+     * the index in messages. For apps that keep an index somewhere other than a plain file-system
+     * directory, and for tests that inject faults. The caller keeps ownership: {@link
+     * Indexer#close()} does not close it.
+     */
+    public Builder withDirectory(Directory directory) {
+      this.directory = Objects.requireNonNull(directory, "directory");
+      return this;
     }
 
     /**
@@ -387,26 +752,42 @@ public final class Indexer implements AutoCloseable {
      */
     public Indexer build() throws IOException {
       AnalysisConfig effective = analysis == null ? AnalysisConfig.defaults() : analysis;
-      if (Files.isDirectory(path)) {
+      if (directory != null) {
+        effective = existingAnalysis(directory, effective);
+      } else if (Files.isDirectory(path)) {
         try (Directory dir = FSDirectory.open(path)) {
-          if (DirectoryReader.indexExists(dir)) {
-            IndexManifest manifest = IndexManifest.read(dir, path);
-            AnalysisConfig existing = AnalysisConfig.fromJson(manifest.analysis());
-            if (analysis != null && !analysis.equals(existing)) {
-              throw new SchemaMismatchException(
-                  "index "
-                      + path
-                      + " was analyzed with "
-                      + existing.toJson()
-                      + " but this indexer asks for "
-                      + analysis.toJson()
-                      + ": index into a new directory, or drop the analysis setting");
-            }
-            effective = existing;
-          }
+          effective = existingAnalysis(dir, effective);
         }
       }
       return new Indexer(this, effective);
+    }
+
+    /** The analysis recorded in the index in {@code dir}, or {@code fallback} if there is none. */
+    private AnalysisConfig existingAnalysis(Directory dir, AnalysisConfig fallback)
+        throws IOException {
+      IndexManifest manifest;
+      try {
+        if (!DirectoryReader.indexExists(dir)) {
+          return fallback;
+        }
+        manifest = IndexManifest.read(dir, path);
+      } catch (RuntimeException e) {
+        // Lucene throws unchecked exceptions for some damage (a stray segments_* file).
+        throw new IOException(
+            "index " + path + " cannot be read (" + e + "): run parley verify --index " + path, e);
+      }
+      AnalysisConfig existing = AnalysisConfig.fromJson(manifest.analysis());
+      if (analysis != null && !analysis.equals(existing)) {
+        throw new SchemaMismatchException(
+            "index "
+                + path
+                + " was analyzed with "
+                + existing.toJson()
+                + " but this indexer asks for "
+                + analysis.toJson()
+                + ": index into a new directory, or drop the analysis setting");
+      }
+      return existing;
     }
   }
 }

@@ -8,12 +8,17 @@ import java.util.Objects;
 /**
  * What one indexing run did.
  *
- * @param articles articles written (new or replacing an earlier version)
+ * @param articles articles written (new, or replacing a changed earlier version)
  * @param passages passages written
  * @param rejected inputs not indexed, in input order, each with its reason
  * @param skipped files that are not articles (for example an {@code index.tsv}), not an error
  * @param inputBytes bytes of article files read
  * @param elapsed wall-clock time of the run, commits included
+ * @param unchanged articles read that the index already held with the same content and source, so
+ *     they were not written again
+ * @param deleted articles deleted by id ({@link Indexer#delete(List)})
+ * @param pruned articles deleted because their source file is gone ({@link
+ *     Indexer.Prune#MISSING_SOURCES})
  */
 public record IngestReport(
     int articles,
@@ -21,13 +26,33 @@ public record IngestReport(
     List<Rejection> rejected,
     List<Path> skipped,
     long inputBytes,
-    Duration elapsed) {
+    Duration elapsed,
+    int unchanged,
+    int deleted,
+    int pruned) {
 
   /** Validates the values and copies the lists. */
   public IngestReport {
     rejected = List.copyOf(rejected);
     skipped = List.copyOf(skipped);
     Objects.requireNonNull(elapsed, "elapsed");
+    if (articles < 0 || passages < 0 || unchanged < 0 || deleted < 0 || pruned < 0) {
+      throw new IllegalArgumentException(
+          String.format(
+              "counts must be >= 0, got articles=%d passages=%d unchanged=%d deleted=%d pruned=%d",
+              articles, passages, unchanged, deleted, pruned));
+    }
+  }
+
+  /** A report of a run that neither skipped unchanged articles nor deleted any. */
+  public IngestReport(
+      int articles,
+      long passages,
+      List<Rejection> rejected,
+      List<Path> skipped,
+      long inputBytes,
+      Duration elapsed) {
+    this(articles, passages, rejected, skipped, inputBytes, elapsed, 0, 0, 0);
   }
 
   /** True when no input was rejected. */

@@ -1,5 +1,6 @@
 package dev.parley.query;
 
+import dev.parley.query.build.SimpleQuery;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,12 @@ public record SearchRequest(
   /** Longest query text, in characters. */
   public static final int MAX_QUERY_CHARS = 1000;
 
+  /**
+   * Most words and phrases in one query (alternatives and exclusions included), so that with their
+   * synonyms and two fields each they stay well under Lucene's limit of 1024 clauses.
+   */
+  public static final int MAX_QUERY_TERMS = 100;
+
   /** Validates the values, quoting the bad one. */
   public SearchRequest {
     Objects.requireNonNull(query, "query");
@@ -72,6 +79,12 @@ public record SearchRequest(
     if (query.length() > MAX_QUERY_CHARS) {
       throw new IllegalArgumentException(
           "query is " + query.length() + " characters long, at most " + MAX_QUERY_CHARS);
+    }
+    SimpleQuery parsed = SimpleQuery.parse(query);
+    int terms = parsed.exclusions().size() + parsed.groups().stream().mapToInt(List::size).sum();
+    if (terms > MAX_QUERY_TERMS) {
+      throw new IllegalArgumentException(
+          "query has " + terms + " words and phrases, at most " + MAX_QUERY_TERMS);
     }
     if (k < 1 || k > MAX_K) {
       throw new IllegalArgumentException("k must be in [1, " + MAX_K + "], got: " + k);

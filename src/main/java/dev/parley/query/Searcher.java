@@ -25,6 +25,7 @@ import dev.parley.schema.IndexManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.LongPoint;
@@ -72,17 +74,34 @@ import org.apache.lucene.store.FSDirectory;
  * }</pre>
  *
  * <p>Build it once and share it: it keeps one Lucene searcher and, before each search, picks up new
- * commits to the index (Lucene's {@link SearcherManager}). It analyzes queries with the analysis
- * configuration recorded in the index plus the gazetteer's entity synonyms, so {@code DPRK} also
- * finds {@code North Korea}.
+ * commits to the index (Lucene's {@link SearcherManager}): every search sees at least the last
+ * commit finished before it started, and one commit only, never half of an article's update. It
+ * analyzes queries with the analysis configuration recorded in the index plus the gazetteer's
+ * entity synonyms, so {@code DPRK} also finds {@code North Korea}.
  *
- * <p>Thread safety: safe for concurrent searches. {@link #close()} lets searches already running
- * finish on the reader they hold; searches started after it throw {@link IllegalStateException}.
+ * <p>Each search has a time limit ({@link Builder#withTimeout}, default 2 s): a search that reaches
+ * it stops collecting and returns the hits found so far, flagged {@link SearchResults#partial()}.
+ * Queries are bounded in size by {@link SearchRequest}; the query syntax has no wildcards, regular
+ * expressions or fuzzy terms, so no query can expand into a huge number of terms.
+ *
+ * <p>Thread safety: safe for concurrent searches. {@link #close()} waits for the searches already
+ * running to finish, then releases the index; searches started after it throw {@link
+ * IllegalStateException}.
  */
 public final class Searcher implements AutoCloseable {
   private final Path path;
   private final Directory directory;
+  private final boolean ownsDirectory;
   private final SearcherManager manager;
+  private final Duration timeout;
+
+  /**
+   * Searches hold the read lock while they run; {@link #close()} takes the write lock, so it waits
+   * for them, and marks the searcher closed for every later search.
+   */
+  private final ReentrantReadWriteLock closeLock = new ReentrantReadWriteLock();
+
+  private boolean closed; // guarded by closeLock
   private final QueryFactory queries;
   private final SnippetHighlighter highlighter;
   private final FacetCounter facets = new FacetCounter();
@@ -99,10 +118,12 @@ public final class Searcher implements AutoCloseable {
     this.topicWeight = b.topicWeight;
     this.tagger = new EntityTagger(gazetteer);
     this.reranker = b.reranker;
-    if (!Files.isDirectory(path)) {
+    this.timeout = b.timeout;
+    this.ownsDirectory = b.directory == null;
+    if (ownsDirectory && !Files.isDirectory(path)) {
       throw notFound(path);
     }
-    this.directory = FSDirectory.open(path);
+    this.directory = ownsDirectory ? FSDirectory.open(path) : b.directory;
     try {
       try {
         this.manifest = IndexManifest.read(directory, path);
@@ -122,7 +143,9 @@ public final class Searcher implements AutoCloseable {
                 }
               });
     } catch (IOException | RuntimeException e) {
-      directory.close();
+      if (ownsDirectory) {
+        directory.close();
+      }
       throw e;
     }
     AnalysisConfig analysis = AnalysisConfig.fromJson(manifest.analysis());
@@ -166,9 +189,11 @@ public final class Searcher implements AutoCloseable {
   }
 
   /**
-   * Ranks passages for {@code request}.
+   * Ranks passages for {@code request}. When the search reaches the time limit, the results hold
+   * what was found until then and {@link SearchResults#partial()} is true.
    *
-   * @throws IllegalArgumentException for a topic the index does not have or an unknown entity
+   * @throws IllegalArgumentException for a topic the index does not have, an unknown entity, or a
+   *     query whose synonyms expand past Lucene's clause limit
    * @throws IOException on a read error
    * @throws IllegalStateException if the searcher is closed
    */
@@ -178,10 +203,16 @@ public final class Searcher implements AutoCloseable {
     checkTopics(request.topics());
     List<String> entityIds = request.entities().stream().map(this::entityId).toList();
     boolean browse = parsed.groups().isEmpty();
-    Query text = queries.build(parsed, request.match());
-    Query ranking;
-    IndexSearcher searcher = acquire();
+    Query text;
     try {
+      text = queries.build(parsed, request.match());
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw tooComplex(e);
+    }
+    Query ranking;
+    IndexSearcher shared = acquire();
+    try {
+      IndexSearcher searcher = withTimeLimit(shared);
       text = SynonymBalance.balance(text, searcher, typedTerms(request.query()));
       ranking = ranking(text, request.topics(), browse);
       if (request.recencyHalfLifeDays() > 0) {
@@ -202,9 +233,12 @@ public final class Searcher implements AutoCloseable {
       List<Hit> hits = hits(searcher, page, text, query, request);
       Map<String, List<FacetCount>> counts =
           request.facets() ? facets.count(searcher, query) : Map.of();
-      return new SearchResults(request.query(), page.totalHits(), hits, counts);
+      return new SearchResults(
+          request.query(), page.totalHits(), hits, counts, searcher.timedOut());
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw tooComplex(e);
     } finally {
-      manager.release(searcher);
+      release(shared);
     }
   }
 
@@ -299,8 +333,27 @@ public final class Searcher implements AutoCloseable {
       }
       return out;
     } finally {
-      manager.release(searcher);
+      release(searcher);
     }
+  }
+
+  private static IllegalArgumentException tooComplex(IndexSearcher.TooManyClauses e) {
+    return new IllegalArgumentException(
+        "query is too complex: its words and their synonyms make more than "
+            + IndexSearcher.getMaxClauseCount()
+            + " clauses; use fewer words",
+        e);
+  }
+
+  /**
+   * A searcher over the same reader whose collection stops at this search's deadline. One per
+   * search, because Lucene records a time-out on the searcher itself.
+   */
+  private IndexSearcher withTimeLimit(IndexSearcher shared) {
+    IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+    searcher.setSimilarity(shared.getSimilarity());
+    searcher.setTimeout(new Deadline(timeout));
+    return searcher;
   }
 
   private List<Hit> hits(
@@ -426,7 +479,7 @@ public final class Searcher implements AutoCloseable {
           counts.get(Fields.TOPIC),
           counts.get(Fields.ENTITY));
     } finally {
-      manager.release(searcher);
+      release(searcher);
     }
   }
 
@@ -446,22 +499,57 @@ public final class Searcher implements AutoCloseable {
     return LocalDate.ofEpochDay(d.getField(Fields.DATE).numericValue().longValue());
   }
 
-  /** Releases the index. Searches in progress finish first; later ones fail. */
+  /**
+   * Releases the index. Waits for the searches in progress to finish (each is bounded by the time
+   * limit); searches started later throw {@link IllegalStateException}. Closing twice is harmless.
+   * A directory given to {@link Builder#withDirectory} stays open.
+   */
   @Override
   public void close() throws IOException {
+    closeLock.writeLock().lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    } finally {
+      closeLock.writeLock().unlock();
+    }
     try {
       manager.close();
     } finally {
-      directory.close();
+      if (ownsDirectory) {
+        directory.close();
+      }
     }
   }
 
+  /** The current searcher, after picking up a new commit; pair with {@link #release}. */
   private IndexSearcher acquire() throws IOException {
+    closeLock.readLock().lock();
     try {
-      manager.maybeRefresh();
+      if (closed) {
+        throw new IllegalStateException("searcher over " + path + " is closed");
+      }
+      // Blocking, so that a commit finished before this search started is always visible to it:
+      // the non-blocking refresh returns at once while another thread refreshes, leaving this
+      // search on the older reader (say, one that still holds a deleted article).
+      manager.maybeRefreshBlocking();
       return manager.acquire();
     } catch (AlreadyClosedException e) {
+      closeLock.readLock().unlock();
       throw new IllegalStateException("searcher over " + path + " is closed", e);
+    } catch (IOException | RuntimeException e) {
+      closeLock.readLock().unlock();
+      throw e;
+    }
+  }
+
+  private void release(IndexSearcher searcher) throws IOException {
+    try {
+      manager.release(searcher);
+    } finally {
+      closeLock.readLock().unlock();
     }
   }
 
@@ -489,6 +577,12 @@ public final class Searcher implements AutoCloseable {
     return doc.getField(field).numericValue().intValue();
   }
 
+  /** Default time limit of one search. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+
+  /** Longest time limit a searcher accepts. */
+  public static final Duration MAX_TIMEOUT = Duration.ofHours(1);
+
   /** Configures a {@link Searcher}. Not thread-safe; build once. */
   public static final class Builder {
     private final Path path;
@@ -503,9 +597,37 @@ public final class Searcher implements AutoCloseable {
     private boolean entitySynonyms = true;
     private Gazetteer gazetteer = Gazetteer.defaults();
     private RerankModel reranker;
+    private Duration timeout = DEFAULT_TIMEOUT;
+    private Directory directory;
 
     private Builder(Path path) {
       this.path = Objects.requireNonNull(path, "indexDir");
+    }
+
+    /**
+     * Time limit of one search, from above 0 up to {@link #MAX_TIMEOUT}; default {@link
+     * #DEFAULT_TIMEOUT}. A search that reaches it returns the hits found so far, flagged {@link
+     * SearchResults#partial()}. Untrusted queries cannot then hold a thread for long.
+     */
+    public Builder withTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
+        throw new IllegalArgumentException(
+            "timeout must be in (0, " + MAX_TIMEOUT + "], got: " + timeout);
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    /**
+     * Reads this Lucene directory instead of opening the builder's path, which then only names the
+     * index in messages. For apps that keep an index somewhere other than a plain file-system
+     * directory, and for tests that inject faults. The caller keeps ownership: {@link
+     * Searcher#close()} does not close it.
+     */
+    public Builder withDirectory(Directory directory) {
+      this.directory = Objects.requireNonNull(directory, "directory");
+      return this;
     }
 
     /** BM25 parameters; defaults k1=0.9, b=0.4 (DESIGN.md says why). */

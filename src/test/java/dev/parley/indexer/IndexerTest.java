@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,14 +44,23 @@ class IndexerTest {
     }
   }
 
+  private static long generation(Path index) throws IOException {
+    try (var d = FSDirectory.open(index)) {
+      return SegmentInfos.getLastCommitGeneration(d);
+    }
+  }
+
   @Test
   void reindexingTheSameInputChangesNothing() throws IOException {
     write("a.txt", "date 2020-01-01 Sanctions were imposed.\n\nTalks followed.\n");
     write("b.txt", "date 2020-01-02 A summit was held.\n");
     Path index = dir.resolve("idx");
     IngestReport first = index(index, dir.resolve("in"));
+    long generation = generation(index);
     IngestReport second = index(index, dir.resolve("in"));
-    assertEquals(List.of(2, 2), List.of(first.articles(), second.articles()));
+    assertEquals(List.of(2, 0), List.of(first.articles(), second.articles()));
+    assertEquals(List.of(0, 2), List.of(first.unchanged(), second.unchanged()));
+    assertEquals(generation, generation(index), "a run that changes nothing commits nothing");
     IndexManifest m = manifest(index);
     assertEquals(2, m.articles());
     assertEquals(3, m.passages());

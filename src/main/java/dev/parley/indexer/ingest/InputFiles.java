@@ -42,7 +42,11 @@ public final class InputFiles {
 
     /** The format of {@code file}, or {@code null} if Parley does not read it. */
     public static Format of(Path file) {
-      String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+      Path fileName = file.getFileName();
+      if (fileName == null) {
+        return null;
+      }
+      String name = fileName.toString().toLowerCase(Locale.ROOT);
       if (name.startsWith(".")) {
         return null;
       } else if (name.endsWith(".txt")) {
@@ -120,10 +124,37 @@ public final class InputFiles {
         walk(entry, visited, articles, skipped, problems);
       } else if (Format.of(entry) != null && Files.isRegularFile(entry)) {
         articles.add(entry);
+      } else if (Format.of(entry) != null && Files.isSymbolicLink(entry)) {
+        // Named like an article but pointing nowhere: say so rather than skip it silently.
+        problems.add(new Rejection(entry.toString(), "broken symbolic link: " + linkTarget(entry)));
       } else {
         skipped.add(entry);
       }
     }
+  }
+
+  private static String linkTarget(Path link) {
+    try {
+      return "its target " + Files.readSymbolicLink(link) + " does not exist";
+    } catch (IOException e) {
+      return "cannot read it: " + describe(e);
+    }
+  }
+
+  /**
+   * The file an article's {@link dev.parley.indexer.Article#source()} names: the source itself, or
+   * for JSON Lines ({@code file.jsonl:LINE}) the part before the line number.
+   */
+  public static Path sourceFile(String source) {
+    int colon = source.lastIndexOf(':');
+    if (colon > 0 && colon < source.length() - 1) {
+      String file = source.substring(0, colon);
+      String line = source.substring(colon + 1);
+      if (line.chars().allMatch(c -> c >= '0' && c <= '9') && Format.of(Path.of(file)) != null) {
+        return Path.of(file);
+      }
+    }
+    return Path.of(source);
   }
 
   /** A short description of an I/O error, for messages. */

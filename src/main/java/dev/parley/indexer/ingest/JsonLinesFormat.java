@@ -7,9 +7,9 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.parley.indexer.Article;
 import dev.parley.indexer.Paragraph;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +29,12 @@ import java.util.List;
  */
 public final class JsonLinesFormat implements ArticleParser {
 
+  /**
+   * Longest line read, in characters (as many as {@link SeedFormat#MAX_FILE_BYTES} has bytes): a
+   * longer line is rejected without being held in memory, and the next line is read.
+   */
+  public static final int MAX_LINE_CHARS = (int) SeedFormat.MAX_FILE_BYTES;
+
   @Override
   public void parse(Path file, ArticleSink sink) throws IOException {
     var decoder =
@@ -38,22 +44,35 @@ public final class JsonLinesFormat implements ArticleParser {
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     int lineNumber = 0;
     boolean any = false;
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
-      String line;
+    try (Reader reader = new InputStreamReader(Files.newInputStream(file), decoder)) {
+      BoundedLineReader lines = new BoundedLineReader(reader, MAX_LINE_CHARS);
       while (true) {
+        BoundedLineReader.Line read;
         try {
-          line = reader.readLine();
+          read = lines.next();
         } catch (CharacterCodingException e) {
           sink.reject(
               file + ":" + (lineNumber + 1),
               "invalid UTF-8: save the file as UTF-8 (the rest of the file was not read)");
           return;
         }
-        if (line == null) {
+        if (read == null) {
           break;
         }
         lineNumber++;
+        String source = file + ":" + lineNumber;
+        if (read.text() == null) {
+          any = true;
+          sink.reject(
+              source,
+              "line is "
+                  + read.length()
+                  + " characters long, more than the "
+                  + MAX_LINE_CHARS
+                  + "-character limit for one article: split the article");
+          continue;
+        }
+        String line = read.text();
         if (lineNumber == 1 && line.startsWith("\uFEFF")) {
           line = line.substring(1);
         }
@@ -61,7 +80,6 @@ public final class JsonLinesFormat implements ArticleParser {
           continue;
         }
         any = true;
-        String source = file + ":" + lineNumber;
         try {
           sink.accept(parseLine(line, source));
         } catch (ArticleFormatException e) {
@@ -114,6 +132,12 @@ public final class JsonLinesFormat implements ArticleParser {
     if (paragraphs.isEmpty()) {
       throw new ArticleFormatException("article " + id + " has no text");
     }
+    if ((title != null && title.indexOf('\0') >= 0)
+        || paragraphs.stream().anyMatch(p -> p.text().indexOf('\0') >= 0)) {
+      throw new ArticleFormatException(
+          "NUL character (\\u0000) in the text: articles must be text");
+    }
+    Paragraphs.checkLengths(paragraphs);
     return new Article(id, date, title, paragraphs, source);
   }
 
@@ -167,11 +191,23 @@ public final class JsonLinesFormat implements ArticleParser {
     return "a string";
   }
 
+  /**
+   * Gson's reason, cut to one line and without its advice to parse leniently (which is for
+   * programmers, not for whoever fixes the file): {@code malformed JSON at column 7}.
+   */
   private static String rootCause(Throwable t) {
     while (t.getCause() != null) {
       t = t.getCause();
     }
     String message = t.getMessage();
-    return message == null ? t.getClass().getSimpleName() : message;
+    if (message == null) {
+      return t.getClass().getSimpleName();
+    }
+    return message
+        .lines()
+        .findFirst()
+        .orElse("")
+        .replaceFirst("^Use JsonReader\\.set\\w+\\([^)]*\\) to accept ", "")
+        .replaceFirst(" at line 1 column (\\d+) path \\S*$", " at column $1");
   }
 }

@@ -53,6 +53,33 @@ public final class Paragraphs {
     return classify(blocks, oneLine);
   }
 
+  /**
+   * Longest accepted paragraph, in characters. Far beyond any news paragraph; a longer one is
+   * almost always a file whose paragraphs are not separated by blank lines. The bound matters
+   * because the lead paragraph is indexed as context with every passage of its article.
+   */
+  public static final int MAX_PARAGRAPH_CHARS = 100_000;
+
+  /**
+   * Checks that no paragraph is longer than {@link #MAX_PARAGRAPH_CHARS}.
+   *
+   * @throws ArticleFormatException naming the first paragraph that is
+   */
+  public static void checkLengths(List<Paragraph> paragraphs) throws ArticleFormatException {
+    for (Paragraph p : paragraphs) {
+      if (p.text().length() > MAX_PARAGRAPH_CHARS) {
+        throw new ArticleFormatException(
+            "paragraph "
+                + p.number()
+                + " is "
+                + p.text().length()
+                + " characters long, more than the "
+                + MAX_PARAGRAPH_CHARS
+                + "-character limit: separate paragraphs with blank lines");
+      }
+    }
+  }
+
   /** Trims and collapses white space to single spaces. */
   static String collapse(String s) {
     return SPACES.matcher(s).replaceAll(" ").strip();

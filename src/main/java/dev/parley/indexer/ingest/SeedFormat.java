@@ -3,6 +3,7 @@ package dev.parley.indexer.ingest;
 import dev.parley.indexer.Article;
 import dev.parley.indexer.Paragraph;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -22,8 +23,17 @@ import java.util.regex.Pattern;
  */
 public final class SeedFormat implements ArticleParser {
 
-  /** Largest article file read, in bytes; bigger files are rejected, not loaded. */
-  public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+  /**
+   * Largest article file read, in bytes (4 MiB, a hundred times a long news article); bigger files
+   * are rejected before they are read, so one odd file cannot exhaust the heap.
+   */
+  public static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
+
+  /** Earliest accepted article date. A fixed bound, so parsing never depends on the clock. */
+  public static final LocalDate MIN_DATE = LocalDate.of(1800, 1, 1);
+
+  /** Latest accepted article date. A fixed bound, so parsing never depends on the clock. */
+  public static final LocalDate MAX_DATE = LocalDate.of(2100, 12, 31);
 
   private static final Pattern DATE_LINE = Pattern.compile("date[ \\t]+(\\S+)(?:[ \\t]+(.*))?");
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -34,11 +44,18 @@ public final class SeedFormat implements ArticleParser {
   public void parse(Path file, ArticleSink sink) throws IOException {
     String source = file.toString();
     long size = Files.size(file);
-    if (size > MAX_FILE_BYTES) {
+    byte[] bytes = null;
+    if (size <= MAX_FILE_BYTES) {
+      // Read at most one byte past the limit, in case the file grew since it was measured.
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+      }
+    }
+    if (bytes == null || bytes.length > MAX_FILE_BYTES) {
       sink.reject(
           source,
           "file is "
-              + size
+              + Math.max(size, MAX_FILE_BYTES + 1)
               + " bytes, larger than the "
               + MAX_FILE_BYTES
               + "-byte limit for one article: split it into articles");
@@ -46,7 +63,7 @@ public final class SeedFormat implements ArticleParser {
     }
     try {
       String id = idOf(file);
-      sink.accept(parse(id, TextDecoding.decode(Files.readAllBytes(file)), source));
+      sink.accept(parse(id, TextDecoding.decode(bytes), source));
     } catch (ArticleFormatException e) {
       sink.reject(source, e.getMessage());
     }
@@ -87,11 +104,13 @@ public final class SeedFormat implements ArticleParser {
     if (paragraphs.isEmpty()) {
       throw new ArticleFormatException("no text after the date line");
     }
+    Paragraphs.checkLengths(paragraphs);
     return new Article(id, date, null, paragraphs, source);
   }
 
   /**
-   * Parses a {@code YYYY-MM-DD} date strictly.
+   * Parses a {@code YYYY-MM-DD} date strictly: a real day from {@link #MIN_DATE} to {@link
+   * #MAX_DATE}.
    *
    * @throws ArticleFormatException naming the bad value
    */
@@ -100,11 +119,22 @@ public final class SeedFormat implements ArticleParser {
       throw new ArticleFormatException(
           "malformed date '" + abbreviate(value) + "': expected YYYY-MM-DD");
     }
+    LocalDate date;
     try {
-      return LocalDate.parse(value, DATE);
+      date = LocalDate.parse(value, DATE);
     } catch (DateTimeParseException e) {
       throw new ArticleFormatException("impossible date " + value + ": no such day");
     }
+    if (date.isBefore(MIN_DATE) || date.isAfter(MAX_DATE)) {
+      throw new ArticleFormatException(
+          "date "
+              + value
+              + " is out of range: article dates must be from "
+              + MIN_DATE
+              + " to "
+              + MAX_DATE);
+    }
+    return date;
   }
 
   static String abbreviate(String s) {

@@ -31,16 +31,18 @@ public final class ResultsJson {
   }
 
   /**
-   * The results as a JSON tree: {@code query}, {@code totalHits}, {@code hits} (each with {@code
-   * rank}, {@code score}, {@code articleId}, {@code passageId}, {@code paragraphs} as {@code [from,
-   * to]}, {@code offsets} as {@code [start, end]}, {@code date}, {@code heading}, {@code text},
-   * {@code snippet}, {@code topics}, {@code entities}, {@code duplicates}, and {@code explanation}
-   * when requested), and {@code facets} when requested.
+   * The results as a JSON tree: {@code query}, {@code totalHits}, {@code partial} (true when the
+   * search was cut short by its time limit), {@code hits} (each with {@code rank}, {@code score},
+   * {@code articleId}, {@code passageId}, {@code paragraphs} as {@code [from, to]}, {@code offsets}
+   * as {@code [start, end]}, {@code date}, {@code heading}, {@code text}, {@code snippet}, {@code
+   * topics}, {@code entities}, {@code duplicates}, and {@code explanation} when requested), and
+   * {@code facets} when requested.
    */
   public static JsonObject toTree(SearchResults results) {
     JsonObject o = new JsonObject();
     o.addProperty("query", results.query());
     o.addProperty("totalHits", results.totalHits());
+    o.addProperty("partial", results.partial());
     JsonArray hits = new JsonArray();
     results.hits().forEach(h -> hits.add(toTree(h)));
     o.add("hits", hits);

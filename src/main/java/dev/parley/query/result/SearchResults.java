@@ -14,9 +14,15 @@ import java.util.Objects;
  * @param hits the requested page of hits, best first
  * @param facets when requested, counts over all matching passages by dimension ({@code topic},
  *     {@code entity}, {@code month}), else empty
+ * @param partial true when the search reached its time limit: the hits, counts and facets are those
+ *     found until then, not necessarily the best
  */
 public record SearchResults(
-    String query, long totalHits, List<Hit> hits, Map<String, List<FacetCount>> facets) {
+    String query,
+    long totalHits,
+    List<Hit> hits,
+    Map<String, List<FacetCount>> facets,
+    boolean partial) {
   /** Validates the values and copies the collections (keeping dimension order). */
   public SearchResults {
     Objects.requireNonNull(query, "query");
@@ -26,8 +32,14 @@ public record SearchResults(
     facets = Collections.unmodifiableMap(copy);
   }
 
-  /** Results without facets. */
+  /** Complete results (not cut short by the time limit). */
+  public SearchResults(
+      String query, long totalHits, List<Hit> hits, Map<String, List<FacetCount>> facets) {
+    this(query, totalHits, hits, facets, false);
+  }
+
+  /** Complete results without facets. */
   public SearchResults(String query, long totalHits, List<Hit> hits) {
-    this(query, totalHits, hits, Map.of());
+    this(query, totalHits, hits, Map.of(), false);
   }
 }

@@ -42,4 +42,12 @@ class InputFilesTest {
     assertEquals(List.of(dir.resolve("d/one.txt")), listing.articles());
     assertTrue(listing.problems().get(0).reason().contains("symbolic link loop"));
   }
+
+  @Test
+  void sourceFileDropsTheLineNumberOfJsonLinesOnly() {
+    assertEquals(Path.of("d/a.jsonl"), InputFiles.sourceFile("d/a.jsonl:12"));
+    assertEquals(Path.of("d/a.txt"), InputFiles.sourceFile("d/a.txt"));
+    assertEquals(Path.of("d/odd:3.txt"), InputFiles.sourceFile("d/odd:3.txt"));
+    assertEquals(Path.of("d/a.jsonl:x"), InputFiles.sourceFile("d/a.jsonl:x"));
+  }
 }

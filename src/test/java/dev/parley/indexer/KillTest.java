@@ -1,0 +1,186 @@
+package dev.parley.indexer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.ChildJvm;
+import dev.parley.schema.Fields;
+import dev.parley.schema.IndexManifest;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.CheckIndex;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills an indexing process with SIGKILL at random moments and checks after each kill that the
+ * index opens, is clean for Lucene's CheckIndex, holds exactly what its last commit's manifest
+ * records, and holds every committed article whole and once; then re-runs the same indexing to the
+ * exact expected totals.
+ *
+ * <p>{@code -Dparley.killRounds=N} (default 3) sets the number of kills, {@code -Dparley.seed=S}
+ * replays a run (the seed is printed).
+ */
+class KillTest {
+  @TempDir Path tmp;
+
+  static final int ARTICLES = 2000;
+  static final int COMMIT_EVERY = 25;
+
+  @Test
+  void killedIndexingLeavesACommittedWholeIndexAndAReRunFinishesIt() throws Exception {
+    long seed = Long.getLong("parley.seed", System.nanoTime());
+    int rounds = Integer.getInteger("parley.killRounds", 3);
+    System.out.println("KillTest: -Dparley.seed=" + seed + " -Dparley.killRounds=" + rounds);
+    Random random = new Random(seed);
+    Path input = tmp.resolve("input");
+    Map<String, Integer> passages = generate(input, random);
+    long totalPassages = passages.values().stream().mapToLong(Integer::longValue).sum();
+    Path index = tmp.resolve("idx");
+
+    int killedMidRun = 0;
+    for (int round = 1; round <= rounds; round++) {
+      Process child =
+          ChildJvm.builder(
+                  "256m",
+                  KillTestIndexing.class,
+                  index.toString(),
+                  input.toString(),
+                  Integer.toString(COMMIT_EVERY))
+              .redirectError(tmp.resolve("child-" + round + ".err").toFile())
+              .start();
+      BufferedReader out = child.inputReader();
+      String first = out.readLine();
+      assertEquals(
+          "open", first, "child: " + Files.readString(tmp.resolve("child-" + round + ".err")));
+      if (round == 1) {
+        // A second writer, in another process than the one holding the lock, gets a clear error.
+        IOException locked = assertThrows(IOException.class, () -> Indexer.builder(index).build());
+        assertTrue(
+            locked.getMessage().startsWith("index " + index + " is locked by another process"),
+            locked.getMessage());
+      }
+      long delay = 100 + random.nextInt(1200);
+      Thread.sleep(delay);
+      child.destroyForcibly();
+      assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+      boolean finished = child.exitValue() == 0;
+      killedMidRun += finished ? 0 : 1;
+      long committed = checkCommitted(index, passages);
+      System.out.printf(
+          "KillTest round %d: %s after %d ms, %d of %d articles committed%n",
+          round, finished ? "finished before the kill" : "killed", delay, committed, ARTICLES);
+    }
+
+    long committedBefore = checkCommitted(index, passages);
+    IngestReport rerun;
+    try (Indexer indexer = Indexer.builder(index).build()) {
+      rerun = indexer.index(List.of(input));
+    }
+    assertEquals(List.of(), rerun.rejected());
+    assertEquals(committedBefore, rerun.unchanged(), "every committed article is unchanged");
+    assertEquals(ARTICLES - committedBefore, rerun.articles());
+    assertEquals(ARTICLES, checkCommitted(index, passages));
+    try (var dir = FSDirectory.open(index)) {
+      IndexManifest m = IndexManifest.read(dir, index);
+      assertEquals(List.of((long) ARTICLES, totalPassages), List.of(m.articles(), m.passages()));
+    }
+    System.out.printf(
+        "KillTest: %d of %d rounds killed mid-run; re-run wrote %d, skipped %d unchanged%n",
+        killedMidRun, rounds, rerun.articles(), rerun.unchanged());
+  }
+
+  /** Writes small seed-format articles of 1 to 4 paragraphs; returns passages per article id. */
+  private static Map<String, Integer> generate(Path input, Random random) throws IOException {
+    Files.createDirectories(input);
+    Map<String, Integer> passages = new HashMap<>();
+    String[] words = {"summit", "talks", "sanctions", "envoy", "treaty", "ministers", "embargo"};
+    for (int i = 0; i < ARTICLES; i++) {
+      String id = String.format("k%05d", i);
+      int paragraphs = 1 + random.nextInt(4);
+      StringBuilder text = new StringBuilder("date 2020-01-01 ");
+      for (int p = 0; p < paragraphs; p++) {
+        if (p > 0) {
+          text.append("\n\n");
+        }
+        text.append("Paragraph ")
+            .append(p)
+            .append(" of ")
+            .append(id)
+            .append(" is about ")
+            .append(words[random.nextInt(words.length)])
+            .append(" and ")
+            .append(words[random.nextInt(words.length)])
+            .append(".");
+      }
+      Files.writeString(input.resolve(id + ".txt"), text.append('\n'));
+      passages.put(id, paragraphs);
+    }
+    return passages;
+  }
+
+  /**
+   * Checks the committed index and returns its number of articles: CheckIndex is clean, the live
+   * counts are those of the last commit's manifest, and each article record has all its passages
+   * (as many as it was generated with), each passage id once.
+   */
+  private static long checkCommitted(Path index, Map<String, Integer> expected) throws IOException {
+    try (var dir = FSDirectory.open(index)) {
+      try (CheckIndex checker = new CheckIndex(dir)) {
+        checker.setInfoStream(null);
+        assertTrue(checker.checkIndex().clean, "CheckIndex found problems");
+      }
+      IndexManifest manifest = IndexManifest.read(dir, index);
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        TermQuery records = new TermQuery(new Term(Fields.KIND, Fields.KIND_ARTICLE));
+        TermQuery passageKind = new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE));
+        int articles = searcher.count(records);
+        int passages = searcher.count(passageKind);
+        assertEquals(manifest.articles(), articles, "articles against the manifest");
+        assertEquals(manifest.passages(), passages, "passages against the manifest");
+        StoredFields stored = searcher.storedFields();
+        Set<String> passageIds = new HashSet<>();
+        for (ScoreDoc sd : searcher.search(records, Math.max(1, articles)).scoreDocs) {
+          Document record = stored.document(sd.doc);
+          String id = record.get(Fields.ARTICLE_ID);
+          int count = record.getField(Fields.PASSAGE_COUNT).numericValue().intValue();
+          assertEquals(expected.get(id), count, id + ": passage_count");
+          BooleanQuery ofArticle =
+              new BooleanQuery.Builder()
+                  .add(new TermQuery(new Term(Fields.ARTICLE_ID, id)), Occur.FILTER)
+                  .add(passageKind, Occur.FILTER)
+                  .build();
+          ScoreDoc[] docs = searcher.search(ofArticle, 100).scoreDocs;
+          assertEquals(count, docs.length, id + ": passages present");
+          for (ScoreDoc p : docs) {
+            String passageId = stored.document(p.doc).get(Fields.PASSAGE_ID);
+            assertTrue(passageIds.add(passageId), "duplicate passage " + passageId);
+          }
+        }
+        assertEquals(passages, passageIds.size(), "passages without an article record");
+        return articles;
+      }
+    }
+  }
+}
