@@ -24,12 +24,13 @@ final class IndexCommand implements Main.Command {
         new Args(
             "index",
             argv,
-            Set.of("index", "commit-every"),
+            Set.of("index", "commit-every", "threads"),
             Set.of("input", "delete"),
             Set.of("json", "prune"));
     args.noPositional();
     Path index = args.path("index", "index");
     int commitEvery = args.integer("commit-every", 1000, 1, 1_000_000);
+    int threads = args.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 256);
     IngestReport report;
     if (args.has("delete")) {
       if (args.has("input") || args.has("prune")) {
@@ -46,7 +47,7 @@ final class IndexCommand implements Main.Command {
               ? List.of(Path.of("seeds"))
               : args.list("input").stream().map(Path::of).toList();
       Indexer.Prune prune = args.has("prune") ? Indexer.Prune.MISSING_SOURCES : Indexer.Prune.NONE;
-      report = index(inputs, index, commitEvery, prune, err);
+      report = index(inputs, index, commitEvery, threads, prune, err);
     }
     if (args.has("json")) {
       out.println(ResultsJson.toJson(toJson(report, index)));
@@ -63,16 +64,28 @@ final class IndexCommand implements Main.Command {
   /** Indexes {@code inputs} into {@code index}, printing progress and rejections on {@code err}. */
   static IngestReport index(List<Path> inputs, Path index, int commitEvery, PrintStream err)
       throws IOException {
-    return index(inputs, index, commitEvery, Indexer.Prune.NONE, err);
+    return index(
+        inputs,
+        index,
+        commitEvery,
+        Runtime.getRuntime().availableProcessors(),
+        Indexer.Prune.NONE,
+        err);
   }
 
   private static IngestReport index(
-      List<Path> inputs, Path index, int commitEvery, Indexer.Prune prune, PrintStream err)
+      List<Path> inputs,
+      Path index,
+      int commitEvery,
+      int threads,
+      Indexer.Prune prune,
+      PrintStream err)
       throws IOException {
     IngestReport report;
     try (Indexer indexer =
         Indexer.builder(index)
             .withCommitEvery(commitEvery)
+            .withThreads(threads)
             .withProgress(
                 p -> {
                   if (p.elapsed().toMillis() >= 1000 && p.files() < p.totalFiles()) {

@@ -22,7 +22,7 @@ public final class Main {
           "usage: parley COMMAND [OPTIONS]",
           "",
           "  demo   [--input DIR] [--index DIR]       index seeds/ into index/ and show ranked passages",
-          "  index  [--input PATH...] [--index DIR] [--commit-every N] [--prune] [--json]",
+          "  index  [--input PATH...] [--index DIR] [--commit-every N] [--threads N] [--prune] [--json]",
           "  index  --delete ID... [--index DIR] [--json]",
           "  search [--index DIR] [QUERY] [--topic T...] [--entity E...] [--k N] [--offset N]",
           "         [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--per-article N] [--recency-half-life DAYS]",
@@ -36,21 +36,24 @@ public final class Main {
           "         [--folds K] [--depth N] [--candidates N] [--profile NAME]",
           "  classify --input FILE.jsonl [--eval] [--explain] [--json] [--topics DIR]",
           "  tune-topics --labels FILE.jsonl [--out DIR] [--lambda L] [--folds K] [--topics DIR]",
+          "  bench  --input PATH... --queries FILE.tsv [--threads N] [--repeat R] [--scale K...]",
+          "         [--work DIR] [--plot FILE.png] [--json]",
           "",
           "Defaults: --input seeds, --index index. Add --debug to see stack traces.");
 
   private static final Map<String, Command> COMMANDS =
-      Map.of(
-          "index", new IndexCommand(),
-          "search", new SearchCommand(),
-          "batch", new BatchCommand(),
-          "stats", new StatsCommand(),
-          "verify", new VerifyCommand(),
-          "demo", new DemoCommand(),
-          "classify", new ClassifyCommand(),
-          "tune-topics", new TuneTopicsCommand(),
-          "eval", new EvalCommand(),
-          "tune", new TuneCommand());
+      Map.ofEntries(
+          Map.entry("index", new IndexCommand()),
+          Map.entry("search", new SearchCommand()),
+          Map.entry("batch", new BatchCommand()),
+          Map.entry("stats", new StatsCommand()),
+          Map.entry("verify", new VerifyCommand()),
+          Map.entry("demo", new DemoCommand()),
+          Map.entry("classify", new ClassifyCommand()),
+          Map.entry("tune-topics", new TuneTopicsCommand()),
+          Map.entry("eval", new EvalCommand()),
+          Map.entry("tune", new TuneCommand()),
+          Map.entry("bench", new BenchCommand()));
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {

@@ -87,6 +87,7 @@ public final class Indexer implements AutoCloseable {
   private final Segmenter segmenter;
   private final Enricher enricher;
   private final int commitEvery;
+  private final int threads;
   private final ProgressListener progress;
   private final ReadWriteLock commitLock = new ReentrantReadWriteLock();
 
@@ -112,6 +113,7 @@ public final class Indexer implements AutoCloseable {
     this.segmenter = b.segmenter;
     this.enricher = b.enricher == null ? NewsEnricher.defaults() : b.enricher;
     this.commitEvery = b.commitEvery;
+    this.threads = b.threads;
     this.progress = b.progress;
     this.ownsDirectory = b.directory == null;
     if (ownsDirectory) {
@@ -210,7 +212,7 @@ public final class Indexer implements AutoCloseable {
     long startNanos = System.nanoTime();
     InputFiles.Listing listing = InputFiles.list(inputs);
     RunSink run = new RunSink(listing.articles().size(), startNanos);
-    run.rejected.addAll(listing.problems());
+    listing.problems().forEach(p -> run.reject(p.source(), p.reason()));
     try (DirectoryReader before = DirectoryReader.open(writer)) {
       run.known = new IndexedArticles(before, sameConfiguration(before));
       for (Path file : listing.articles()) {
@@ -220,21 +222,22 @@ public final class Indexer implements AutoCloseable {
         } catch (IOException e) {
           run.reject(file.toString(), "cannot read: " + InputFiles.describe(e));
         }
-        if (run.failure != null) {
-          throw run.failure;
+        if (run.failure.get() != null) {
+          break;
         }
         run.files++;
         run.report(false);
       }
+      run.finish();
       int pruned = prune == Prune.MISSING_SOURCES ? prune(before, inputs, run.seen.keySet()) : 0;
       if (writer.hasUncommittedChanges()) {
         doCommit();
       }
       run.report(true);
       return new IngestReport(
-          run.articles,
-          run.passages,
-          run.rejected,
+          run.articles.get(),
+          run.passages.get(),
+          run.rejected(),
           listing.skipped(),
           run.inputBytes,
           Duration.ofNanos(System.nanoTime() - startNanos),
@@ -243,6 +246,8 @@ public final class Indexer implements AutoCloseable {
           pruned);
     } catch (IOException | AlreadyClosedException e) {
       throw failed(e);
+    } finally {
+      run.stopWorkers();
     }
   }
 
@@ -574,28 +579,49 @@ public final class Indexer implements AutoCloseable {
   /** Collects one run's articles and rejections and writes each changed article as it arrives. */
   private final class RunSink implements ArticleSink {
     final Map<String, String> seen = new HashMap<>();
-    final List<Rejection> rejected = new ArrayList<>();
+    final java.util.TreeMap<Long, Rejection> rejections = new java.util.TreeMap<>();
     final int totalFiles;
     final long startNanos;
+    final java.util.concurrent.ExecutorService workers;
+    final int maxInFlight;
+    final java.util.concurrent.Semaphore inFlight;
+    final java.util.concurrent.atomic.AtomicReference<IOException> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    final java.util.concurrent.atomic.AtomicInteger articles =
+        new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicLong passages =
+        new java.util.concurrent.atomic.AtomicLong();
     IndexedArticles known;
+    long nextSequence;
     long lastReport;
     int files;
-    int articles;
     int unchanged;
-    long passages;
     long inputBytes;
     int sinceCommit;
-    IOException failure;
 
     RunSink(int totalFiles, long startNanos) {
       this.totalFiles = totalFiles;
       this.startNanos = startNanos;
       this.lastReport = startNanos;
+      // The calling thread parses; with more than one thread, workers segment, enrich and write.
+      // At most a few articles per worker wait in line, so memory stays bounded on any input.
+      this.workers =
+          threads > 1
+              ? java.util.concurrent.Executors.newFixedThreadPool(
+                  threads,
+                  r -> {
+                    Thread t = new Thread(r, "parley-indexer");
+                    t.setDaemon(true);
+                    return t;
+                  })
+              : null;
+      this.maxInFlight = threads * 4;
+      this.inFlight = new java.util.concurrent.Semaphore(maxInFlight);
     }
 
     @Override
     public void accept(Article article) {
-      if (failure != null) {
+      if (failure.get() != null) {
         return;
       }
       String earlier = seen.putIfAbsent(article.id(), article.source());
@@ -614,36 +640,106 @@ public final class Indexer implements AutoCloseable {
           unchanged++;
           return;
         }
-        List<Document> docs;
-        try {
-          docs = documents(article);
-        } catch (RuntimeException e) {
-          // A bug in a segmenter or enricher must not cost the rest of the run.
-          reject(article.source(), "could not be indexed (internal error): " + e);
-          return;
+        long sequence = nextSequence++;
+        if (workers == null) {
+          write(article, sequence);
+        } else {
+          inFlight.acquire();
+          workers.execute(
+              () -> {
+                try {
+                  write(article, sequence);
+                } catch (IOException e) {
+                  failure.compareAndSet(null, e);
+                } catch (RuntimeException e) {
+                  failure.compareAndSet(null, new IOException("indexing failed: " + e, e));
+                } finally {
+                  inFlight.release();
+                }
+              });
         }
-        try {
-          write(article.id(), docs);
-        } catch (IllegalArgumentException e) {
-          // Lucene refuses a document it cannot index (say, an immense term) without harm to the
-          // index: that article is rejected, the run goes on.
-          reject(article.source(), "Lucene refused the article: " + e.getMessage());
-          return;
-        }
-        passages += docs.size() - 1;
-        articles++;
         if (++sinceCommit >= commitEvery) {
+          drain();
           doCommit();
           sinceCommit = 0;
         }
       } catch (IOException e) {
-        failure = e;
+        failure.compareAndSet(null, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failure.compareAndSet(null, new java.io.InterruptedIOException("indexing interrupted"));
+      }
+    }
+
+    /** Segments, enriches and writes one article; called on a worker thread when there are any. */
+    private void write(Article article, long sequence) throws IOException {
+      List<Document> docs;
+      try {
+        docs = documents(article);
+      } catch (RuntimeException e) {
+        // A bug in a segmenter or enricher must not cost the rest of the run.
+        reject(sequence, article.source(), "could not be indexed (internal error): " + e);
+        return;
+      }
+      try {
+        Indexer.this.write(article.id(), docs);
+      } catch (IllegalArgumentException e) {
+        // Lucene refuses a document it cannot index (say, an immense term) without harm to the
+        // index: that article is rejected, the run goes on.
+        reject(sequence, article.source(), "Lucene refused the article: " + e.getMessage());
+        return;
+      }
+      passages.addAndGet(docs.size() - 1);
+      articles.incrementAndGet();
+    }
+
+    /** Waits until every submitted article is written (so a commit holds all of them). */
+    void drain() throws InterruptedException {
+      if (workers != null) {
+        inFlight.acquire(maxInFlight);
+        inFlight.release(maxInFlight);
+      }
+    }
+
+    void finish() throws IOException {
+      try {
+        drain();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("indexing interrupted");
+      } finally {
+        if (workers != null) {
+          workers.shutdown();
+        }
+      }
+      if (failure.get() != null) {
+        throw failure.get();
+      }
+    }
+
+    /** Stops the workers at once (after a failure they may still be queued). */
+    void stopWorkers() {
+      if (workers != null) {
+        workers.shutdownNow();
+      }
+    }
+
+    private void reject(long sequence, String source, String reason) {
+      synchronized (rejections) {
+        rejections.put(sequence, new Rejection(source, reason));
+      }
+    }
+
+    /** The rejections in input order, whatever thread found them. */
+    List<Rejection> rejected() {
+      synchronized (rejections) {
+        return new ArrayList<>(rejections.values());
       }
     }
 
     @Override
     public void reject(String source, String reason) {
-      rejected.add(new Rejection(source, reason));
+      reject(nextSequence++, source, reason);
     }
 
     void report(boolean last) {
@@ -654,9 +750,9 @@ public final class Indexer implements AutoCloseable {
             new IngestProgress(
                 files,
                 totalFiles,
-                articles,
-                passages,
-                rejected.size(),
+                articles.get(),
+                passages.get(),
+                rejected().size(),
                 Duration.ofNanos(now - startNanos)));
       }
     }
@@ -670,6 +766,7 @@ public final class Indexer implements AutoCloseable {
     private Segmenter segmenter = new ParagraphSegmenter(SegmentationConfig.defaults());
     private Enricher enricher;
     private int commitEvery = 1000;
+    private int threads = Runtime.getRuntime().availableProcessors();
     private double ramBufferMb = 64;
     private ProgressListener progress = ProgressListener.NONE;
 
@@ -716,6 +813,20 @@ public final class Indexer implements AutoCloseable {
      */
     public Builder withEnricher(Enricher enricher) {
       this.enricher = Objects.requireNonNull(enricher, "enricher");
+      return this;
+    }
+
+    /**
+     * Threads for {@link Indexer#index}: the calling thread reads and parses files in order, and
+     * {@code threads} workers segment, enrich and write articles (1: everything on the calling
+     * thread). Default: the number of processors. Results do not depend on it: ranked lists break
+     * ties by passage id and rejections are reported in input order.
+     */
+    public Builder withThreads(int threads) {
+      if (threads < 1 || threads > 256) {
+        throw new IllegalArgumentException("threads must be in [1, 256], got: " + threads);
+      }
+      this.threads = threads;
       return this;
     }
 
