@@ -88,6 +88,7 @@ public final class Indexer implements AutoCloseable {
   private final Enricher enricher;
   private final int commitEvery;
   private final int threads;
+  private final boolean mergeAfterRun;
   private final ProgressListener progress;
   private final ReadWriteLock commitLock = new ReentrantReadWriteLock();
 
@@ -114,6 +115,7 @@ public final class Indexer implements AutoCloseable {
     this.enricher = b.enricher == null ? NewsEnricher.defaults() : b.enricher;
     this.commitEvery = b.commitEvery;
     this.threads = b.threads;
+    this.mergeAfterRun = b.mergeAfterRun;
     this.progress = b.progress;
     this.ownsDirectory = b.directory == null;
     if (ownsDirectory) {
@@ -232,6 +234,17 @@ public final class Indexer implements AutoCloseable {
       int pruned = prune == Prune.MISSING_SOURCES ? prune(before, inputs, run.seen.keySet()) : 0;
       if (writer.hasUncommittedChanges()) {
         doCommit();
+        if (mergeAfterRun && run.articles.get() > 0) {
+          // One segment answers queries fastest (each term is looked up once, not once per
+          // segment); measured in docs/performance.md. The merge is committed like any change.
+          commitLock.writeLock().lock();
+          try {
+            writer.forceMerge(1);
+          } finally {
+            commitLock.writeLock().unlock();
+          }
+          doCommit();
+        }
       }
       run.report(true);
       return new IngestReport(
@@ -767,6 +780,7 @@ public final class Indexer implements AutoCloseable {
     private Enricher enricher;
     private int commitEvery = 1000;
     private int threads = Runtime.getRuntime().availableProcessors();
+    private boolean mergeAfterRun = true;
     private double ramBufferMb = 64;
     private ProgressListener progress = ProgressListener.NONE;
 
@@ -827,6 +841,16 @@ public final class Indexer implements AutoCloseable {
         throw new IllegalArgumentException("threads must be in [1, 256], got: " + threads);
       }
       this.threads = threads;
+      return this;
+    }
+
+    /**
+     * Whether {@link Indexer#index} merges the index into one segment after a run that wrote
+     * articles; default true. Searches are faster on one segment; an app that indexes a few
+     * articles at a time into a large index may prefer to let Lucene's merge policy work alone.
+     */
+    public Builder withMergeAfterRun(boolean merge) {
+      this.mergeAfterRun = merge;
       return this;
     }
 

@@ -557,7 +557,12 @@ public final class Searcher implements AutoCloseable {
       Query ranking, SearchRequest request, List<String> entityIds, boolean browse) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(ranking, Occur.MUST);
-    b.add(kind(Fields.KIND_PASSAGE), Occur.FILTER);
+    if (browse) {
+      // Only passages carry text, so a text query matches passages alone; browsing (match-all or
+      // topic-only) must exclude article records explicitly. Skipping the filter otherwise saves
+      // a conjunction on every search.
+      b.add(kind(Fields.KIND_PASSAGE), Occur.FILTER);
+    }
     if (request.since() != null || request.until() != null) {
       long from = request.since() == null ? Long.MIN_VALUE : request.since().toEpochDay();
       long to = request.until() == null ? Long.MAX_VALUE : request.until().toEpochDay();

@@ -110,9 +110,10 @@ public final class TopicModel {
   public double[] features(int t, String text, List<Mention> mentions) {
     List<TopicFeature.Compiled> fs = compiled.get(t);
     int words = wordCount(text);
+    String lower = asciiLower(text);
     double[] values = new double[fs.size()];
     for (int i = 0; i < values.length; i++) {
-      values[i] = fs.get(i).value(text, words, mentions, types);
+      values[i] = fs.get(i).value(text, lower, words, mentions, types);
     }
     return values;
   }
@@ -137,6 +138,18 @@ public final class TopicModel {
     }
     out.put("(score)", probability(t, values));
     return out;
+  }
+
+  /** Lower-cases ASCII letters only, so offsets stay the same as in {@code text}. */
+  static String asciiLower(String text) {
+    char[] chars = text.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      char c = chars[i];
+      if (c >= 'A' && c <= 'Z') {
+        chars[i] = (char) (c + 32);
+      }
+    }
+    return new String(chars);
   }
 
   private static int wordCount(String text) {

@@ -39,6 +39,13 @@ import org.apache.lucene.util.BytesRef;
 public final class PassageRanker {
   private PassageRanker() {}
 
+  /**
+   * Matches are counted exactly up to this many; beyond it {@link Page#totalHits()} is a lower
+   * bound and Lucene may skip blocks of documents that cannot reach the top (block-max WAND), which
+   * is what keeps a common-word query fast on a large index.
+   */
+  public static final int TOTAL_HITS_THRESHOLD = 1000;
+
   /** Hamming distance up to which two passages' SimHashes count as near-identical. */
   public static final int NEAR_DUPLICATE_BITS = 3;
 
@@ -117,7 +124,9 @@ public final class PassageRanker {
     int wanted = options.offset() + options.k();
     boolean needsWindow =
         options.perArticle() > 0 || options.collapse() || options.diversifyDates();
-    int window = needsWindow ? Math.max(100, wanted * 4) : wanted;
+    // A small first window: most pages fill from it; the loop below widens it when the
+    // per-article limit or folding discards too much.
+    int window = needsWindow ? Math.max(30, wanted * 3) : wanted;
     if (options.rescorer() != null) {
       window = Math.max(window, options.rescorer().depth());
     }
@@ -125,7 +134,7 @@ public final class PassageRanker {
     while (true) {
       TopFieldDocs top =
           searcher.search(
-              query, new TopFieldCollectorManager(sort, window, null, Integer.MAX_VALUE, false));
+              query, new TopFieldCollectorManager(sort, window, null, TOTAL_HITS_THRESHOLD, false));
       boolean exhausted = top.scoreDocs.length < window;
       ScoreDoc[] ranked =
           options.rescorer() == null ? top.scoreDocs : rescore(top.scoreDocs, options.rescorer());
