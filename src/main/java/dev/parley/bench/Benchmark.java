@@ -288,8 +288,12 @@ public final class Benchmark {
 
   /** Warm-up pass, timed single-threaded passes, then timed multi-threaded passes. */
   private QueryFigures measure(Run run, double first) throws IOException {
-    for (String q : config.queries()) {
-      run.query(q);
+    // Warm up until the JIT has settled: at least three passes and two seconds.
+    long warmUntil = System.nanoTime() + 2_000_000_000L;
+    for (int pass = 0; pass < 3 || System.nanoTime() < warmUntil; pass++) {
+      for (String q : config.queries()) {
+        run.query(q);
+      }
     }
     long[] nanos = timed(run);
     long total = 0;

@@ -25,7 +25,7 @@ final class DemoCommand implements Main.Command {
     args.noPositional();
     Path input = args.path("input", "seeds");
     Path index = args.path("index", "index");
-    IngestReport report = IndexCommand.index(List.of(input), index, 1000, err);
+    IngestReport report = IndexCommand.index(List.of(input), index, 5000, err);
     out.println(IndexCommand.summary(report, index));
     int k = args.integer("k", 3, 1, 100);
     int perArticle = args.integer("per-article", 3, 0, 1000);

@@ -29,7 +29,7 @@ final class IndexCommand implements Main.Command {
             Set.of("json", "prune"));
     args.noPositional();
     Path index = args.path("index", "index");
-    int commitEvery = args.integer("commit-every", 1000, 1, 1_000_000);
+    int commitEvery = args.integer("commit-every", 5000, 1, 1_000_000);
     int threads = args.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 256);
     IngestReport report;
     if (args.has("delete")) {

@@ -778,7 +778,7 @@ public final class Indexer implements AutoCloseable {
     private AnalysisConfig analysis;
     private Segmenter segmenter = new ParagraphSegmenter(SegmentationConfig.defaults());
     private Enricher enricher;
-    private int commitEvery = 1000;
+    private int commitEvery = 5000;
     private int threads = Runtime.getRuntime().availableProcessors();
     private boolean mergeAfterRun = true;
     private double ramBufferMb = 64;
@@ -854,7 +854,11 @@ public final class Indexer implements AutoCloseable {
       return this;
     }
 
-    /** Commit every {@code articles} articles during {@link Indexer#index(List)}; default 1000. */
+    /**
+     * Commit every {@code articles} articles during {@link Indexer#index(List)}; default 5000. A
+     * commit stalls the workers and flushes segments; measured in docs/performance.md. A crash
+     * loses at most this many articles, and re-running skips the ones already committed.
+     */
     public Builder withCommitEvery(int articles) {
       if (articles < 1) {
         throw new IllegalArgumentException("commitEvery must be >= 1, got: " + articles);
