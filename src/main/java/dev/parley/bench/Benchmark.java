@@ -367,28 +367,10 @@ public final class Benchmark {
   private static void forEachPassage(List<Path> inputs, Baseline baseline) throws IOException {
     ParagraphSegmenter segmenter = new ParagraphSegmenter(SegmentationConfig.defaults());
     for (Path file : InputFiles.list(inputs).articles()) {
-      IOException[] failure = new IOException[1];
-      InputFiles.Format.of(file)
-          .parser()
-          .parse(
-              file,
-              new ArticleSink() {
-                @Override
-                public void accept(Article article) {
-                  try {
-                    for (Passage p : segmenter.segment(article)) {
-                      baseline.add(p.text());
-                    }
-                  } catch (IOException e) {
-                    failure[0] = e;
-                  }
-                }
-
-                @Override
-                public void reject(String source, String reason) {}
-              });
-      if (failure[0] != null) {
-        throw failure[0];
+      for (Article article : parse(file)) {
+        for (Passage p : segmenter.segment(article)) {
+          baseline.add(p.text());
+        }
       }
     }
   }
@@ -408,21 +390,7 @@ public final class Benchmark {
                 dir.resolve(String.format("copy-%03d.jsonl", k)), StandardCharsets.UTF_8));
       }
       for (Path file : InputFiles.list(config.inputs()).articles()) {
-        List<Article> articles = new ArrayList<>();
-        InputFiles.Format.of(file)
-            .parser()
-            .parse(
-                file,
-                new ArticleSink() {
-                  @Override
-                  public void accept(Article a) {
-                    articles.add(a);
-                  }
-
-                  @Override
-                  public void reject(String source, String reason) {}
-                });
-        for (Article a : articles) {
+        for (Article a : parse(file)) {
           for (int k = 0; k < config.scale(); k++) {
             JsonObject o = new JsonObject();
             o.addProperty("id", k == 0 ? a.id() : a.id() + "~" + k);
@@ -444,6 +412,25 @@ public final class Benchmark {
       }
     }
     return List.of(dir);
+  }
+
+  /** The articles of one file; rejections are the indexer's business, not the benchmark's. */
+  private static List<Article> parse(Path file) throws IOException {
+    List<Article> articles = new ArrayList<>();
+    InputFiles.Format.of(file)
+        .parser()
+        .parse(
+            file,
+            new ArticleSink() {
+              @Override
+              public void accept(Article a) {
+                articles.add(a);
+              }
+
+              @Override
+              public void reject(String source, String reason) {}
+            });
+    return articles;
   }
 
   private Path fresh(String name) throws IOException {

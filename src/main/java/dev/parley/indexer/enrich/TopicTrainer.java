@@ -99,14 +99,8 @@ public final class TopicTrainer {
       int n = x.size();
       boolean[] oof = new boolean[n];
       for (int f = 0; f < folds; f++) {
-        List<double[]> trainX = new ArrayList<>();
-        List<Boolean> trainY = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-          if (i % folds != f) {
-            trainX.add(x.get(i));
-            trainY.add(y.get(i));
-          }
-        }
+        List<double[]> trainX = outsideFold(x, f, folds);
+        List<Boolean> trainY = outsideFold(y, f, folds);
         // The threshold is chosen inside the training part only, so the scored fold stays unseen.
         double threshold = bestThreshold(trainX, trainY, lambda, folds);
         double[] w = fit(trainX, trainY, lambda);
@@ -131,6 +125,17 @@ public final class TopicTrainer {
     return results;
   }
 
+  /** The items not in fold {@code f} of {@code folds} (item i is in fold {@code i % folds}). */
+  static <T> List<T> outsideFold(List<T> items, int f, int folds) {
+    List<T> out = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      if (i % folds != f) {
+        out.add(items.get(i));
+      }
+    }
+    return out;
+  }
+
   /** Thresholds tried when choosing one. */
   private static final double[] THRESHOLDS = {0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7};
 
@@ -142,14 +147,8 @@ public final class TopicTrainer {
     int n = x.size();
     double[] p = new double[n];
     for (int f = 0; f < folds; f++) {
-      List<double[]> trainX = new ArrayList<>();
-      List<Boolean> trainY = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        if (i % folds != f) {
-          trainX.add(x.get(i));
-          trainY.add(y.get(i));
-        }
-      }
+      List<double[]> trainX = outsideFold(x, f, folds);
+      List<Boolean> trainY = outsideFold(y, f, folds);
       if (trainY.stream().noneMatch(b -> b) || trainY.stream().allMatch(b -> b)) {
         return 0.5;
       }

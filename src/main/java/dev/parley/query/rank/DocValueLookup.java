@@ -16,13 +16,22 @@ import org.apache.lucene.search.IndexSearcher;
 final class DocValueLookup {
   private DocValueLookup() {}
 
-  /** The values of {@code field} for {@code docs} (0 where a document has none). */
-  static long[] longs(IndexSearcher searcher, String field, int[] docs) throws IOException {
+  /**
+   * Positions of {@code docs} in increasing doc-id order: doc-values iterators and scorers only
+   * move forward, so look-ups for documents given in rank order visit them in this order.
+   */
+  static Integer[] byDocId(int[] docs) {
     Integer[] order = new Integer[docs.length];
     for (int i = 0; i < docs.length; i++) {
       order[i] = i;
     }
     Arrays.sort(order, (a, b) -> Integer.compare(docs[a], docs[b]));
+    return order;
+  }
+
+  /** The values of {@code field} for {@code docs} (0 where a document has none). */
+  static long[] longs(IndexSearcher searcher, String field, int[] docs) throws IOException {
+    Integer[] order = byDocId(docs);
     long[] values = new long[docs.length];
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     int currentLeaf = -1;
