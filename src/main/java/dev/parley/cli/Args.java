@@ -126,6 +126,23 @@ final class Args {
     }
   }
 
+  /**
+   * The values of {@code name} as corpus indexes, {@code CORPUS=DIR} each; a bare {@code DIR}
+   * serves the empty corpus name when {@code bare} is allowed.
+   */
+  java.util.Map<String, Path> corpusIndexes(String name, boolean bare, List<String> fallback) {
+    java.util.Map<String, Path> indexes = new LinkedHashMap<>();
+    for (String spec : list(name).isEmpty() ? fallback : list(name)) {
+      int eq = spec.indexOf('=');
+      if (eq < 0 && !bare) {
+        throw new UsageException("--" + name + " takes CORPUS=DIR, got: " + spec);
+      }
+      indexes.put(
+          eq < 0 ? "" : spec.substring(0, eq), Path.of(eq < 0 ? spec : spec.substring(eq + 1)));
+    }
+    return indexes;
+  }
+
   List<String> positional() {
     return positional;
   }

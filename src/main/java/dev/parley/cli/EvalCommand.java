@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,12 +35,7 @@ final class EvalCommand implements Main.Command {
             Set.of("index", "profile"),
             Set.of("json", "per-query"));
     args.noPositional();
-    Map<String, Path> indexes = new LinkedHashMap<>();
-    for (String spec : args.list("index").isEmpty() ? List.of("index") : args.list("index")) {
-      int eq = spec.indexOf('=');
-      indexes.put(
-          eq < 0 ? "" : spec.substring(0, eq), Path.of(eq < 0 ? spec : spec.substring(eq + 1)));
-    }
+    Map<String, Path> indexes = args.corpusIndexes("index", true, List.of("index"));
     List<Profile> profiles = new ArrayList<>();
     for (String name :
         args.list("profile").isEmpty() ? List.of("bm25", "parley") : args.list("profile")) {

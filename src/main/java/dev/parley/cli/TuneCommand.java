@@ -36,14 +36,7 @@ final class TuneCommand implements Main.Command {
             Set.of("set", "index"),
             Set.of());
     args.noPositional();
-    Map<String, Path> indexes = new LinkedHashMap<>();
-    for (String spec : args.list("index")) {
-      int eq = spec.indexOf('=');
-      if (eq < 0) {
-        throw new UsageException("--index takes CORPUS=DIR, got: " + spec);
-      }
-      indexes.put(spec.substring(0, eq), Path.of(spec.substring(eq + 1)));
-    }
+    Map<String, Path> indexes = args.corpusIndexes("index", false, List.of());
     List<RerankTuner.Dataset> datasets = new ArrayList<>();
     for (String spec : args.list("set")) {
       datasets.add(dataset(spec, indexes));
