@@ -199,27 +199,13 @@ public final class Searcher implements AutoCloseable {
    */
   public SearchResults search(SearchRequest request) throws IOException {
     Objects.requireNonNull(request, "request");
-    SimpleQuery parsed = SimpleQuery.parse(request.query());
-    checkTopics(request.topics());
-    List<String> entityIds = request.entities().stream().map(this::entityId).toList();
-    boolean browse = parsed.groups().isEmpty();
-    Query text;
-    try {
-      text = queries.build(parsed, request.match());
-    } catch (IndexSearcher.TooManyClauses e) {
-      throw tooComplex(e);
-    }
-    Query ranking;
+    Request checked = check(request);
     IndexSearcher shared = acquire();
     try {
       IndexSearcher searcher = withTimeLimit(shared);
-      text = SynonymBalance.balance(text, searcher, typedTerms(request.query()));
-      ranking = ranking(text, request.topics(), browse);
-      if (request.recencyHalfLifeDays() > 0) {
-        ranking = recency(ranking, request.recencyHalfLifeDays(), newestDate(searcher));
-      }
-      Query query = withFilters(ranking, request, entityIds, browse);
-      boolean byScore = !browse || !request.topics().isEmpty() || request.recencyHalfLifeDays() > 0;
+      Prepared q = prepare(checked, searcher);
+      boolean byScore =
+          !q.browse() || !request.topics().isEmpty() || request.recencyHalfLifeDays() > 0;
       PassageRanker.Options options =
           new PassageRanker.Options(
               byScore ? PassageRanker.Order.RELEVANCE : PassageRanker.Order.NEWEST,
@@ -227,12 +213,14 @@ public final class Searcher implements AutoCloseable {
               request.k(),
               request.perArticle(),
               request.collapse(),
-              browse && !request.topics().isEmpty(),
-              reranker == null || browse ? null : rescorer(searcher, request, reranker));
-      PassageRanker.Page page = PassageRanker.rank(searcher, query, options);
-      List<Hit> hits = hits(searcher, page, text, query, request);
+              q.browse() && !request.topics().isEmpty(),
+              reranker == null || q.browse()
+                  ? null
+                  : rescorer(searcher, request, q.typed(), reranker));
+      PassageRanker.Page page = PassageRanker.rank(searcher, q.query(), options);
+      List<Hit> hits = hits(searcher, page, q.text(), q.query(), request);
       Map<String, List<FacetCount>> counts =
-          request.facets() ? facets.count(searcher, query) : Map.of();
+          request.facets() ? facets.count(searcher, q.query()) : Map.of();
       return new SearchResults(
           request.query(), page.totalHits(), hits, counts, searcher.timedOut());
     } catch (IndexSearcher.TooManyClauses e) {
@@ -242,10 +230,54 @@ public final class Searcher implements AutoCloseable {
     }
   }
 
+  /**
+   * A request checked against the index, before a reader is held.
+   *
+   * @param request the request
+   * @param parsed its parsed query text
+   * @param entityIds the canonical ids of its entity filters
+   */
+  private record Request(SearchRequest request, SimpleQuery parsed, List<String> entityIds) {}
+
+  /**
+   * The Lucene queries of one request.
+   *
+   * @param browse whether the request has no query words (ranked by date or topic alone)
+   * @param text the relevance query, synonyms balanced (what snippets highlight)
+   * @param query the full first-stage query: text, topics, recency and filters
+   * @param typed the query words as the index analyzes them, in order
+   */
+  private record Prepared(boolean browse, Query text, Query query, List<String> typed) {}
+
+  /** Checks topics and resolves entities; both fail fast with the bad value named. */
+  private Request check(SearchRequest request) {
+    checkTopics(request.topics());
+    List<String> entityIds = request.entities().stream().map(this::entityId).toList();
+    return new Request(request, SimpleQuery.parse(request.query()), entityIds);
+  }
+
+  /** Builds the first-stage query of a checked request over {@code searcher}'s reader. */
+  private Prepared prepare(Request r, IndexSearcher searcher) throws IOException {
+    SearchRequest request = r.request();
+    boolean browse = r.parsed().groups().isEmpty();
+    List<String> typed = typedTerms(r.parsed());
+    Query text;
+    try {
+      text = SynonymBalance.balance(queries.build(r.parsed(), request.match()), searcher, typed);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw tooComplex(e);
+    }
+    Query ranking = ranking(text, request.topics(), browse);
+    if (request.recencyHalfLifeDays() > 0) {
+      ranking = recency(ranking, request.recencyHalfLifeDays(), newestDate(searcher));
+    }
+    return new Prepared(browse, text, withFilters(ranking, request, r.entityIds(), browse), typed);
+  }
+
   /** The second stage over {@code searcher} for {@code request}'s query. */
   private PassageRanker.Rescorer rescorer(
-      IndexSearcher searcher, SearchRequest request, RerankModel model) throws IOException {
-    QuerySignals signals = signals(request.query());
+      IndexSearcher searcher, SearchRequest request, List<String> typed, RerankModel model) {
+    QuerySignals signals = signals(request.query(), typed);
     return new PassageRanker.Rescorer() {
       @Override
       public int depth() {
@@ -262,16 +294,16 @@ public final class Searcher implements AutoCloseable {
   }
 
   /** The query's analyzed words, entities and topic cues. */
-  private QuerySignals signals(String query) throws IOException {
+  private QuerySignals signals(String query, List<String> typed) {
     Set<String> entities = new java.util.LinkedHashSet<>(EntityTagger.ids(tagger.tag(query)));
-    return QuerySignals.of(query, typedTerms(query), entities);
+    return QuerySignals.of(query, typed, entities);
   }
 
   /** The positive query words as the index analyzes them (no synonyms), in order. */
-  private List<String> typedTerms(String query) throws IOException {
+  private List<String> typedTerms(SimpleQuery query) throws IOException {
     List<String> terms = new ArrayList<>();
     StringBuilder words = new StringBuilder();
-    for (List<SimpleQuery.Term> group : SimpleQuery.parse(query).groups()) {
+    for (List<SimpleQuery.Term> group : query.groups()) {
       group.forEach(t -> words.append(t.text()).append(' '));
     }
     try (var ts = indexAnalyzer.tokenStream(Fields.TEXT, words.toString())) {
@@ -294,16 +326,11 @@ public final class Searcher implements AutoCloseable {
    */
   public List<RerankCandidate> rerankCandidates(SearchRequest request, int depth)
       throws IOException {
-    SimpleQuery parsed = SimpleQuery.parse(request.query());
-    checkTopics(request.topics());
-    List<String> entityIds = request.entities().stream().map(this::entityId).toList();
+    Request checked = check(request);
     IndexSearcher searcher = acquire();
     try {
-      Query text =
-          SynonymBalance.balance(
-              queries.build(parsed, request.match()), searcher, typedTerms(request.query()));
-      Query query = withFilters(ranking(text, request.topics(), false), request, entityIds, false);
-      var top = searcher.search(query, depth);
+      Prepared q = prepare(checked, searcher);
+      var top = searcher.search(q.query(), depth);
       int[] docs = new int[top.scoreDocs.length];
       double[] scores = new double[docs.length];
       for (int i = 0; i < docs.length; i++) {
@@ -313,7 +340,13 @@ public final class Searcher implements AutoCloseable {
       RerankModel model = reranker == null ? RerankModel.of(Map.of("base", 1.0)) : reranker;
       double[][] f =
           Reranker.features(
-              searcher, signals(request.query()), indexAnalyzer, docs, scores, model, true);
+              searcher,
+              signals(request.query(), q.typed()),
+              indexAnalyzer,
+              docs,
+              scores,
+              model,
+              true);
       StoredFields stored = searcher.storedFields();
       List<RerankCandidate> out = new ArrayList<>(docs.length);
       Set<String> fields =
