@@ -191,29 +191,16 @@ public final class Benchmark {
 
     double mb = report.inputBytes() / 1e6;
     Measurement parley =
-        new Measurement(
-            report.passages() / parleySeconds,
-            mb / parleySeconds,
-            parleyBytes,
-            parleyQueries.p50,
-            parleyQueries.p95,
-            parleyQueries.p99,
-            parleyQueries.qps,
-            parleyQueries.qpsThreads,
-            Math.max(parleyIndexHeap, parleyQueries.heap),
-            parleyQueries.first);
+        measurement(
+            report.passages(), parleySeconds, mb, parleyBytes, parleyIndexHeap, parleyQueries);
     Measurement baseline =
-        new Measurement(
-            report.passages() / baselineSeconds,
-            mb / baselineSeconds,
+        measurement(
+            report.passages(),
+            baselineSeconds,
+            mb,
             baselineBytes,
-            baselineQueries.p50,
-            baselineQueries.p95,
-            baselineQueries.p99,
-            baselineQueries.qps,
-            baselineQueries.qpsThreads,
-            Math.max(baselineIndexHeap, baselineQueries.heap),
-            baselineQueries.first);
+            baselineIndexHeap,
+            baselineQueries);
     return new Result(
         parley,
         baseline,
@@ -221,6 +208,22 @@ public final class Benchmark {
         report.inputBytes(),
         parleyQueries.topicP50,
         parleyQueries.dateP50);
+  }
+
+  /** One side's figures from its indexing run and its query figures. */
+  private static Measurement measurement(
+      long passages, double seconds, double mb, long bytes, long indexHeap, QueryFigures q) {
+    return new Measurement(
+        passages / seconds,
+        mb / seconds,
+        bytes,
+        q.p50,
+        q.p95,
+        q.p99,
+        q.qps,
+        q.qpsThreads,
+        Math.max(indexHeap, q.heap),
+        q.first);
   }
 
   /** Query figures of one side. */

@@ -19,41 +19,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NewsAnalysisTest {
   private static final Locale ORIGINAL = Locale.getDefault();
 
-  static Gazetteer smallGazetteer() {
-    return Gazetteer.builder()
-        .add(
-            new Entity(
-                "north-korea",
-                Entity.Type.COUNTRY,
-                "North Korea",
-                List.of("North Korea", "DPRK", "Democratic People's Republic of Korea"),
-                List.of("North Korean"),
-                List.of("Pyongyang"),
-                List.of(),
-                null))
-        .add(
-            new Entity(
-                "united-states",
-                Entity.Type.COUNTRY,
-                "United States",
-                List.of("United States", "US", "U.S.", "USA"),
-                List.of("American"),
-                List.of("Washington"),
-                List.of("White House"),
-                null))
-        .add(
-            new Entity(
-                "united-nations",
-                Entity.Type.ORGANIZATION,
-                "United Nations",
-                List.of("United Nations", "UN", "U.N."),
-                List.of(),
-                List.of(),
-                List.of(),
-                null))
-        .build();
-  }
-
   @AfterEach
   void restoreLocale() {
     Locale.setDefault(ORIGINAL);
@@ -100,7 +65,7 @@ class NewsAnalysisTest {
   @ValueSource(strings = {"en", "tr"})
   void entitySynonymsWorkBothWays(String locale) throws IOException {
     Locale.setDefault(Locale.forLanguageTag(locale));
-    Analyzer q = ParleyAnalyzer.forQueries(AnalysisConfig.defaults(), smallGazetteer());
+    Analyzer q = ParleyAnalyzer.forQueries(AnalysisConfig.defaults(), EntityTaggerTest.gazetteer());
     QueryBuilder builder = new QueryBuilder(q);
     builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
     Query dprk = builder.createBooleanQuery("text", "DPRK");
