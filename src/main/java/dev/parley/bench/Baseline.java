@@ -27,7 +27,6 @@ final class Baseline implements AutoCloseable {
   private final IndexWriter writer;
   private static final EnglishAnalyzer ANALYZER = new EnglishAnalyzer();
   private long nanos;
-  private long passages;
 
   Baseline(Path dir) throws IOException {
     directory = FSDirectory.open(dir);
@@ -41,7 +40,6 @@ final class Baseline implements AutoCloseable {
     long t0 = System.nanoTime();
     writer.addDocument(doc);
     nanos += System.nanoTime() - t0;
-    passages++;
   }
 
   /** Commits and closes the writer; returns the Lucene time in nanoseconds. */
@@ -51,10 +49,6 @@ final class Baseline implements AutoCloseable {
     writer.close();
     nanos += System.nanoTime() - t0;
     return nanos;
-  }
-
-  long passages() {
-    return passages;
   }
 
   /** The baseline query for {@code text}. */

@@ -6,7 +6,6 @@ import dev.parley.analysis.Mention;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Learns the weights of a topic's features from labelled texts by L2-regularised logistic
@@ -317,10 +316,5 @@ public final class TopicTrainer {
       out[i] = round(v[i]);
     }
     return out;
-  }
-
-  /** The labels of {@code scores} as a map, for JSON output. */
-  public static Map<String, Double> asMap(Scores s) {
-    return Map.of("precision", s.precision(), "recall", s.recall(), "f1", s.f1());
   }
 }

@@ -60,27 +60,6 @@ public record Hit(
     duplicates = List.copyOf(duplicates);
   }
 
-  /** A copy with other duplicates. */
-  public Hit withDuplicates(List<String> articleIds) {
-    return new Hit(
-        rank,
-        score,
-        articleId,
-        passageId,
-        from,
-        to,
-        start,
-        end,
-        date,
-        heading,
-        text,
-        snippet,
-        explanation,
-        topics,
-        entities,
-        articleIds);
-  }
-
   /** The TREC document number of this hit: {@code articleId#from-to}. */
   public String trecId() {
     return articleId + "#" + from + "-" + to;
