@@ -91,7 +91,14 @@ class SeedRoundTripTest {
         results.hits().stream().map(Hit::passageId).toList());
     assertEquals(unlimited.subList(0, 2), results.hits());
     assertEquals(10, unlimited.size());
-    assertEquals(20, results.totalHits());
+    // The list holds two hits (the per-article limit), and paging counts those; the 20 matching
+    // passages are reported beside them.
+    assertEquals(2, results.totalHits());
+    assertEquals(20, results.matchingPassages());
+    assertEquals(SearchResults.Relation.EQUAL_TO, results.totalHitsRelation());
+    SearchResults unlimitedResults = search(SearchRequest.builder("Kim").withPerArticle(0).build());
+    assertEquals(20, unlimitedResults.totalHits());
+    assertEquals(20, unlimitedResults.matchingPassages());
   }
 
   @Test

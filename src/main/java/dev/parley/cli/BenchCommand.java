@@ -15,40 +15,62 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code parley bench}: Parley's full pipeline against a raw Lucene baseline on the same input and
  * queries; with several {@code --scale} values, a growth table and an optional PNG chart.
  */
-final class BenchCommand implements Main.Command {
+@Command(
+    name = "bench",
+    description = {
+      "Time Parley against a raw Lucene baseline on the same input and queries.",
+      "With several --scale values, a growth table and an optional PNG chart."
+    })
+final class BenchCommand extends CliCommand {
+  @Option(
+      names = "--input",
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Articles (default: seeds).")
+  List<Path> inputPaths = new ArrayList<>();
+
+  @Option(names = "--queries", required = true, paramLabel = "FILE.tsv", description = "Queries.")
+  Path queryFile;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--repeat", paramLabel = "R", description = "Query repetitions (default 5).")
+  int repeat = 5;
+
+  @Option(
+      names = "--scale",
+      arity = "1..*",
+      paramLabel = "K",
+      description = "Input copies per run (default 1).")
+  List<String> scaleValues = new ArrayList<>();
+
+  @Option(names = "--work", paramLabel = "DIR", description = "Working directory (default: temp).")
+  Path workDir;
+
+  @Option(names = "--plot", paramLabel = "FILE.png", description = "Write a growth chart.")
+  Path plot;
+
+  @Option(names = "--json", description = "Print JSON.")
+  boolean json;
 
   @Override
-  public int run(String[] argv, PrintStream out, PrintStream err) throws IOException {
-    Args args =
-        new Args(
-            "bench",
-            argv,
-            Set.of("queries", "threads", "repeat", "work", "plot"),
-            Set.of("input", "scale"),
-            Set.of("json"));
-    args.noPositional();
-    List<Path> inputs =
-        args.list("input").isEmpty()
-            ? List.of(Path.of("seeds"))
-            : args.list("input").stream().map(Path::of).toList();
-    List<String> queries =
-        QueryFile.read(Path.of(args.required("queries"))).stream()
-            .map(QueryFile.Query::text)
-            .toList();
-    int threads = args.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 256);
-    int repeat = args.integer("repeat", 5, 1, 1000);
-    Path work =
-        args.has("work")
-            ? Path.of(args.string("work", null))
-            : Files.createTempDirectory("parley-bench");
+  public Integer call() throws IOException {
+    List<Path> inputs = inputPaths.isEmpty() ? List.of(Path.of("seeds")) : inputPaths;
+    IndexCommand.requireSomeInput(inputs);
+    List<String> queries = QueryFile.read(queryFile).stream().map(QueryFile.Query::text).toList();
+    inRange("--threads", threads, 1, 256);
+    inRange("--repeat", repeat, 1, 1000);
+    Path work = workDir != null ? workDir : Files.createTempDirectory("parley-bench");
     List<Integer> scales = new ArrayList<>();
-    for (String s : args.list("scale").isEmpty() ? List.of("1") : args.list("scale")) {
+    for (String s : scaleValues.isEmpty() ? List.of("1") : scaleValues) {
       try {
         int k = Integer.parseInt(s);
         if (k < 1 || k > 1000) {
@@ -74,11 +96,11 @@ final class BenchCommand implements Main.Command {
               p.indexBytes() / 1e6,
               p.p50Millis(),
               p.p99Millis()));
-      if (!args.has("json")) {
+      if (!json) {
         print(result, config, out);
       }
     }
-    if (args.has("json")) {
+    if (json) {
       if (runs.size() == 1) {
         out.println(ResultsJson.toJson(runs.get(0)));
       } else {
@@ -89,8 +111,8 @@ final class BenchCommand implements Main.Command {
         out.println(ResultsJson.toJson(o));
       }
     }
-    if (args.has("plot")) {
-      Path png = Path.of(args.string("plot", null));
+    if (plot != null) {
+      Path png = plot;
       GrowthChart.write(png, points, "Parley growth on " + inputs + ", " + threads + " threads");
       err.println("wrote " + png);
     }

@@ -10,6 +10,7 @@ import dev.parley.analysis.ParleyAnalyzer;
 import dev.parley.query.build.QueryFactory;
 import dev.parley.query.build.SimpleQuery;
 import dev.parley.query.build.SynonymBalance;
+import dev.parley.query.highlight.SnippetEscaping;
 import dev.parley.query.highlight.SnippetHighlighter;
 import dev.parley.query.rank.PassageRanker;
 import dev.parley.query.rank.QuerySignals;
@@ -103,6 +104,10 @@ public final class Searcher implements AutoCloseable {
 
   private boolean closed; // guarded by closeLock
   private final QueryFactory queries;
+
+  /** The same queries on the passage text alone, to count the hits that hold the words. */
+  private final QueryFactory ownTextQueries;
+
   private final SnippetHighlighter highlighter;
   private final FacetCounter facets = new FacetCounter();
   private final Gazetteer gazetteer;
@@ -153,8 +158,9 @@ public final class Searcher implements AutoCloseable {
     ParleyAnalyzer queryAnalyzer =
         b.entitySynonyms ? ParleyAnalyzer.forQueries(analysis, gazetteer) : indexAnalyzer;
     this.queries = new QueryFactory(queryAnalyzer, b.contextWeight);
+    this.ownTextQueries = new QueryFactory(queryAnalyzer, 0f);
     this.highlighter =
-        new SnippetHighlighter(indexAnalyzer, b.pre, b.post, b.sentences, b.escapeHtml);
+        new SnippetHighlighter(indexAnalyzer, b.pre, b.post, b.sentences, b.escaping);
   }
 
   private static IndexNotFoundException notFound(Path path) {
@@ -216,13 +222,32 @@ public final class Searcher implements AutoCloseable {
               q.browse() && !request.topics().isEmpty(),
               reranker == null || q.browse()
                   ? null
-                  : rescorer(searcher, request, q.typed(), reranker));
+                  : rescorer(searcher, request, q.typed(), reranker),
+              q.ownText());
       PassageRanker.Page page = PassageRanker.rank(searcher, q.query(), options);
       List<Hit> hits = hits(searcher, page, q.text(), q.query(), request);
       Map<String, List<FacetCount>> counts =
           request.facets() ? facets.count(searcher, q.query()) : Map.of();
+      SearchResults.Order order =
+          !q.browse()
+              ? SearchResults.Order.RELEVANCE
+              : !request.topics().isEmpty()
+                  ? SearchResults.Order.TOPIC
+                  : request.recencyHalfLifeDays() > 0
+                      ? SearchResults.Order.RELEVANCE
+                      : SearchResults.Order.NEWEST;
       return new SearchResults(
-          request.query(), page.totalHits(), hits, counts, searcher.timedOut());
+          request.query(),
+          page.totalHits(),
+          page.exact()
+              ? SearchResults.Relation.EQUAL_TO
+              : SearchResults.Relation.GREATER_THAN_OR_EQUAL_TO,
+          page.ownTextHits(),
+          page.matchingPassages(),
+          hits,
+          counts,
+          searcher.timedOut(),
+          order);
     } catch (IndexSearcher.TooManyClauses e) {
       throw tooComplex(e);
     } finally {
@@ -246,8 +271,11 @@ public final class Searcher implements AutoCloseable {
    * @param text the relevance query, synonyms balanced (what snippets highlight)
    * @param query the full first-stage query: text, topics, recency and filters
    * @param typed the query words as the index analyzes them, in order
+   * @param ownText the full query with its text part on the passage text alone (no context), to
+   *     count the hits that hold the words themselves; null when browsing
    */
-  private record Prepared(boolean browse, Query text, Query query, List<String> typed) {}
+  private record Prepared(
+      boolean browse, Query text, Query query, List<String> typed, Query ownText) {}
 
   /** Checks topics and resolves entities; both fail fast with the bad value named. */
   private Request check(SearchRequest request) {
@@ -271,7 +299,13 @@ public final class Searcher implements AutoCloseable {
     if (request.recencyHalfLifeDays() > 0) {
       ranking = recency(ranking, request.recencyHalfLifeDays(), newestDate(searcher));
     }
-    return new Prepared(browse, text, withFilters(ranking, request, r.entityIds(), browse), typed);
+    Query ownText =
+        browse
+            ? null
+            : withFilters(
+                ownTextQueries.build(r.parsed(), request.match()), request, r.entityIds(), false);
+    return new Prepared(
+        browse, text, withFilters(ranking, request, r.entityIds(), browse), typed, ownText);
   }
 
   /** The second stage over {@code searcher} for {@code request}'s query. */
@@ -631,7 +665,7 @@ public final class Searcher implements AutoCloseable {
     private String pre = "<em>";
     private String post = "</em>";
     private int sentences = 2;
-    private boolean escapeHtml;
+    private SnippetEscaping escaping = SnippetEscaping.HTML;
     private boolean entitySynonyms = true;
     private Gazetteer gazetteer = Gazetteer.defaults();
     private RerankModel reranker;
@@ -739,9 +773,14 @@ public final class Searcher implements AutoCloseable {
       return this;
     }
 
-    /** Escape HTML in snippets (for apps inserting them into pages); default false. */
-    public Builder withHtmlEscaping(boolean escape) {
-      this.escapeHtml = escape;
+    /**
+     * What happens to the article text inside snippets. The default, {@link SnippetEscaping#HTML},
+     * escapes it so snippets are safe to insert into a page as HTML even when an article contains
+     * markup such as {@code <script>}; {@link SnippetEscaping#NONE} is the explicit opt-out for
+     * apps that escape snippets themselves. {@link Hit#text()} is never escaped.
+     */
+    public Builder withSnippetEscaping(SnippetEscaping escaping) {
+      this.escaping = Objects.requireNonNull(escaping, "escaping");
       return this;
     }
 

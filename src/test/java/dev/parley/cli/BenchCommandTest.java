@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import dev.parley.testutil.StrictJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ class BenchCommandTest {
             "--plot",
             dir.resolve("growth.png").toString());
     assertEquals(0, r.code(), r.err());
-    JsonObject json = JsonParser.parseString(r.out()).getAsJsonObject();
+    JsonObject json = StrictJson.parseObject(r.out());
     assertEquals(2, json.getAsJsonArray("runs").size());
     JsonObject first = json.getAsJsonArray("runs").get(0).getAsJsonObject();
     for (String side : new String[] {"parley", "baseline", "ratios"}) {

@@ -31,7 +31,11 @@ public final class ResultsJson {
   }
 
   /**
-   * The results as a JSON tree: {@code query}, {@code totalHits}, {@code partial} (true when the
+   * The results as a JSON tree: {@code query}, {@code totalHits} (hits in the ranked list, what
+   * {@code offset} pages through), {@code totalHitsRelation} ({@code "eq"} or {@code "gte"}: exact
+   * or a lower bound), {@code ownTextHits} (of those, the hits holding a query word in their own
+   * text), {@code matchingPassages} (before the per-article limit and folding), {@code order}
+   * ({@code "relevance"}, {@code "newest"} or {@code "topic"}), {@code partial} (true when the
    * search was cut short by its time limit), {@code hits} (each with {@code rank}, {@code score},
    * {@code articleId}, {@code passageId}, {@code paragraphs} as {@code [from, to]}, {@code offsets}
    * as {@code [start, end]}, {@code date}, {@code heading}, {@code text}, {@code snippet}, {@code
@@ -42,6 +46,10 @@ public final class ResultsJson {
     JsonObject o = new JsonObject();
     o.addProperty("query", results.query());
     o.addProperty("totalHits", results.totalHits());
+    o.addProperty("totalHitsRelation", results.totalHitsRelation().json());
+    o.addProperty("ownTextHits", results.ownTextHits());
+    o.addProperty("matchingPassages", results.matchingPassages());
+    o.addProperty("order", results.order().json());
     o.addProperty("partial", results.partial());
     JsonArray hits = new JsonArray();
     results.hits().forEach(h -> hits.add(toTree(h)));
