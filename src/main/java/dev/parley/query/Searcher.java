@@ -21,8 +21,10 @@ import dev.parley.query.result.FacetCount;
 import dev.parley.query.result.Hit;
 import dev.parley.query.result.IndexStats;
 import dev.parley.query.result.SearchResults;
+import dev.parley.schema.DamagedIndexException;
 import dev.parley.schema.Fields;
 import dev.parley.schema.IndexManifest;
+import dev.parley.schema.SchemaMismatchException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +41,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
@@ -134,19 +137,15 @@ public final class Searcher implements AutoCloseable {
         this.manifest = IndexManifest.read(directory, path);
       } catch (IndexNotFoundException e) {
         throw notFound(path);
+      } catch (SchemaMismatchException e) {
+        throw e;
+      } catch (IOException | RuntimeException e) {
+        // Lucene reports damage with many types, some unchecked (a stray segments_zz file gives a
+        // NumberFormatException): one message that points to verify.
+        throw new DamagedIndexException(path, e);
       }
       BM25Similarity similarity = new BM25Similarity(b.k1, b.b);
-      this.manager =
-          new SearcherManager(
-              directory,
-              new SearcherFactory() {
-                @Override
-                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-                  IndexSearcher searcher = new IndexSearcher(reader);
-                  searcher.setSimilarity(similarity);
-                  return searcher;
-                }
-              });
+      this.manager = openManager(directory, similarity, path);
     } catch (IOException | RuntimeException e) {
       if (ownsDirectory) {
         directory.close();
@@ -161,6 +160,25 @@ public final class Searcher implements AutoCloseable {
     this.ownTextQueries = new QueryFactory(queryAnalyzer, 0f);
     this.highlighter =
         new SnippetHighlighter(indexAnalyzer, b.pre, b.post, b.sentences, b.escaping);
+  }
+
+  /** The searcher manager over {@code directory}; a segment that cannot be opened is damage. */
+  private static SearcherManager openManager(
+      Directory directory, BM25Similarity similarity, Path path) throws IOException {
+    try {
+      return new SearcherManager(
+          directory,
+          new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+              IndexSearcher searcher = new IndexSearcher(reader);
+              searcher.setSimilarity(similarity);
+              return searcher;
+            }
+          });
+    } catch (IOException | RuntimeException e) {
+      throw new DamagedIndexException(path, e);
+    }
   }
 
   private static IndexNotFoundException notFound(Path path) {
@@ -250,6 +268,9 @@ public final class Searcher implements AutoCloseable {
           order);
     } catch (IndexSearcher.TooManyClauses e) {
       throw tooComplex(e);
+    } catch (CorruptIndexException e) {
+      // Damage in a file read only now (a flipped byte in the postings, say).
+      throw new DamagedIndexException(path, e);
     } finally {
       release(shared);
     }
@@ -545,6 +566,8 @@ public final class Searcher implements AutoCloseable {
           manifest.schemaVersion(),
           counts.get(Fields.TOPIC),
           counts.get(Fields.ENTITY));
+    } catch (CorruptIndexException e) {
+      throw new DamagedIndexException(path, e);
     } finally {
       release(searcher);
     }
