@@ -44,6 +44,12 @@ class InMemoryIndexTest {
     Indexer.builder(index).build().close();
     Files.writeString(index.resolve("segments_zz_not_a_segment"), "garbage\n");
     IOException e = assertThrows(IOException.class, () -> Indexer.builder(index).build());
-    assertTrue(e.getMessage().endsWith("): run parley verify --index " + index), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .endsWith(
+                "): run parley verify --index "
+                    + index
+                    + " for a full report, then re-index into a new directory"),
+        e.getMessage());
   }
 }

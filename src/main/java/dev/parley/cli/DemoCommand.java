@@ -3,7 +3,6 @@ package dev.parley.cli;
 import dev.parley.indexer.IngestReport;
 import dev.parley.query.SearchRequest;
 import dev.parley.query.Searcher;
-import dev.parley.query.highlight.SnippetEscaping;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +54,6 @@ final class DemoCommand extends CliCommand {
     try (Searcher searcher =
         Searcher.builder(index)
             .withHighlightMarkers(SearchCommand.PRE, SearchCommand.POST)
-            .withSnippetEscaping(SnippetEscaping.NONE)
             .build()) {
       for (String q : QUERIES) {
         out.println();

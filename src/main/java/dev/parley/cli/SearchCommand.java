@@ -98,10 +98,10 @@ final class SearchCommand extends CliCommand {
       names = "--snippet-escaping",
       paramLabel = "html|none",
       description = {
-        "HTML-escape the article text in snippets (html) or not (none).",
-        "Default: html with --json; none for text, which replaces control characters instead."
+        "HTML-escape the article text in snippets (html, the default) or not (none, for",
+        "apps that escape it themselves). Text output also shows control characters as ?."
       })
-  String snippetEscaping;
+  String snippetEscaping = "html";
 
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
@@ -144,7 +144,7 @@ final class SearchCommand extends CliCommand {
             .withRecencyHalfLife(inRange("--recency-half-life", recencyHalfLife, 0, 100_000))
             .build();
     Searcher.Builder searcherBuilder =
-        Searcher.builder(index).withSnippetEscaping(escaping(snippetEscaping, json));
+        Searcher.builder(index).withSnippetEscaping(escaping(snippetEscaping));
     if (!json) {
       searcherBuilder.withHighlightMarkers(PRE, POST);
     }
@@ -160,14 +160,8 @@ final class SearchCommand extends CliCommand {
     return 0;
   }
 
-  /**
-   * The snippet escaping asked for: HTML for JSON (what a web app inserts into a page), none for
-   * text on a terminal, whose own hazard (control characters) {@link #print} removes.
-   */
-  static SnippetEscaping escaping(String name, boolean json) {
-    if (name == null) {
-      return json ? SnippetEscaping.HTML : SnippetEscaping.NONE;
-    }
+  /** The snippet escaping asked for; HTML unless the caller opts out. */
+  static SnippetEscaping escaping(String name) {
     return switch (name.strip().toLowerCase(Locale.ROOT)) {
       case "html" -> SnippetEscaping.HTML;
       case "none" -> SnippetEscaping.NONE;

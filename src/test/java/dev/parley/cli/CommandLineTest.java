@@ -172,6 +172,88 @@ class CommandLineTest {
   }
 
   @Test
+  void snippetsAreEscapedInBothOutputsUnlessAskedNotTo() throws IOException {
+    Path in =
+        Files.writeString(
+            dir.resolve("x.txt"),
+            "date 2021-05-05 Envoys said the summit & talks <script>alert(1)</script> late.\n");
+    String index = dir.resolve("x").toString();
+    assertEquals(0, run("index", "--input", in.toString(), "--index", index).code());
+    Run text = run("search", "--index", index, "summit");
+    assertTrue(
+        text.out().contains("the [summit] &amp; talks &lt;script&gt;alert(1)&lt;&#x2F;script&gt;"),
+        text.out());
+    Run json = run("search", "--index", index, "summit", "--json");
+    String snippet =
+        StrictJson.parseObject(json.out())
+            .getAsJsonArray("hits")
+            .get(0)
+            .getAsJsonObject()
+            .get("snippet")
+            .getAsString();
+    assertFalse(snippet.contains("<script>"), snippet);
+    assertTrue(snippet.contains("<em>summit</em>"), snippet);
+    Run raw = run("search", "--index", index, "summit", "--json", "--snippet-escaping", "none");
+    assertTrue(raw.out().contains("<script>alert(1)</script>"), raw.out());
+    Run bad = run("search", "--index", index, "summit", "--snippet-escaping", "xml");
+    assertEquals(2, bad.code());
+    assertEquals(
+        "parley search: --snippet-escaping must be html or none, got: xml"
+            + " (see: parley search --help)\n",
+        bad.err());
+  }
+
+  @Test
+  void controlCharactersNeverReachTheTerminal() throws IOException {
+    Path in =
+        Files.writeString(
+            dir.resolve("c.txt"), "date 2021-05-05 The summit \u001b[31mred\u001b[0m ended.\n");
+    String index = dir.resolve("c").toString();
+    assertEquals(0, run("index", "--input", in.toString(), "--index", index).code());
+    Run text = run("search", "--index", index, "summit");
+    assertFalse(text.out().contains("\u001b"), text.out());
+    assertTrue(text.out().contains("?[31mred?[0m"), text.out());
+  }
+
+  @Test
+  void textOutputShowsTopicsEntitiesAndWhyTheOrder() {
+    Run r = run("search", "--index", seed, "sanctions", "--k", "1");
+    List<String> lines = r.out().lines().toList();
+    assertEquals(
+        "2 passages match \"sanctions\" (showing 1-1); 3 passages matched before the per-article"
+            + " limit and folding (see --per-article)",
+        lines.get(0));
+    assertEquals("     #diplomacy #sanctions  entities: china, north-korea", lines.get(3));
+    Run topic = run("search", "--index", seed, "--topic", "sanctions");
+    assertTrue(
+        topic.out().lines().toList().get(1).startsWith("(topic browse: scores are weighted topic"),
+        topic.out());
+    Run browse = run("search", "--index", seed, "");
+    assertEquals(
+        "(no query words: newest first; scores are 0)", browse.out().lines().toList().get(1));
+    Run offset = run("search", "--index", seed, "sanctions", "--offset", "2");
+    assertTrue(
+        offset.out().startsWith("2 passages match \"sanctions\" (none after 2)"), offset.out());
+  }
+
+  @Test
+  void textOutputShowsFoldedDuplicates() throws IOException {
+    Path in = Files.createDirectories(dir.resolve("wire"));
+    String wire =
+        "Negotiators from both sides met in Geneva on Monday for a new round of talks on the"
+            + " nuclear programme, officials said.";
+    Files.writeString(in.resolve("a.txt"), "date 2020-03-02 " + wire + "\n");
+    Files.writeString(in.resolve("b.txt"), "date 2020-03-02 " + wire + "\n");
+    String index = dir.resolve("w").toString();
+    assertEquals(0, run("index", "--input", in.toString(), "--index", index).code());
+    Run r = run("search", "--index", index, "Geneva talks", "--collapse");
+    List<String> lines = r.out().lines().toList();
+    assertTrue(
+        lines.get(0).startsWith("1 passage matches \"Geneva talks\" (showing 1-1)"), r.out());
+    assertTrue(lines.get(3).endsWith("also in: b"), r.out());
+  }
+
+  @Test
   void demoFindsTheClonesSeedsFromElsewhere() {
     assertEquals(Path.of("seeds"), DemoCommand.defaultSeeds(Path.of("seeds"), "/clone"));
     assertEquals(

@@ -22,12 +22,12 @@ public final class ResultsJson {
 
   /** {@code results} as one JSON object on one line. */
   public static String toJson(SearchResults results) {
-    return GSON.toJson(toTree(results));
+    return toJson(toTree(results));
   }
 
   /** {@code stats} as one JSON object on one line. */
   public static String toJson(IndexStats stats) {
-    return GSON.toJson(toTree(stats));
+    return toJson(toTree(stats));
   }
 
   /**
@@ -102,9 +102,35 @@ public final class ResultsJson {
     return o;
   }
 
-  /** Serializes any tree with the same settings (no HTML escaping, nulls kept). */
+  /**
+   * Serializes any tree with the same settings (no HTML escaping, nulls kept), as strict JSON (RFC
+   * 8259).
+   *
+   * @throws IllegalArgumentException if the tree holds a number that is not finite ({@code NaN},
+   *     {@code Infinity}), naming where: Gson would print it as a bare {@code NaN}, which {@code
+   *     JSON.parse} and every strict parser reject, so it is refused here, before any app sees it
+   */
   public static String toJson(JsonElement tree) {
+    requireFinite(tree, "$");
     return GSON.toJson(tree);
+  }
+
+  private static void requireFinite(JsonElement e, String path) {
+    if (e.isJsonObject()) {
+      e.getAsJsonObject()
+          .entrySet()
+          .forEach(m -> requireFinite(m.getValue(), path + "." + m.getKey()));
+    } else if (e.isJsonArray()) {
+      for (int i = 0; i < e.getAsJsonArray().size(); i++) {
+        requireFinite(e.getAsJsonArray().get(i), path + "[" + i + "]");
+      }
+    } else if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
+      double d = e.getAsDouble();
+      if (!Double.isFinite(d)) {
+        throw new IllegalArgumentException(
+            "JSON has no " + d + " (at " + path + "): a bug in Parley, please report it");
+      }
+    }
   }
 
   private static JsonArray counts(java.util.List<FacetCount> counts) {
