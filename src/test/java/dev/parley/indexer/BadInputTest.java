@@ -221,7 +221,9 @@ class BadInputTest {
     assertEquals(1, p.exitValue(), err);
     assertFalse(err.contains("\tat "), err);
     assertFalse(err.contains("OutOfMemoryError"), err);
-    List<String> lines = err.lines().toList();
+    // Progress lines ("indexed 15/21 files: ...") appear when the run takes over a second, which
+    // depends on the machine's load; only the rejections are counted.
+    List<String> lines = err.lines().filter(l -> !l.startsWith("indexed ")).toList();
     assertEquals(expectedRejections().size(), lines.size(), err);
     assertTrue(lines.stream().allMatch(l -> l.startsWith("rejected ")), err);
     assertTrue(
