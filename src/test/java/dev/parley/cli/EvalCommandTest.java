@@ -252,4 +252,41 @@ class EvalCommandTest {
     assertEquals(2, level.code());
     assertTrue(level.err().contains("--level must be passage or article, got: sentence"));
   }
+
+  /** Each bad line of a queries or qrels file: exit 2, one line naming the file and line. */
+  @Test
+  void badQueriesAndQrelsLinesAreNamedWithFileAndLine() throws IOException {
+    Path qrels = Files.writeString(tmp.resolve("bad-qrels.txt"), "q1 0 a1#1 1\nq1 a1#2 2\n");
+    Path grade = Files.writeString(tmp.resolve("bad-grade.txt"), "q1 0 a1#1 high\n");
+    Path repeat =
+        Files.writeString(tmp.resolve("repeat.tsv"), "qid\tquery\nq1\tzebra\nq1\twalrus\n");
+    Path noTab = Files.writeString(tmp.resolve("no-tab.tsv"), "q1\tzebra\nq2 walrus\n");
+    Path noColumn = Files.writeString(tmp.resolve("no-column.tsv"), "qid\ttext\nq1\tzebra\n");
+    Map<List<String>, String> cases =
+        Map.of(
+            List.of(file("queries.tsv"), qrels.toString()),
+            qrels + ":2: expected 'qid 0 unit grade', found 'q1 a1#2 2'",
+            List.of(file("queries.tsv"), grade.toString()),
+            grade + ":1: expected 'qid 0 unit grade', found 'q1 0 a1#1 high'",
+            List.of(repeat.toString(), file("qrels-passage.txt")),
+            repeat + ":3: query id q1 repeats: give each query its own id",
+            List.of(noTab.toString(), file("qrels-passage.txt")),
+            noTab + ":2: expected qid<TAB>query, found 'q2 walrus'",
+            List.of(noColumn.toString(), file("qrels-passage.txt")),
+            noColumn + ": header line has no 'query' column: name the query column 'query'");
+    for (var c : cases.entrySet()) {
+      MainTest.Run r =
+          MainTest.run(
+              "eval",
+              "--index",
+              index,
+              "--queries",
+              c.getKey().get(0),
+              "--qrels",
+              c.getKey().get(1));
+      assertEquals(2, r.code(), r.err());
+      assertEquals("parley eval: " + c.getValue(), r.err().lines().findFirst().orElse(""));
+      assertEquals("", r.out());
+    }
+  }
 }
