@@ -24,8 +24,8 @@ final class DuplicateKeys {
   record Duplicate(String key, String path) {}
 
   /**
-   * The first repeated key in {@code json} ({@code $.id}, {@code $.meta.source}),
-   * or null when every object's keys are distinct. {@code json} must already be known to parse.
+   * The first repeated key in {@code json} ({@code $.id}, {@code $.meta.source}), or null when
+   * every object's keys are distinct. {@code json} must already be known to parse.
    */
   static Duplicate find(String json) {
     try (JsonReader reader = new JsonReader(new StringReader(json))) {

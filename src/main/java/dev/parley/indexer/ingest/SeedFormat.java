@@ -191,9 +191,9 @@ public final class SeedFormat implements ArticleParser {
   }
 
   /**
-   * The start of {@code s} for a message, with every invisible or unusual separator character
-   * shown as {@code \\uXXXX}, so that a message never seems to contradict itself over a character
-   * the reader cannot see.
+   * The start of {@code s} for a message, with every invisible or unusual separator character shown
+   * as {@code \\uXXXX}, so that a message never seems to contradict itself over a character the
+   * reader cannot see.
    */
   static String abbreviate(String s) {
     StringBuilder clean = new StringBuilder();

@@ -125,7 +125,12 @@ public final class TextDecoding {
   }
 
   private static boolean isBreak(char c) {
-    return c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u000B' || c == '\u2029' || c == '\f';
+    return c == '\r'
+        || c == '\u0085'
+        || c == '\u2028'
+        || c == '\u000B'
+        || c == '\u2029'
+        || c == '\f';
   }
 
   private static boolean startsWith(byte[] bytes, int... prefix) {
