@@ -138,7 +138,8 @@ class BadInputTest {
               + " to 2100-12-31",
           "long-paragraph.txt: paragraph 0 is 149999 characters long, more than the"
               + " 100000-character limit: separate paragraphs with blank lines",
-          "malformed-date.txt: malformed date '10/01/2019': expected YYYY-MM-DD",
+          "malformed-date.txt: malformed date '10/01/2019': expected YYYY-MM-DD or an ISO-8601 date-time such as"
+              + " 2020-07-09T08:30:00Z",
           "no-date.txt: no date line: line 1 must start with 'date YYYY-MM-DD ' then the first"
               + " paragraph, found 'Talks resumed in Geneva on Monday.'",
           "nul.txt: binary file (NUL byte at offset 28): articles must be UTF-8 text",
