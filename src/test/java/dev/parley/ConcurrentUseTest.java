@@ -296,7 +296,11 @@ class ConcurrentUseTest {
               }));
     }
     running.await();
-    Thread.sleep(300);
+    // Close once searches are under way (at least five done), however slow the machine is.
+    long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (succeeded.size() <= 4 && System.nanoTime() < giveUp) {
+      Thread.sleep(10);
+    }
     searcher.close();
     long closed = System.nanoTime();
     for (Future<?> f : threads) {
