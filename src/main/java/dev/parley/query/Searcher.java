@@ -150,9 +150,16 @@ public final class Searcher implements AutoCloseable {
     }
     AnalysisConfig analysis = AnalysisConfig.fromJson(manifest.analysis());
     this.indexAnalyzer = new ParleyAnalyzer(analysis);
-    ParleyAnalyzer queryAnalyzer =
-        b.entitySynonyms ? ParleyAnalyzer.forQueries(analysis, gazetteer) : indexAnalyzer;
-    this.queries = new QueryFactory(queryAnalyzer, b.contextWeight);
+    this.queries =
+        b.entitySynonyms
+            ? new QueryFactory(
+                ParleyAnalyzer.forQueries(analysis, gazetteer),
+                ParleyAnalyzer.forPhrases(analysis, gazetteer),
+                b.contextWeight)
+            : new QueryFactory(
+                ParleyAnalyzer.forQueries(analysis),
+                ParleyAnalyzer.forPhrases(analysis),
+                b.contextWeight);
     this.highlighter =
         new SnippetHighlighter(indexAnalyzer, b.pre, b.post, b.sentences, b.escapeHtml);
   }

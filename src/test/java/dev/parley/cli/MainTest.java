@@ -119,7 +119,7 @@ class MainTest {
     assertEquals(0, r.code(), r.err());
     assertEquals(
         "{\"articles\":1,\"passages\":20,\"firstDate\":\"2019-01-10\",\"lastDate\":\"2019-01-10\","
-            + "\"schemaVersion\":3,\"topics\":[{\"label\":\"diplomacy\",\"count\":17},"
+            + "\"schemaVersion\":4,\"topics\":[{\"label\":\"diplomacy\",\"count\":17},"
             + "{\"label\":\"summits\",\"count\":6},{\"label\":\"sanctions\",\"count\":3}],"
             + "\"entities\":[{\"label\":\"north-korea\",\"count\":15},{\"label\":\"united-states\",\"count\":10},"
             + "{\"label\":\"china\",\"count\":9},{\"label\":\"xi-jinping\",\"count\":8},"
