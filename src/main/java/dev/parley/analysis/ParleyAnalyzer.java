@@ -56,8 +56,14 @@ public final class ParleyAnalyzer extends Analyzer {
     QUERY,
     /** The chain with synonyms, keeping stop words unless the index dropped them: phrases. */
     PHRASE,
-    /** Up to (not including) the synonym step: analyzing synonym rules. */
-    SYNONYM_RULES
+    /** Up to (not including) the synonym step: analyzing synonym rules' inputs. */
+    SYNONYM_RULES,
+    /**
+     * Up to the synonym step, then the stemmer: analyzing synonym rules' outputs, which the query
+     * chain then leaves unstemmed, so an acronym added as a synonym stays whole ({@code BRIC} for
+     * {@code BRICS}) like a typed one.
+     */
+    SYNONYM_OUTPUTS
   }
 
   private final AnalysisConfig config;
@@ -109,7 +115,11 @@ public final class ParleyAnalyzer extends Analyzer {
     }
     return byConfig.computeIfAbsent(
         config,
-        c -> EntitySynonyms.build(gazetteer, new ParleyAnalyzer(c, Chain.SYNONYM_RULES, null)));
+        c ->
+            EntitySynonyms.build(
+                gazetteer,
+                new ParleyAnalyzer(c, Chain.SYNONYM_RULES, null),
+                new ParleyAnalyzer(c, Chain.SYNONYM_OUTPUTS, null)));
   }
 
   /** Synonym maps are immutable and costly to build: one per gazetteer and configuration. */
@@ -144,11 +154,12 @@ public final class ParleyAnalyzer extends Analyzer {
     }
     if (synonyms != null && (chain == Chain.QUERY || chain == Chain.PHRASE)) {
       stream = new SynonymGraphFilter(stream, synonyms, false);
+      stream = new SynonymOutputMarker(stream);
     }
     boolean dropStopWords =
         switch (config.stopWords()) {
           case NONE -> false;
-          case ENGLISH -> true;
+          case ENGLISH -> chain != Chain.SYNONYM_OUTPUTS;
           case ENGLISH_OUTSIDE_PHRASES -> chain == Chain.QUERY;
         };
     if (dropStopWords) {

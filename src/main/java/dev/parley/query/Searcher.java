@@ -7,6 +7,7 @@ import dev.parley.analysis.Entity;
 import dev.parley.analysis.EntityTagger;
 import dev.parley.analysis.Gazetteer;
 import dev.parley.analysis.ParleyAnalyzer;
+import dev.parley.query.build.ForeignNames;
 import dev.parley.query.build.QueryFactory;
 import dev.parley.query.build.SimpleQuery;
 import dev.parley.query.build.SynonymBalance;
@@ -109,6 +110,11 @@ public final class Searcher implements AutoCloseable {
   private final IndexManifest manifest;
   private final float topicWeight;
   private final ParleyAnalyzer indexAnalyzer;
+
+  /** The index chain minus stop words: typed words, RM3 feedback terms. */
+  private final ParleyAnalyzer wordAnalyzer;
+
+  private final ForeignNames foreignNames;
   private final EntityTagger tagger;
   private final RerankModel reranker;
 
@@ -150,6 +156,8 @@ public final class Searcher implements AutoCloseable {
     }
     AnalysisConfig analysis = AnalysisConfig.fromJson(manifest.analysis());
     this.indexAnalyzer = new ParleyAnalyzer(analysis);
+    this.wordAnalyzer = ParleyAnalyzer.forQueries(analysis);
+    this.foreignNames = b.entitySynonyms ? ForeignNames.of(gazetteer, analysis) : ForeignNames.NONE;
     this.queries =
         b.entitySynonyms
             ? new QueryFactory(
@@ -270,7 +278,9 @@ public final class Searcher implements AutoCloseable {
     List<String> typed = typedTerms(r.parsed());
     Query text;
     try {
-      text = SynonymBalance.balance(queries.build(r.parsed(), request.match()), searcher, typed);
+      text =
+          SynonymBalance.balance(
+              queries.build(r.parsed(), request.match()), searcher, typed, foreignNames);
     } catch (IndexSearcher.TooManyClauses e) {
       throw tooComplex(e);
     }
@@ -294,7 +304,7 @@ public final class Searcher implements AutoCloseable {
       @Override
       public double[] rescore(int[] docs, double[] scores) throws IOException {
         double[][] f =
-            Reranker.features(searcher, signals, indexAnalyzer, docs, scores, model, false);
+            Reranker.features(searcher, signals, wordAnalyzer, docs, scores, model, false);
         return Reranker.combine(f, model.vector());
       }
     };
@@ -313,7 +323,7 @@ public final class Searcher implements AutoCloseable {
     for (List<SimpleQuery.Term> group : query.groups()) {
       group.forEach(t -> words.append(t.text()).append(' '));
     }
-    try (var ts = indexAnalyzer.tokenStream(Fields.TEXT, words.toString())) {
+    try (var ts = wordAnalyzer.tokenStream(Fields.TEXT, words.toString())) {
       var term =
           ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
       ts.reset();
@@ -349,7 +359,7 @@ public final class Searcher implements AutoCloseable {
           Reranker.features(
               searcher,
               signals(request.query(), q.typed()),
-              indexAnalyzer,
+              wordAnalyzer,
               docs,
               scores,
               model,

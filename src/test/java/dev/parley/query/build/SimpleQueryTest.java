@@ -56,7 +56,7 @@ class SimpleQueryTest {
         f.build(SimpleQuery.parse("the of"), MatchMode.ANY).toString());
     // beside other words they are dropped; in a phrase they are kept
     assertEquals(
-        "(text:deal (context:deal)^0.2)",
+        "text:deal (context:deal)^0.2",
         f.build(SimpleQuery.parse("no deal"), MatchMode.ANY).toString());
     assertEquals(
         "text:\"no deal\" (context:\"no deal\")^0.2",
