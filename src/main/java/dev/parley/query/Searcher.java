@@ -438,7 +438,9 @@ public final class Searcher implements AutoCloseable {
               explanation,
               topicScores(doc.get(Fields.TOPICS_JSON)),
               Arrays.stream(doc.getFields(Fields.ENTITY)).map(IndexableField::stringValue).toList(),
-              r.duplicates()));
+              r.duplicates(),
+              intField(doc, Fields.CODE_POINT_START),
+              intField(doc, Fields.CODE_POINT_END)));
     }
     return hits;
   }
