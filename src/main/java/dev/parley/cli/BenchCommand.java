@@ -3,8 +3,11 @@ package dev.parley.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.parley.bench.Benchmark;
+import dev.parley.bench.Fts5Side;
 import dev.parley.bench.GrowthChart;
 import dev.parley.bench.Measurement;
+import dev.parley.bench.MixedLoad;
+import dev.parley.bench.WholeProcess;
 import dev.parley.eval.QueryFile;
 import dev.parley.query.result.ResultsJson;
 import java.io.IOException;
@@ -29,9 +32,9 @@ final class BenchCommand implements Main.Command {
         new Args(
             "bench",
             argv,
-            Set.of("queries", "threads", "repeat", "work", "plot"),
+            Set.of("queries", "threads", "repeat", "work", "plot", "mixed-seconds"),
             Set.of("input", "scale"),
-            Set.of("json"));
+            Set.of("json", "concurrent-writes", "whole-process"));
     args.noPositional();
     List<Path> inputs =
         args.list("input").isEmpty()
@@ -65,17 +68,51 @@ final class BenchCommand implements Main.Command {
       Benchmark.Config config =
           new Benchmark.Config(inputs, queries, threads, repeat, scale, work, err);
       Benchmark.Result result = new Benchmark(config).run();
-      runs.add(result.toJson(config));
+      JsonObject json = result.toJson(config);
+      // The scaled copies Benchmark wrote, so FTS5 indexes the same passages.
+      List<Path> indexed = scale == 1 ? inputs : List.of(work.resolve("scaled-input"));
+      Fts5Side.Figures fts5 =
+          Fts5Side.run(indexed, queries, repeat, threads, work, result.inputBytes(), err);
+      if (fts5.passages() != result.passages()) {
+        throw new IOException(
+            "FTS5 indexed " + fts5.passages() + " passages, Parley " + result.passages());
+      }
+      json.add("fts5", fts5.toJson());
+      json.add("ratiosFts5", fts5.ratios(result.parley()));
+      WholeProcess.Result processes = null;
+      if (args.has("whole-process")) {
+        processes = WholeProcess.run(indexed, work, err);
+        json.add("wholeProcess", processes.toJson());
+      }
+      MixedLoad.Result mixed = null;
+      if (args.has("concurrent-writes")) {
+        mixed = mixedLoad(work, inputs, queries, args.integer("mixed-seconds", 10, 1, 3600), err);
+        json.add("concurrentWrites", mixed.toJson());
+      }
+      runs.add(json);
       Measurement p = result.parley();
       points.add(
           new GrowthChart.Point(
               result.passages(),
               p.passagesPerSecond(),
+              result.baseline().passagesPerSecond(),
+              fts5.figures().get("passagesPerSecond"),
               p.indexBytes() / 1e6,
+              result.baseline().indexBytes() / 1e6,
+              fts5.figures().get("indexBytes") / 1e6,
               p.p50Millis(),
-              p.p99Millis()));
+              p.p99Millis(),
+              result.topicP50Millis(),
+              result.baseline().p50Millis(),
+              fts5.figures().get("p50Millis")));
       if (!args.has("json")) {
-        print(result, config, out);
+        print(result, fts5, config, out);
+        if (processes != null) {
+          processes.print(out);
+        }
+        if (mixed != null) {
+          mixed.print(out);
+        }
       }
     }
     if (args.has("json")) {
@@ -97,7 +134,18 @@ final class BenchCommand implements Main.Command {
     return 0;
   }
 
-  static void print(Benchmark.Result r, Benchmark.Config c, PrintStream out) {
+  /** Searches under concurrent writes on a copy of the Parley index the benchmark just built. */
+  private static MixedLoad.Result mixedLoad(
+      Path work, List<Path> inputs, List<String> queries, int seconds, PrintStream err)
+      throws IOException {
+    MixedLoad.Config d =
+        MixedLoad.Config.defaults(
+            work.resolve("parley-index"), work.resolve("mixed-index"), inputs, queries, err);
+    return new MixedLoad(d.withSeconds(seconds)).run();
+  }
+
+  static void print(
+      Benchmark.Result r, Fts5Side.Figures fts5, Benchmark.Config c, PrintStream out) {
     out.printf(
         Locale.ROOT,
         "scale %d: %,d passages, %.1f MB input, %d queries x %d, %d threads%n",
@@ -107,12 +155,23 @@ final class BenchCommand implements Main.Command {
         c.queries().size(),
         c.repeat(),
         c.threads());
-    out.printf("%-18s %14s %14s %10s%n", "", "parley", "baseline", "ratio");
+    out.printf(
+        "%-18s %14s %14s %10s %14s %10s%n", "", "parley", "baseline", "ratio", "fts5", "ratio");
     Map<String, Double> p = r.parley().asMap();
     Map<String, Double> b = r.baseline().asMap();
+    Map<String, Double> f = fts5.figures();
     for (String key : p.keySet()) {
       double ratio = b.get(key) == 0 ? 0 : p.get(key) / b.get(key);
-      out.printf(Locale.ROOT, "%-18s %14.3f %14.3f %10.3f%n", key, p.get(key), b.get(key), ratio);
+      Double fv = f.get(key);
+      out.printf(
+          Locale.ROOT,
+          "%-18s %14.3f %14.3f %10.3f %14s %10s%n",
+          key,
+          p.get(key),
+          b.get(key),
+          ratio,
+          fv == null ? "n/a" : String.format(Locale.ROOT, "%.3f", fv),
+          fv == null || fv == 0 ? "n/a" : String.format(Locale.ROOT, "%.3f", p.get(key) / fv));
     }
     out.printf(
         Locale.ROOT,

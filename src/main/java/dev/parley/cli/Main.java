@@ -37,7 +37,8 @@ public final class Main {
           "  classify --input FILE.jsonl [--eval] [--explain] [--json] [--topics DIR]",
           "  tune-topics --labels FILE.jsonl [--out DIR] [--lambda L] [--folds K] [--topics DIR]",
           "  bench  --input PATH... --queries FILE.tsv [--threads N] [--repeat R] [--scale K...]",
-          "         [--work DIR] [--plot FILE.png] [--json]",
+          "         [--work DIR] [--plot FILE.png] [--json] [--whole-process]",
+          "         [--concurrent-writes [--mixed-seconds S]]",
           "",
           "Defaults: --input seeds, --index index. Add --debug to see stack traces.");
 

@@ -50,9 +50,61 @@ class BenchCommandTest {
         assertTrue(first.getAsJsonObject(side).has(key), side + "." + key);
       }
     }
+    for (String side : new String[] {"fts5", "ratiosFts5"}) {
+      for (String key : first.getAsJsonObject("baseline").keySet()) {
+        assertTrue(first.getAsJsonObject(side).has(key), side + "." + key);
+      }
+    }
+    // SQLite's memory is native: no JVM heap figure, written as null.
+    assertTrue(first.getAsJsonObject("fts5").get("peakHeapBytes").isJsonNull());
+    assertTrue(first.getAsJsonObject("ratiosFts5").get("peakHeapBytes").isJsonNull());
+    assertTrue(first.getAsJsonObject("fts5").get("indexBytes").getAsLong() > 0);
     assertEquals(20, first.getAsJsonObject("input").get("passages").getAsInt());
     JsonObject second = json.getAsJsonArray("runs").get(1).getAsJsonObject();
     assertEquals(40, second.getAsJsonObject("input").get("passages").getAsInt());
     assertTrue(Files.size(dir.resolve("growth.png")) > 1000);
+  }
+
+  @Test
+  void wholeProcessAndConcurrentWritesAddTheirBlocks() throws IOException {
+    Path queries = Files.writeString(dir.resolve("q.tsv"), "q1\tsummit talks\nq2\tsanctions\n");
+    MainTest.Run r =
+        MainTest.run(
+            "bench",
+            "--input",
+            "seeds",
+            "--queries",
+            queries.toString(),
+            "--repeat",
+            "1",
+            "--threads",
+            "1",
+            "--work",
+            dir.resolve("work").toString(),
+            "--json",
+            "--whole-process",
+            "--concurrent-writes",
+            "--mixed-seconds",
+            "1");
+    assertEquals(0, r.code(), r.err());
+    JsonObject json = JsonParser.parseString(r.out()).getAsJsonObject();
+    JsonObject processes = json.getAsJsonObject("wholeProcess");
+    for (String key :
+        new String[] {
+          "parleySeconds", "luceneSeconds", "fts5Seconds", "parleyOverLucene", "parleyOverFts5"
+        }) {
+      assertTrue(processes.get(key).getAsDouble() > 0, key);
+    }
+    // Each child read the seeds itself and wrote its own index.
+    assertTrue(processes.get("parleyBytes").getAsLong() > 0);
+    assertTrue(processes.get("luceneBytes").getAsLong() > 0);
+    assertTrue(processes.get("fts5Bytes").getAsLong() > 0);
+    JsonObject mixed = json.getAsJsonObject("concurrentWrites");
+    assertEquals(4, mixed.get("searchThreads").getAsInt());
+    assertTrue(mixed.getAsJsonObject("quiet").get("searches").getAsInt() > 0);
+    assertEquals(0, mixed.getAsJsonObject("quiet").get("commits").getAsInt());
+    assertTrue(mixed.getAsJsonObject("writes").get("searches").getAsInt() > 0);
+    assertTrue(mixed.getAsJsonObject("writes").get("commits").getAsInt() > 0);
+    assertEquals(0, mixed.getAsJsonObject("writes").get("partial").getAsInt());
   }
 }
