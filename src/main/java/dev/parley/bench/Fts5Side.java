@@ -1,6 +1,8 @@
 package dev.parley.bench;
 
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import dev.parley.indexer.Article;
 import dev.parley.indexer.Passage;
 import dev.parley.indexer.ingest.ArticleSink;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -37,30 +40,76 @@ public final class Fts5Side {
    * FTS5's figures under the keys of {@link Measurement#asMap()}.
    *
    * @param figures by key, in {@link Measurement}'s order; null values where not applicable
-   * @param passages passages indexed
+   * @param passages passages (rows) indexed
+   * @param slowestQuery the query with the highest own p99
    */
-  public record Figures(Map<String, Double> figures, long passages) {
-    /** The {@code fts5} block of {@code bench --json}. */
-    public JsonObject toJson() {
-      JsonObject o = new JsonObject();
-      figures.forEach(
-          (k, v) -> o.add(k, v == null ? null : new com.google.gson.JsonPrimitive(round(v))));
-      return o;
-    }
-
-    /** {@code ratiosFts5}: Parley's figure over FTS5's, null where either is missing or 0. */
-    public JsonObject ratios(Measurement parley) {
-      JsonObject o = new JsonObject();
-      parley
+  public record Figures(Map<String, Double> figures, long passages, String slowestQuery) {
+    /**
+     * Adds {@code fts5} (the keys of {@code baseline}), {@code ratiosFts5} (Parley over FTS5, null
+     * where FTS5 has no figure or 0) and {@code fts5Side} (what it ran on) to a run's JSON.
+     */
+    public void addTo(JsonObject run, Benchmark.Result result) {
+      JsonObject values = new JsonObject();
+      JsonObject ratios = new JsonObject();
+      result
+          .parley()
           .asMap()
           .forEach(
               (k, v) -> {
                 Double f = figures.get(k);
-                o.add(
-                    k,
-                    f == null || f == 0 ? null : new com.google.gson.JsonPrimitive(round(v / f)));
+                values.add(k, f == null ? JsonNull.INSTANCE : new JsonPrimitive(round(f)));
+                ratios.add(
+                    k, f == null || f == 0 ? JsonNull.INSTANCE : new JsonPrimitive(round(v / f)));
               });
-      return o;
+      run.add("fts5", values);
+      run.add("ratiosFts5", ratios);
+      JsonObject side = new JsonObject();
+      side.addProperty("documents", passages);
+      side.addProperty("indexingThreads", 1);
+      side.addProperty("searchThreads", 1);
+      side.addProperty("slowestQuery", slowestQuery);
+      run.add("fts5Side", side);
+    }
+
+    /**
+     * Why the FTS5 figures are not comparable: it indexed other rows than the raw Lucene baseline
+     * had documents (a difference from Parley alone is already the baseline's problem).
+     */
+    public List<String> problems(Benchmark.Result result) {
+      long baseline =
+          result.sides().stream()
+              .filter(s -> s.name().equals("baseline"))
+              .mapToLong(SideFacts::documents)
+              .findFirst()
+              .orElse(result.passages());
+      return passages == baseline
+          ? List.of()
+          : List.of(
+              "fts5 indexed "
+                  + passages
+                  + " rows but the baseline "
+                  + baseline
+                  + " documents: the baselines did not search the same text");
+    }
+
+    /** The text report's FTS5 lines. */
+    public void print(Benchmark.Result result, PrintStream out) {
+      out.printf("%-19s %14s %14s%n", "", "sqlite fts5", "parley/fts5");
+      result
+          .parley()
+          .asMap()
+          .forEach(
+              (k, v) -> {
+                Double f = figures.get(k);
+                out.printf(
+                    Locale.ROOT,
+                    "%-19s %14s %14s%n",
+                    k,
+                    f == null ? "n/a" : String.format(Locale.ROOT, "%.3f", f),
+                    f == null || f == 0 ? "n/a" : String.format(Locale.ROOT, "%.3f", v / f));
+              });
+      out.printf(
+          Locale.ROOT, "fts5: %,d rows, slowest query (own p99): %s%n%n", passages, slowestQuery);
     }
   }
 
@@ -133,6 +182,20 @@ public final class Fts5Side {
     for (long n : timed) {
       total += n;
     }
+    // Each query's own p99 over its --repeat timings, as Benchmark computes it for both sides.
+    double worst = -1;
+    int slowest = 0;
+    for (int q = 0; q < queries.size(); q++) {
+      long[] own = new long[repeat];
+      for (int r = 0; r < repeat; r++) {
+        own[r] = timed[r * queries.size() + q];
+      }
+      double p99 = Latencies.percentile(own, 99);
+      if (p99 > worst) {
+        worst = p99;
+        slowest = q;
+      }
+    }
     double seconds = nanos / 1e9;
     Map<String, Double> m = new LinkedHashMap<>();
     m.put("passagesPerSecond", passages / seconds);
@@ -145,7 +208,8 @@ public final class Fts5Side {
     m.put("qpsThreads", threaded(db, queries, repeat, threads));
     m.put("peakHeapBytes", null);
     m.put("firstQueryMillis", first);
-    return new Figures(m, passages);
+    m.put("worstQueryP99Millis", worst);
+    return new Figures(m, passages, queries.get(slowest));
   }
 
   /** Queries per second with {@code threads} threads, one connection each. */
@@ -203,6 +267,6 @@ public final class Fts5Side {
   }
 
   private static double round(double v) {
-    return Math.abs(v) >= 1000 ? Math.round(v) : Math.round(v * 1000) / 1000.0;
+    return Benchmark.Result.round(v);
   }
 }
