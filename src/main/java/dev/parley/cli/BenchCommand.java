@@ -3,18 +3,25 @@ package dev.parley.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.parley.bench.Benchmark;
+import dev.parley.bench.Fts5Side;
 import dev.parley.bench.GrowthChart;
 import dev.parley.bench.Measurement;
+import dev.parley.bench.MixedLoad;
+import dev.parley.bench.SideFacts;
+import dev.parley.bench.WholeProcess;
 import dev.parley.eval.QueryFile;
+import dev.parley.query.Searcher;
 import dev.parley.query.result.ResultsJson;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,8 +32,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     description = {
-      "Time Parley against a raw Lucene baseline on the same input and queries.",
-      "With several --scale values, a growth table and an optional PNG chart."
+      "Time Parley against a raw Lucene baseline (and SQLite FTS5) on the same input and queries.",
+      "With several --scale values, a growth table and an optional PNG chart. Exit 1 if the run",
+      "was unfair or a search was cut off."
     })
 final class BenchCommand extends CliCommand {
   @Option(
@@ -59,7 +67,34 @@ final class BenchCommand extends CliCommand {
   Path plot;
 
   @Option(names = "--json", description = "Print JSON.")
-  boolean json;
+  boolean asJson;
+
+  @Option(names = "--no-synonyms", description = "Parley without entity synonyms (their cost).")
+  boolean noSynonyms;
+
+  @Option(
+      names = "--context-weight",
+      paramLabel = "W",
+      description = "Weight of the article context, 0 to 10 (default 0.2; 0 is off).")
+  String contextWeight = "0.2";
+
+  @Option(
+      names = "--timeout-ms",
+      paramLabel = "MS",
+      description = "Parley's search time limit (default 2000).")
+  int timeoutMs = 2000;
+
+  @Option(names = "--whole-process", description = "Also time whole indexing processes.")
+  boolean wholeProcess;
+
+  @Option(names = "--concurrent-writes", description = "Also search under concurrent writes.")
+  boolean concurrentWrites;
+
+  @Option(
+      names = "--mixed-seconds",
+      paramLabel = "S",
+      description = "Length of the concurrent-writes run (default 10).")
+  int mixedSeconds = 10;
 
   @Override
   public Integer call() throws IOException {
@@ -68,6 +103,7 @@ final class BenchCommand extends CliCommand {
     List<String> queries = QueryFile.read(queryFile).stream().map(QueryFile.Query::text).toList();
     inRange("--threads", threads, 1, 256);
     inRange("--repeat", repeat, 1, 1000);
+    inRange("--mixed-seconds", mixedSeconds, 1, 3600);
     Path work = workDir != null ? workDir : Files.createTempDirectory("parley-bench");
     List<Integer> scales = new ArrayList<>();
     for (String s : scaleValues.isEmpty() ? List.of("1") : scaleValues) {
@@ -81,26 +117,61 @@ final class BenchCommand extends CliCommand {
         throw new UsageException("--scale takes whole numbers from 1 to 1000, got: " + s);
       }
     }
+    UnaryOperator<Searcher.Builder> searcher = searcher();
     List<JsonObject> runs = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
     List<GrowthChart.Point> points = new ArrayList<>();
     for (int scale : scales) {
       Benchmark.Config config =
-          new Benchmark.Config(inputs, queries, threads, repeat, scale, work, err);
+          new Benchmark.Config(inputs, queries, threads, repeat, scale, work, err, searcher);
       Benchmark.Result result = new Benchmark(config).run();
-      runs.add(result.toJson(config));
+      JsonObject json = result.toJson(config);
+      result.problems().forEach(p -> problems.add("scale " + scale + ": " + p));
+      // The second baseline, in new files (bench/Fts5Side): the same passages, read again from
+      // the input Benchmark indexed (its scaled copies when scaled).
+      List<Path> indexed = scale == 1 ? inputs : List.of(work.resolve("scaled-input"));
+      Fts5Side.Figures fts5 =
+          Fts5Side.run(indexed, queries, repeat, threads, work, result.inputBytes(), err);
+      fts5.addTo(json, result);
+      fts5.problems(result).forEach(p -> problems.add("scale " + scale + ": " + p));
+      WholeProcess.Result processes = null;
+      if (wholeProcess) {
+        processes = WholeProcess.run(indexed, work, err);
+        json.add("wholeProcess", processes.toJson());
+      }
+      MixedLoad.Result mixed = null;
+      if (concurrentWrites) {
+        mixed = mixedLoad(work, inputs, queries, mixedSeconds, err);
+        json.add("concurrentWrites", mixed.toJson());
+      }
+      runs.add(json);
       Measurement p = result.parley();
       points.add(
           new GrowthChart.Point(
               result.passages(),
               p.passagesPerSecond(),
+              result.baseline().passagesPerSecond(),
+              fts5.figures().get("passagesPerSecond"),
               p.indexBytes() / 1e6,
+              result.baseline().indexBytes() / 1e6,
+              fts5.figures().get("indexBytes") / 1e6,
               p.p50Millis(),
-              p.p99Millis()));
-      if (!json) {
+              p.p99Millis(),
+              result.topicP50Millis(),
+              result.baseline().p50Millis(),
+              fts5.figures().get("p50Millis")));
+      if (!asJson) {
         print(result, config, out);
+        fts5.print(result, out);
+        if (processes != null) {
+          processes.print(out);
+        }
+        if (mixed != null) {
+          mixed.print(out);
+        }
       }
     }
-    if (json) {
+    if (asJson) {
       if (runs.size() == 1) {
         out.println(ResultsJson.toJson(runs.get(0)));
       } else {
@@ -116,7 +187,40 @@ final class BenchCommand extends CliCommand {
       GrowthChart.write(png, points, "Parley growth on " + inputs + ", " + threads + " threads");
       err.println("wrote " + png);
     }
-    return 0;
+    // The figures are printed either way (they show what went wrong); the exit says not to use
+    // them.
+    problems.forEach(p -> err.println("problem: " + p));
+    return problems.isEmpty() ? 0 : 1;
+  }
+
+  /** Searches under concurrent writes on a copy of the Parley index the benchmark just built. */
+  private static MixedLoad.Result mixedLoad(
+      Path work, List<Path> inputs, List<String> queries, int seconds, PrintStream err)
+      throws IOException {
+    MixedLoad.Config d =
+        MixedLoad.Config.defaults(
+            work.resolve("parley-index"), work.resolve("mixed-index"), inputs, queries, err);
+    return new MixedLoad(d.withSeconds(seconds)).run();
+  }
+
+  /** Parley's searcher as the options set it: ingredients off to measure their cost. */
+  private UnaryOperator<Searcher.Builder> searcher() {
+    float weight;
+    try {
+      weight = Float.parseFloat(contextWeight);
+      if (!(weight >= 0 && weight <= 10)) {
+        throw new NumberFormatException();
+      }
+    } catch (NumberFormatException e) {
+      throw new UsageException(
+          "--context-weight takes a number from 0 to 10, got: " + contextWeight);
+    }
+    int timeout = inRange("--timeout-ms", timeoutMs, 1, 60_000);
+    boolean synonyms = !noSynonyms;
+    return b ->
+        b.withContextWeight(weight)
+            .withEntitySynonyms(synonyms)
+            .withTimeout(Duration.ofMillis(timeout));
   }
 
   static void print(Benchmark.Result r, Benchmark.Config c, PrintStream out) {
@@ -129,17 +233,42 @@ final class BenchCommand extends CliCommand {
         c.queries().size(),
         c.repeat(),
         c.threads());
-    out.printf("%-18s %14s %14s %10s%n", "", "parley", "baseline", "ratio");
+    out.printf("%-19s %14s %14s %10s%n", "", "parley", "baseline", "ratio");
     Map<String, Double> p = r.parley().asMap();
     Map<String, Double> b = r.baseline().asMap();
+    Map<String, Double> ratios = r.ratios();
     for (String key : p.keySet()) {
-      double ratio = b.get(key) == 0 ? 0 : p.get(key) / b.get(key);
-      out.printf(Locale.ROOT, "%-18s %14.3f %14.3f %10.3f%n", key, p.get(key), b.get(key), ratio);
+      out.printf(
+          Locale.ROOT,
+          "%-19s %14.3f %14.3f %10.3f%n",
+          key,
+          p.get(key),
+          b.get(key),
+          ratios.get(key));
     }
+    double base = r.baseline().p50Millis();
     out.printf(
         Locale.ROOT,
-        "parley p50 with a topic: %.3f ms, with a date range: %.3f ms%n%n",
+        "parley p50 with a topic: %.3f ms (%.1fx the baseline's UNFILTERED p50), with a date range:"
+            + " %.3f ms (%.1fx the baseline's UNFILTERED p50; the baseline has no topics or dates)%n",
         r.topicP50Millis(),
-        r.dateP50Millis());
+        base == 0 ? 0 : r.topicP50Millis() / base,
+        r.dateP50Millis(),
+        base == 0 ? 0 : r.dateP50Millis() / base);
+    for (SideFacts side : r.sides()) {
+      out.printf(
+          Locale.ROOT,
+          "%s: %,d documents in %d segment(s); indexed on %d thread(s), latencies on %d, QPS on %d;"
+              + " %d partial searches; slowest query (own p99): %s%n",
+          side.name(),
+          side.documents(),
+          side.segments(),
+          side.indexingThreads(),
+          side.searchThreads(),
+          side.qpsThreads(),
+          side.partialSearches(),
+          side.slowestQuery());
+    }
+    out.println();
   }
 }
