@@ -108,10 +108,11 @@ class SeedRoundTripTest {
   }
 
   // Golden: "Kim" is in the text of 11 passages, once each, so BM25 (b = 0.4) ranks them by length.
-  // Since schema 4 indexes stop words, #14 and #18 both have 21 indexed words, the shortest of the
-  // 11, and tie on the text (0.3306765 each). The context field breaks the tie: #18's context is
-  // longer by its heading "Birthday banquet" (the lead alone for #14), so its context score is
-  // lower (0.0025212 against 0.0025418). Read from `parley search Kim --explain`.
+  // Stop words are indexed (schema 4, so quoted phrases keep every word): #14 and #18 both have 21
+  // indexed words, the two shortest of the 11 (the next, #11, has 27), so their text scores tie.
+  // The context field breaks the tie: #18's context also holds its heading "Birthday banquet"
+  // (48 words against 46), so its small context score is lower and #14 comes first. Read from
+  // search --explain.
   @Test
   @Tag("golden")
   void goldenShortestPassagesNamingKimComeFirst() throws IOException {
