@@ -35,7 +35,7 @@ final class BenchCommand implements Main.Command {
             argv,
             Set.of("queries", "threads", "repeat", "work", "plot", "context-weight", "timeout-ms"),
             Set.of("input", "scale"),
-            Set.of("json", "no-synonyms"));
+            Set.of("json", "no-synonyms", "ingredients"));
     args.noPositional();
     List<Path> inputs =
         args.list("input").isEmpty()
@@ -69,7 +69,16 @@ final class BenchCommand implements Main.Command {
     List<GrowthChart.Point> points = new ArrayList<>();
     for (int scale : scales) {
       Benchmark.Config config =
-          new Benchmark.Config(inputs, queries, threads, repeat, scale, work, err, searcher);
+          new Benchmark.Config(
+              inputs,
+              queries,
+              threads,
+              repeat,
+              scale,
+              work,
+              err,
+              searcher,
+              args.has("ingredients"));
       Benchmark.Result result = new Benchmark(config).run();
       runs.add(result.toJson(config));
       result.problems().forEach(p -> problems.add("scale " + scale + ": " + p));
@@ -159,6 +168,11 @@ final class BenchCommand implements Main.Command {
         base == 0 ? 0 : r.topicP50Millis() / base,
         r.dateP50Millis(),
         base == 0 ? 0 : r.dateP50Millis() / base);
+    if (!r.ingredientP50Millis().isEmpty()) {
+      out.print("parley p50 by ranking ingredient (timed interleaved):");
+      r.ingredientP50Millis().forEach((k, v) -> out.printf(Locale.ROOT, " %s %.3f ms", k, v));
+      out.println();
+    }
     for (SideFacts side : r.sides()) {
       out.printf(
           Locale.ROOT,
