@@ -47,7 +47,9 @@ import org.apache.lucene.store.FSDirectory;
 /**
  * Runs the benchmark: Parley's full pipeline (parse, segment, enrich, write, commit; then top-10
  * searches with snippets) against the raw Lucene {@link Baseline} on Parley's own passages, in one
- * process, with the same queries, warm-up pass first.
+ * process, with the same queries, warm-up pass first. Both sides end merged to one segment; each
+ * side's documents, segments, thread counts and cut-off searches are reported ({@link SideFacts})
+ * and checked ({@link Fairness}): a run whose sides differ is reported with its problems.
  *
  * <p>Not thread-safe; one run at a time.
  */
