@@ -101,13 +101,15 @@ class SeedRoundTripTest {
   }
 
   // Golden: "Kim" is in the text of 11 passages, once each, so BM25 (b = 0.4) ranks them by length:
-  // #18 has 14 indexed words and #14 has 15, the two shortest of the 11 (the next, #12, has
-  // 16). The context field adds the same small amount to every passage. Read from --explain.
+  // #14 and #18 are the shortest (21 indexed words each; the next, #11, has 27), so their text
+  // scores are equal. The context field breaks the tie: #18 sits under the heading "Birthday
+  // banquet", which joins its context (48 words against #14's 46), so its context score is a
+  // little lower and #14 comes first. Read from --explain (schema 4).
   @Test
   @Tag("golden")
   void goldenShortestPassagesNamingKimComeFirst() throws IOException {
     assertEquals(
-        List.of(SEED + "#18-18", SEED + "#14-14"), ids(search(SearchRequest.of("Kim")).hits()));
+        List.of(SEED + "#14-14", SEED + "#18-18"), ids(search(SearchRequest.of("Kim")).hits()));
   }
 
   @Test
