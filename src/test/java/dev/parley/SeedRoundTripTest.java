@@ -100,11 +100,12 @@ class SeedRoundTripTest {
     }
   }
 
-  // Golden: "Kim" is in the text of 11 passages, once each, so BM25 (b = 0.4) ranks them by length:
-  // #14 and #18 are the shortest (21 indexed words each; the next, #11, has 27), so their text
-  // scores are equal. The context field breaks the tie: #18 sits under the heading "Birthday
-  // banquet", which joins its context (48 words against #14's 46), so its context score is a
-  // little lower and #14 comes first. Read from --explain (schema 4).
+  // Golden: "Kim" is in the text of 11 passages, once each, so BM25 (b = 0.4) ranks them by length.
+  // Stop words are indexed (schema 4, so quoted phrases keep every word): #14 and #18 both have 21
+  // indexed words, the two shortest of the 11 (the next, #11, has 27), so their text scores tie.
+  // The context field breaks the tie: #18's context also holds its heading "Birthday banquet"
+  // (48 words against 46), so its small context score is lower and #14 comes first. Read from
+  // search --explain.
   @Test
   @Tag("golden")
   void goldenShortestPassagesNamingKimComeFirst() throws IOException {
