@@ -84,6 +84,12 @@ final class BenchCommand extends CliCommand {
       description = "Parley's search time limit (default 2000).")
   int timeoutMs = 2000;
 
+  @Option(
+      names = "--ingredients",
+      description =
+          "Also time p50 with entity synonyms, article context or both switched off (their cost).")
+  boolean ingredients;
+
   @Option(names = "--whole-process", description = "Also time whole indexing processes.")
   boolean wholeProcess;
 
@@ -123,7 +129,8 @@ final class BenchCommand extends CliCommand {
     List<GrowthChart.Point> points = new ArrayList<>();
     for (int scale : scales) {
       Benchmark.Config config =
-          new Benchmark.Config(inputs, queries, threads, repeat, scale, work, err, searcher);
+          new Benchmark.Config(
+              inputs, queries, threads, repeat, scale, work, err, searcher, ingredients);
       Benchmark.Result result = new Benchmark(config).run();
       JsonObject json = result.toJson(config);
       result.problems().forEach(p -> problems.add("scale " + scale + ": " + p));
@@ -255,6 +262,11 @@ final class BenchCommand extends CliCommand {
         base == 0 ? 0 : r.topicP50Millis() / base,
         r.dateP50Millis(),
         base == 0 ? 0 : r.dateP50Millis() / base);
+    if (!r.ingredientP50Millis().isEmpty()) {
+      out.print("parley p50 by ranking ingredient (timed interleaved):");
+      r.ingredientP50Millis().forEach((k, v) -> out.printf(Locale.ROOT, " %s %.3f ms", k, v));
+      out.println();
+    }
     for (SideFacts side : r.sides()) {
       out.printf(
           Locale.ROOT,
