@@ -47,6 +47,11 @@ class ConcurrentUseTest {
 
   static final int QUERY_THREADS = 3;
 
+  /** The writer commits more than this, and the readers search more than MIN_SEARCHES times. */
+  static final int MIN_COMMITS = 5;
+
+  static final int MIN_SEARCHES = 20;
+
   /** An article whose every passage says which version it is ("ver7") and how many it has. */
   private static Article article(String id, int version, int paragraphs) {
     List<Paragraph> list = new ArrayList<>();
@@ -100,39 +105,22 @@ class ConcurrentUseTest {
     AtomicInteger searches = new AtomicInteger();
     AtomicInteger commits = new AtomicInteger();
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STRESS_MILLIS);
+    java.util.concurrent.atomic.AtomicBoolean writerDone =
+        new java.util.concurrent.atomic.AtomicBoolean();
     ExecutorService pool = Executors.newFixedThreadPool(QUERY_THREADS + 1);
-    try (Searcher searcher = Searcher.open(index);
+    // A long time limit: a search cut off on a loaded machine would count as a failure below.
+    try (Searcher searcher =
+            Searcher.builder(index).withTimeout(java.time.Duration.ofMinutes(5)).build();
         Indexer indexer = Indexer.builder(index).build()) {
       Future<?> writer =
           pool.submit(
               () -> {
-                int next = 100;
-                while (System.nanoTime() < deadline) {
-                  for (int op = 0; op < 5; op++) {
-                    List<String> live = new ArrayList<>(versions.keySet());
-                    String id = live.get(random.nextInt(live.size()));
-                    int choice = random.nextInt(3);
-                    if (choice == 0 && live.size() > 20) {
-                      deleting.add(id); // before the delete, so any search that sees it knows
-                      indexer.delete(id);
-                      versions.remove(id);
-                      sizes.remove(id);
-                      deleted.add(id);
-                    } else if (choice == 1) {
-                      int size = 1 + random.nextInt(4);
-                      indexer.add(article(id, versions.get(id) + 1, size));
-                      versions.merge(id, 1, Integer::sum);
-                      sizes.put(id, size);
-                    } else {
-                      String fresh = String.format("n%04d", next++);
-                      indexer.add(article(fresh, 0, 2));
-                      versions.put(fresh, 0);
-                      sizes.put(fresh, 2);
-                    }
-                  }
-                  indexer.commit();
-                  committed.set(new Committed(Set.copyOf(deleted), Map.copyOf(versions)));
-                  commits.incrementAndGet();
+                try {
+                  writeUntilDone(
+                      indexer, random, versions, sizes, deleted, deleting, committed, commits,
+                      deadline);
+                } finally {
+                  writerDone.set(true); // also after a failure, so the readers stop
                 }
                 return null;
               });
@@ -143,7 +131,7 @@ class ConcurrentUseTest {
             pool.submit(
                 () -> {
                   Random local = new Random(readerSeed);
-                  while (System.nanoTime() < deadline) {
+                  while (!writerDone.get() || searches.get() <= MIN_SEARCHES) {
                     Committed before = committed.get();
                     if (local.nextBoolean()) {
                       SearchResults results =
@@ -174,15 +162,18 @@ class ConcurrentUseTest {
                   return null;
                 }));
       }
-      writer.get(STRESS_MILLIS + 30_000, TimeUnit.MILLISECONDS);
+      // Generous bounds: a loaded machine is slow, and only a hang should fail here.
+      writer.get(STRESS_MILLIS + 300_000, TimeUnit.MILLISECONDS);
       for (Future<?> f : readers) {
-        f.get(30, TimeUnit.SECONDS);
+        f.get(300, TimeUnit.SECONDS);
       }
     } finally {
       pool.shutdownNow();
     }
     assertEquals(List.of(), List.copyOf(failures));
-    assertTrue(commits.get() > 5 && searches.get() > 20, commits + " commits, " + searches);
+    assertTrue(
+        commits.get() > MIN_COMMITS && searches.get() > MIN_SEARCHES,
+        commits + " commits, " + searches);
     System.out.printf(
         "ConcurrentUseTest stress: %d commits, %d searches in %d ms%n",
         commits.get(), searches.get(), STRESS_MILLIS);
@@ -190,6 +181,51 @@ class ConcurrentUseTest {
     assertEquals(List.of(), v.problems());
     assertEquals(versions.size(), v.articles());
     assertEquals(sizes.values().stream().mapToLong(Integer::longValue).sum(), v.passages());
+  }
+
+  /**
+   * Adds, replaces and deletes five articles per commit until the stress time is over, and at least
+   * MIN_COMMITS rounds however slow the machine: the checks must not depend on speed.
+   */
+  private static void writeUntilDone(
+      Indexer indexer,
+      Random random,
+      Map<String, Integer> versions,
+      Map<String, Integer> sizes,
+      Set<String> deleted,
+      Set<String> deleting,
+      java.util.concurrent.atomic.AtomicReference<Committed> committed,
+      AtomicInteger commits,
+      long deadline)
+      throws IOException {
+    int next = 100;
+    while (System.nanoTime() < deadline || commits.get() <= MIN_COMMITS) {
+      for (int op = 0; op < 5; op++) {
+        List<String> live = new ArrayList<>(versions.keySet());
+        String id = live.get(random.nextInt(live.size()));
+        int choice = random.nextInt(3);
+        if (choice == 0 && live.size() > 20) {
+          deleting.add(id); // before the delete, so any search that sees it knows
+          indexer.delete(id);
+          versions.remove(id);
+          sizes.remove(id);
+          deleted.add(id);
+        } else if (choice == 1) {
+          int size = 1 + random.nextInt(4);
+          indexer.add(article(id, versions.get(id) + 1, size));
+          versions.merge(id, 1, Integer::sum);
+          sizes.put(id, size);
+        } else {
+          String fresh = String.format("n%04d", next++);
+          indexer.add(article(fresh, 0, 2));
+          versions.put(fresh, 0);
+          sizes.put(fresh, 2);
+        }
+      }
+      indexer.commit();
+      committed.set(new Committed(Set.copyOf(deleted), Map.copyOf(versions)));
+      commits.incrementAndGet();
+    }
   }
 
   /**
