@@ -8,6 +8,7 @@ import dev.parley.bench.GrowthChart;
 import dev.parley.bench.Measurement;
 import dev.parley.bench.MixedLoad;
 import dev.parley.bench.SideFacts;
+import dev.parley.bench.ThreadScaling;
 import dev.parley.bench.WholeProcess;
 import dev.parley.eval.QueryFile;
 import dev.parley.query.Searcher;
@@ -46,7 +47,7 @@ final class BenchCommand implements Main.Command {
                 "timeout-ms",
                 "mixed-seconds"),
             Set.of("input", "scale"),
-            Set.of("json", "no-synonyms", "whole-process", "concurrent-writes"));
+            Set.of("json", "no-synonyms", "whole-process", "concurrent-writes", "thread-scaling"));
     args.noPositional();
     List<Path> inputs =
         args.list("input").isEmpty()
@@ -96,6 +97,11 @@ final class BenchCommand implements Main.Command {
         processes = WholeProcess.run(indexed, work, err);
         json.add("wholeProcess", processes.toJson());
       }
+      ThreadScaling.Result scaling = null;
+      if (args.has("thread-scaling")) {
+        scaling = ThreadScaling.run(indexed, work, err);
+        json.add("threadScaling", scaling.toJson());
+      }
       MixedLoad.Result mixed = null;
       if (args.has("concurrent-writes")) {
         mixed = mixedLoad(work, inputs, queries, args.integer("mixed-seconds", 10, 1, 3600), err);
@@ -122,6 +128,9 @@ final class BenchCommand implements Main.Command {
         fts5.print(result, out);
         if (processes != null) {
           processes.print(out);
+        }
+        if (scaling != null) {
+          scaling.print(out);
         }
         if (mixed != null) {
           mixed.print(out);
