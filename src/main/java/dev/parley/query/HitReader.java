@@ -63,7 +63,9 @@ final class HitReader {
               explanation,
               topicScores(doc.get(Fields.TOPICS_JSON)),
               Arrays.stream(doc.getFields(Fields.ENTITY)).map(IndexableField::stringValue).toList(),
-              r.duplicates()));
+              r.duplicates(),
+              intField(doc, Fields.CODE_POINT_START),
+              intField(doc, Fields.CODE_POINT_END)));
     }
     return hits;
   }
