@@ -5,7 +5,6 @@ import com.google.gson.JsonObject;
 import dev.parley.bench.Benchmark;
 import dev.parley.bench.Fts5Side;
 import dev.parley.bench.GrowthChart;
-import dev.parley.bench.Measurement;
 import dev.parley.bench.MixedLoad;
 import dev.parley.bench.SideFacts;
 import dev.parley.bench.ThreadScaling;
@@ -108,21 +107,7 @@ final class BenchCommand implements Main.Command {
         json.add("concurrentWrites", mixed.toJson());
       }
       runs.add(json);
-      Measurement p = result.parley();
-      points.add(
-          new GrowthChart.Point(
-              result.passages(),
-              p.passagesPerSecond(),
-              result.baseline().passagesPerSecond(),
-              fts5.figures().get("passagesPerSecond"),
-              p.indexBytes() / 1e6,
-              result.baseline().indexBytes() / 1e6,
-              fts5.figures().get("indexBytes") / 1e6,
-              p.p50Millis(),
-              p.p99Millis(),
-              result.topicP50Millis(),
-              result.baseline().p50Millis(),
-              fts5.figures().get("p50Millis")));
+      points.add(GrowthChart.point(json));
       if (!args.has("json")) {
         print(result, config, out);
         fts5.print(result, out);
