@@ -100,14 +100,17 @@ class SeedRoundTripTest {
     }
   }
 
-  // Golden: "Kim" is in the text of 11 passages, once each, so BM25 (b = 0.4) ranks them by length:
-  // #18 has 14 indexed words and #14 has 15, the two shortest of the 11 (the next, #12, has
-  // 16). The context field adds the same small amount to every passage. Read from --explain.
+  // Golden: "Kim" is in the text of 11 passages, once each, so BM25 (b = 0.4) ranks them by length.
+  // Stop words are indexed (schema 4, so quoted phrases keep every word): #14 and #18 both have 21
+  // indexed words, the two shortest of the 11 (the next, #11, has 27), so their text scores tie.
+  // The context field breaks the tie: #18's context also holds its heading "Birthday banquet"
+  // (48 words against 46), so its small context score is lower and #14 comes first. Read from
+  // search --explain.
   @Test
   @Tag("golden")
   void goldenShortestPassagesNamingKimComeFirst() throws IOException {
     assertEquals(
-        List.of(SEED + "#18-18", SEED + "#14-14"), ids(search(SearchRequest.of("Kim")).hits()));
+        List.of(SEED + "#14-14", SEED + "#18-18"), ids(search(SearchRequest.of("Kim")).hits()));
   }
 
   @Test
