@@ -5,9 +5,9 @@ import com.google.gson.JsonObject;
 import dev.parley.bench.Benchmark;
 import dev.parley.bench.Fts5Side;
 import dev.parley.bench.GrowthChart;
-import dev.parley.bench.Measurement;
 import dev.parley.bench.MixedLoad;
 import dev.parley.bench.SideFacts;
+import dev.parley.bench.ThreadScaling;
 import dev.parley.bench.WholeProcess;
 import dev.parley.eval.QueryFile;
 import dev.parley.query.Searcher;
@@ -93,6 +93,11 @@ final class BenchCommand extends CliCommand {
   @Option(names = "--whole-process", description = "Also time whole indexing processes.")
   boolean wholeProcess;
 
+  @Option(
+      names = "--thread-scaling",
+      description = "Also time the parallel indexing stages with one and two threads.")
+  boolean threadScaling;
+
   @Option(names = "--concurrent-writes", description = "Also search under concurrent writes.")
   boolean concurrentWrites;
 
@@ -146,32 +151,26 @@ final class BenchCommand extends CliCommand {
         processes = WholeProcess.run(indexed, work, err);
         json.add("wholeProcess", processes.toJson());
       }
+      ThreadScaling.Result scaling = null;
+      if (threadScaling) {
+        scaling = ThreadScaling.run(indexed, work, err);
+        json.add("threadScaling", scaling.toJson());
+      }
       MixedLoad.Result mixed = null;
       if (concurrentWrites) {
         mixed = mixedLoad(work, inputs, queries, mixedSeconds, err);
         json.add("concurrentWrites", mixed.toJson());
       }
       runs.add(json);
-      Measurement p = result.parley();
-      points.add(
-          new GrowthChart.Point(
-              result.passages(),
-              p.passagesPerSecond(),
-              result.baseline().passagesPerSecond(),
-              fts5.figures().get("passagesPerSecond"),
-              p.indexBytes() / 1e6,
-              result.baseline().indexBytes() / 1e6,
-              fts5.figures().get("indexBytes") / 1e6,
-              p.p50Millis(),
-              p.p99Millis(),
-              result.topicP50Millis(),
-              result.baseline().p50Millis(),
-              fts5.figures().get("p50Millis")));
+      points.add(GrowthChart.point(json));
       if (!asJson) {
         print(result, config, out);
         fts5.print(result, out);
         if (processes != null) {
           processes.print(out);
+        }
+        if (scaling != null) {
+          scaling.print(out);
         }
         if (mixed != null) {
           mixed.print(out);

@@ -173,7 +173,13 @@ class BenchCommandTest {
   @Test
   void wholeProcessAndConcurrentWritesAddTheirBlocks() throws IOException {
     MainTest.Run r =
-        bench(Path.of("seeds"), "--whole-process", "--concurrent-writes", "--mixed-seconds", "1");
+        bench(
+            Path.of("seeds"),
+            "--whole-process",
+            "--thread-scaling",
+            "--concurrent-writes",
+            "--mixed-seconds",
+            "1");
     assertEquals(0, r.code(), r.err());
     JsonObject json = StrictJson.parseObject(r.out());
     JsonObject processes = json.getAsJsonObject("wholeProcess");
@@ -189,6 +195,11 @@ class BenchCommandTest {
     assertTrue(processes.get("parleyBytes").getAsLong() > 0);
     assertTrue(processes.get("luceneBytes").getAsLong() > 0);
     assertTrue(processes.get("fts5Bytes").getAsLong() > 0);
+    // Both scaling runs wrote every passage of the seeds.
+    JsonObject scaling = json.getAsJsonObject("threadScaling");
+    assertEquals(json.getAsJsonObject("input").get("passages"), scaling.get("passages"));
+    assertTrue(scaling.get("oneThreadPassagesPerSecond").getAsDouble() > 0);
+    assertTrue(scaling.get("twoThreadsPassagesPerSecond").getAsDouble() > 0);
     JsonObject mixed = json.getAsJsonObject("concurrentWrites");
     assertEquals(4, mixed.get("searchThreads").getAsInt());
     JsonObject quiet = mixed.getAsJsonObject("quiet");
