@@ -5,9 +5,9 @@ import com.google.gson.JsonObject;
 import dev.parley.bench.Benchmark;
 import dev.parley.bench.Fts5Side;
 import dev.parley.bench.GrowthChart;
-import dev.parley.bench.Measurement;
 import dev.parley.bench.MixedLoad;
 import dev.parley.bench.SideFacts;
+import dev.parley.bench.ThreadScaling;
 import dev.parley.bench.WholeProcess;
 import dev.parley.eval.QueryFile;
 import dev.parley.query.Searcher;
@@ -84,8 +84,19 @@ final class BenchCommand extends CliCommand {
       description = "Parley's search time limit (default 2000).")
   int timeoutMs = 2000;
 
+  @Option(
+      names = "--ingredients",
+      description =
+          "Also time p50 with entity synonyms, article context or both switched off (their cost).")
+  boolean ingredients;
+
   @Option(names = "--whole-process", description = "Also time whole indexing processes.")
   boolean wholeProcess;
+
+  @Option(
+      names = "--thread-scaling",
+      description = "Also time the parallel indexing stages with one and two threads.")
+  boolean threadScaling;
 
   @Option(names = "--concurrent-writes", description = "Also search under concurrent writes.")
   boolean concurrentWrites;
@@ -123,7 +134,8 @@ final class BenchCommand extends CliCommand {
     List<GrowthChart.Point> points = new ArrayList<>();
     for (int scale : scales) {
       Benchmark.Config config =
-          new Benchmark.Config(inputs, queries, threads, repeat, scale, work, err, searcher);
+          new Benchmark.Config(
+              inputs, queries, threads, repeat, scale, work, err, searcher, ingredients);
       Benchmark.Result result = new Benchmark(config).run();
       JsonObject json = result.toJson(config);
       result.problems().forEach(p -> problems.add("scale " + scale + ": " + p));
@@ -139,32 +151,26 @@ final class BenchCommand extends CliCommand {
         processes = WholeProcess.run(indexed, work, err);
         json.add("wholeProcess", processes.toJson());
       }
+      ThreadScaling.Result scaling = null;
+      if (threadScaling) {
+        scaling = ThreadScaling.run(indexed, work, err);
+        json.add("threadScaling", scaling.toJson());
+      }
       MixedLoad.Result mixed = null;
       if (concurrentWrites) {
         mixed = mixedLoad(work, inputs, queries, mixedSeconds, err);
         json.add("concurrentWrites", mixed.toJson());
       }
       runs.add(json);
-      Measurement p = result.parley();
-      points.add(
-          new GrowthChart.Point(
-              result.passages(),
-              p.passagesPerSecond(),
-              result.baseline().passagesPerSecond(),
-              fts5.figures().get("passagesPerSecond"),
-              p.indexBytes() / 1e6,
-              result.baseline().indexBytes() / 1e6,
-              fts5.figures().get("indexBytes") / 1e6,
-              p.p50Millis(),
-              p.p99Millis(),
-              result.topicP50Millis(),
-              result.baseline().p50Millis(),
-              fts5.figures().get("p50Millis")));
+      points.add(GrowthChart.point(json));
       if (!asJson) {
         print(result, config, out);
         fts5.print(result, out);
         if (processes != null) {
           processes.print(out);
+        }
+        if (scaling != null) {
+          scaling.print(out);
         }
         if (mixed != null) {
           mixed.print(out);
@@ -255,6 +261,11 @@ final class BenchCommand extends CliCommand {
         base == 0 ? 0 : r.topicP50Millis() / base,
         r.dateP50Millis(),
         base == 0 ? 0 : r.dateP50Millis() / base);
+    if (!r.ingredientP50Millis().isEmpty()) {
+      out.print("parley p50 by ranking ingredient (timed interleaved):");
+      r.ingredientP50Millis().forEach((k, v) -> out.printf(Locale.ROOT, " %s %.3f ms", k, v));
+      out.println();
+    }
     for (SideFacts side : r.sides()) {
       out.printf(
           Locale.ROOT,

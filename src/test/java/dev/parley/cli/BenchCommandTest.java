@@ -65,7 +65,13 @@ class BenchCommandTest {
   void benchOnSeedsPrintsRealFiguresRatiosOfTheirPartsAndFairSides() throws IOException {
     MainTest.Run r =
         bench(
-            Path.of("seeds"), "--scale", "1", "2", "--plot", dir.resolve("growth.png").toString());
+            Path.of("seeds"),
+            "--scale",
+            "1",
+            "2",
+            "--plot",
+            dir.resolve("growth.png").toString(),
+            "--ingredients");
     assertEquals(0, r.code(), r.err());
     JsonObject json = StrictJson.parseObject(r.out());
     assertEquals(2, json.getAsJsonArray("runs").size());
@@ -123,6 +129,14 @@ class BenchCommandTest {
       assertEquals(2, sides.getAsJsonObject("parley").get("indexingThreads").getAsInt());
       assertEquals(1, sides.getAsJsonObject("baseline").get("indexingThreads").getAsInt());
       assertEquals(0, o.getAsJsonArray("problems").size());
+      JsonObject ingredients = o.getAsJsonObject("ingredientP50Millis");
+      assertEquals(
+          List.of("everything", "noEntitySynonyms", "noContext", "neither"),
+          List.copyOf(ingredients.keySet()));
+      for (String k : ingredients.keySet()) {
+        double v = ingredients.get(k).getAsDouble();
+        assertTrue(Double.isFinite(v) && v > 0, k + " = " + v);
+      }
       JsonObject filtered = o.getAsJsonObject("filtered");
       double base = baseline.get("p50Millis").getAsDouble();
       double topic = filtered.get("topicP50Millis").getAsDouble();
@@ -159,7 +173,13 @@ class BenchCommandTest {
   @Test
   void wholeProcessAndConcurrentWritesAddTheirBlocks() throws IOException {
     MainTest.Run r =
-        bench(Path.of("seeds"), "--whole-process", "--concurrent-writes", "--mixed-seconds", "1");
+        bench(
+            Path.of("seeds"),
+            "--whole-process",
+            "--thread-scaling",
+            "--concurrent-writes",
+            "--mixed-seconds",
+            "1");
     assertEquals(0, r.code(), r.err());
     JsonObject json = StrictJson.parseObject(r.out());
     JsonObject processes = json.getAsJsonObject("wholeProcess");
@@ -175,6 +195,11 @@ class BenchCommandTest {
     assertTrue(processes.get("parleyBytes").getAsLong() > 0);
     assertTrue(processes.get("luceneBytes").getAsLong() > 0);
     assertTrue(processes.get("fts5Bytes").getAsLong() > 0);
+    // Both scaling runs wrote every passage of the seeds.
+    JsonObject scaling = json.getAsJsonObject("threadScaling");
+    assertEquals(json.getAsJsonObject("input").get("passages"), scaling.get("passages"));
+    assertTrue(scaling.get("oneThreadPassagesPerSecond").getAsDouble() > 0);
+    assertTrue(scaling.get("twoThreadsPassagesPerSecond").getAsDouble() > 0);
     JsonObject mixed = json.getAsJsonObject("concurrentWrites");
     assertEquals(4, mixed.get("searchThreads").getAsInt());
     JsonObject quiet = mixed.getAsJsonObject("quiet");
