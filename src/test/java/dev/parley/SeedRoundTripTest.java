@@ -93,8 +93,15 @@ class SeedRoundTripTest {
     assertEquals(2, results.hits().size());
     assertEquals(ids(unlimited.subList(0, 2)), ids(results.hits()));
     assertEquals(10, unlimited.size());
-    // The lead names Kim and is every passage's context, so every passage matches.
-    assertEquals(20, results.totalHits());
+    // The list holds two hits (the per-article limit), and paging counts those; the lead names
+    // Kim and is every passage's context, so all 20 passages match, reported beside them. Kim is
+    // in the text of 11 passages.
+    assertEquals(2, results.totalHits());
+    assertEquals(20, results.matchingPassages());
+    assertEquals(SearchResults.Relation.EQUAL_TO, results.totalHitsRelation());
+    SearchResults unlimitedResults = search(SearchRequest.builder("Kim").withPerArticle(0).build());
+    assertEquals(20, unlimitedResults.totalHits());
+    assertEquals(11, unlimitedResults.ownTextHits());
     for (Hit hit : results.hits()) {
       assertTrue(hit.text().contains("Kim"), hit.passageId());
     }
