@@ -2,6 +2,10 @@ package dev.parley.indexer;
 
 import dev.parley.analysis.AnalysisConfig;
 import dev.parley.analysis.ParleyAnalyzer;
+import dev.parley.embed.DenseModel;
+import dev.parley.embed.Embedder;
+import dev.parley.indexer.embed.DenseChoice;
+import dev.parley.indexer.embed.PassageVectors;
 import dev.parley.indexer.enrich.Enricher;
 import dev.parley.indexer.enrich.Enrichment;
 import dev.parley.indexer.enrich.NewsEnricher;
@@ -11,6 +15,7 @@ import dev.parley.indexer.segment.ParagraphSegmenter;
 import dev.parley.indexer.segment.SegmentationConfig;
 import dev.parley.indexer.segment.Segmenter;
 import dev.parley.indexer.write.ArticleDocuments;
+import dev.parley.schema.DenseSpec;
 import dev.parley.schema.Fields;
 import dev.parley.schema.IndexManifest;
 import dev.parley.schema.SchemaMismatchException;
@@ -90,6 +95,10 @@ public final class Indexer implements AutoCloseable {
   private final int threads;
   private final boolean mergeAfterRun;
   private final ProgressListener progress;
+
+  /** Embeds passages when the index has vectors; null when it has none. */
+  private final PassageVectors vectors;
+
   private final ReadWriteLock commitLock = new ReentrantReadWriteLock();
 
   /** The failure that closed this indexer, or null while it is usable. */
@@ -108,8 +117,9 @@ public final class Indexer implements AutoCloseable {
     MISSING_SOURCES
   }
 
-  private Indexer(Builder b, AnalysisConfig analysis) throws IOException {
+  private Indexer(Builder b, AnalysisConfig analysis, Embedder embedder) throws IOException {
     this.path = b.path;
+    this.vectors = embedder == null ? null : new PassageVectors(embedder);
     this.analysis = analysis;
     this.segmenter = b.segmenter;
     this.enricher = b.enricher == null ? NewsEnricher.defaults() : b.enricher;
@@ -127,6 +137,11 @@ public final class Indexer implements AutoCloseable {
     IndexWriterConfig config = new IndexWriterConfig(new ParleyAnalyzer(analysis));
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(b.ramBufferMb);
+    if (embedder != null) {
+      // Merges in a fixed order, so the merged HNSW graph (built from the merged segments' graphs)
+      // is the same on every run; see RunSink.ordered.
+      config.setMergeScheduler(new org.apache.lucene.index.SerialMergeScheduler());
+    }
     config.setCommitOnClose(false);
     IndexWriter opened;
     try {
@@ -144,6 +159,7 @@ public final class Indexer implements AutoCloseable {
       throw e;
     }
     this.writer = opened;
+    // Embedding a passage is ~50x the cost of analysing it: progress then counts passages.
     try {
       if (!DirectoryReader.indexExists(directory)) {
         commit();
@@ -324,7 +340,7 @@ public final class Indexer implements AutoCloseable {
    */
   public int add(Article article) throws IOException {
     ensureOpen();
-    List<Document> docs = documents(article);
+    List<Document> docs = documents(article, Map.of());
     try {
       write(article.id(), docs);
     } catch (IOException | AlreadyClosedException e) {
@@ -333,11 +349,28 @@ public final class Indexer implements AutoCloseable {
     return docs.size() - 1;
   }
 
-  /** The passage documents and the article record of {@code article}. */
-  private List<Document> documents(Article article) {
+  /**
+   * The passage documents and the article record of {@code article}; with embeddings, passages
+   * whose text has a vector in {@code previous} reuse it instead of being embedded again.
+   */
+  private List<Document> documents(Article article, Map<String, float[]> previous) {
     List<Passage> passages = segmenter.segment(article);
     List<Enrichment> enrichments = passages.stream().map(p -> enricher.enrich(article, p)).toList();
-    return ArticleDocuments.of(article, passages, enrichments);
+    List<float[]> vectorList = vectors == null ? null : vectors.of(passages, previous);
+    return ArticleDocuments.of(article, passages, enrichments, vectorList);
+  }
+
+  /**
+   * Passages this indexer embedded so far (0 without embeddings); passages whose text was unchanged
+   * since the last run reuse their vector and are not counted.
+   */
+  public long embeddedPassages() {
+    return vectors == null ? 0 : vectors.embedded();
+  }
+
+  /** The model that embeds passages, or null when this index has no vectors. */
+  public DenseSpec dense() {
+    return vectors == null ? null : vectors.embedder().spec();
   }
 
   private void write(String articleId, List<Document> docs) throws IOException {
@@ -415,7 +448,8 @@ public final class Indexer implements AutoCloseable {
         segmenter.describe(),
         enricher.topics(),
         articles,
-        passages);
+        passages,
+        dense());
   }
 
   /**
@@ -538,7 +572,13 @@ public final class Indexer implements AutoCloseable {
       try {
         writer.close();
       } finally {
-        closeDirectory();
+        try {
+          closeDirectory();
+        } finally {
+          if (vectors != null) {
+            vectors.embedder().close();
+          }
+        }
       }
     }
   }
@@ -548,9 +588,11 @@ public final class Indexer implements AutoCloseable {
    */
   private static final class IndexedArticles {
     private final IndexSearcher searcher;
+    private final DirectoryReader reader;
     private final boolean skipUnchanged;
 
     IndexedArticles(DirectoryReader reader, boolean skipUnchanged) {
+      this.reader = reader;
       this.searcher = new IndexSearcher(reader);
       this.searcher.setQueryCache(null);
       this.skipUnchanged = skipUnchanged;
@@ -586,6 +628,11 @@ public final class Indexer implements AutoCloseable {
     }
   }
 
+  /** A write that may fail with an {@link IOException}. */
+  private interface IoAction {
+    void run() throws IOException;
+  }
+
   /** What an article record says about the indexed version of an article. */
   private record Indexed(String contentHash, String source) {}
 
@@ -606,6 +653,15 @@ public final class Indexer implements AutoCloseable {
         new java.util.concurrent.atomic.AtomicLong();
     IndexedArticles known;
     long nextSequence;
+    long nextOrder;
+
+    /**
+     * With embeddings and workers, articles are written to Lucene in input order by one thread at a
+     * time, so the segments, the HNSW graphs and so the approximate nearest neighbours are the same
+     * on every run (HNSW graphs depend on the order vectors arrive). Null otherwise: without vectors
+     * the order of documents changes no ranking.
+     */
+    final OrderedWrites ordered;
     long lastReport;
     int files;
     int unchanged;
@@ -630,6 +686,34 @@ public final class Indexer implements AutoCloseable {
               : null;
       this.maxInFlight = threads * 4;
       this.inFlight = new java.util.concurrent.Semaphore(maxInFlight);
+      this.ordered = vectors != null && workers != null ? new OrderedWrites() : null;
+    }
+
+    /**
+     * Writes finished articles strictly in order: an article that finishes early waits (holding
+     * its in-flight permit, so memory stays bounded) until every earlier one is written.
+     */
+    final class OrderedWrites {
+      private final java.util.TreeMap<Long, IoAction> waiting = new java.util.TreeMap<>();
+      private long next;
+
+      /** Article {@code order} is ready: {@code action} writes it (null: nothing to write). */
+      synchronized void done(long order, IoAction action) {
+        waiting.put(order, action == null ? () -> {} : action);
+        while (!waiting.isEmpty() && waiting.firstKey() == next) {
+          IoAction a = waiting.pollFirstEntry().getValue();
+          next++;
+          try {
+            a.run();
+          } catch (IOException e) {
+            failure.compareAndSet(null, e);
+          } catch (RuntimeException e) {
+            failure.compareAndSet(null, new IOException("indexing failed: " + e, e));
+          } finally {
+            inFlight.release();
+          }
+        }
+      }
     }
 
     @Override
@@ -655,19 +739,22 @@ public final class Indexer implements AutoCloseable {
         }
         long sequence = nextSequence++;
         if (workers == null) {
-          write(article, sequence);
+          write(article, sequence, -1);
         } else {
           inFlight.acquire();
+          long order = nextOrder++;
           workers.execute(
               () -> {
                 try {
-                  write(article, sequence);
+                  write(article, sequence, order);
                 } catch (IOException e) {
                   failure.compareAndSet(null, e);
                 } catch (RuntimeException e) {
                   failure.compareAndSet(null, new IOException("indexing failed: " + e, e));
                 } finally {
-                  inFlight.release();
+                  if (ordered == null) {
+                    inFlight.release();
+                  }
                 }
               });
         }
@@ -684,16 +771,33 @@ public final class Indexer implements AutoCloseable {
       }
     }
 
-    /** Segments, enriches and writes one article; called on a worker thread when there are any. */
-    private void write(Article article, long sequence) throws IOException {
-      List<Document> docs;
+    /**
+     * Segments, enriches (and embeds) one article, then writes it; called on a worker thread when
+     * there are any. With embeddings, articles are written in input order ({@code order}), see
+     * {@link OrderedWrites}.
+     */
+    private void write(Article article, long sequence, long order) throws IOException {
+      List<Document> docs = null;
       try {
-        docs = documents(article);
+        Map<String, float[]> previous =
+            vectors == null ? Map.of() : PassageVectors.indexed(known.reader, article.id());
+        docs = documents(article, previous);
       } catch (RuntimeException e) {
         // A bug in a segmenter or enricher must not cost the rest of the run.
         reject(sequence, article.source(), "could not be indexed (internal error): " + e);
-        return;
+      } finally {
+        if (ordered != null) {
+          List<Document> built = docs;
+          ordered.done(order, built == null ? null : () -> store(article, sequence, built));
+        }
       }
+      if (ordered == null && docs != null) {
+        store(article, sequence, docs);
+      }
+    }
+
+    /** Writes one article's documents, counting it (or rejecting it if Lucene refuses it). */
+    private void store(Article article, long sequence, List<Document> docs) throws IOException {
       try {
         Indexer.this.write(article.id(), docs);
       } catch (IllegalArgumentException e) {
@@ -783,6 +887,7 @@ public final class Indexer implements AutoCloseable {
     private boolean mergeAfterRun = true;
     private double ramBufferMb = 64;
     private ProgressListener progress = ProgressListener.NONE;
+    private DenseModel dense;
 
     private Builder(Path path) {
       this.path = Objects.requireNonNull(path, "indexDir");
@@ -876,6 +981,18 @@ public final class Indexer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Gives every passage a dense vector from {@code model} (opt-in; default none). Embedding runs
+     * on the indexing workers ({@link #withThreads}), one ONNX session each. The model is recorded
+     * in the manifest; an index that already has vectors keeps its model (it need not be given
+     * again), and asking for another model, or for vectors in an index that has passages without
+     * them, fails at {@link #build()}.
+     */
+    public Builder withEmbeddings(DenseModel model) {
+      this.dense = Objects.requireNonNull(model, "model");
+      return this;
+    }
+
     /** Receives progress about once a second during {@link Indexer#index(List)}. */
     public Builder withProgress(ProgressListener listener) {
       this.progress = Objects.requireNonNull(listener, "listener");
@@ -891,30 +1008,49 @@ public final class Indexer implements AutoCloseable {
      */
     public Indexer build() throws IOException {
       AnalysisConfig effective = analysis == null ? AnalysisConfig.defaults() : analysis;
+      IndexManifest manifest = null;
       if (directory != null) {
-        effective = existingAnalysis(directory, effective);
+        manifest = existingManifest(directory);
       } else if (Files.isDirectory(path)) {
         try (Directory dir = FSDirectory.open(path)) {
-          effective = existingAnalysis(dir, effective);
+          manifest = existingManifest(dir);
         }
       }
-      return new Indexer(this, effective);
+      DenseModel model = dense;
+      if (manifest != null) {
+        effective = existingAnalysis(manifest);
+        model = DenseChoice.check(path, manifest, dense);
+      }
+      Embedder embedder = model == null ? null : Embedder.open(model, threads);
+      try {
+        if (embedder != null && manifest != null) {
+          DenseChoice.checkVersion(path, manifest, embedder.spec());
+        }
+        return new Indexer(this, effective, embedder);
+      } catch (IOException | RuntimeException e) {
+        if (embedder != null) {
+          embedder.close();
+        }
+        throw e;
+      }
     }
 
-    /** The analysis recorded in the index in {@code dir}, or {@code fallback} if there is none. */
-    private AnalysisConfig existingAnalysis(Directory dir, AnalysisConfig fallback)
-        throws IOException {
-      IndexManifest manifest;
+    /** The manifest of the index in {@code dir}, or null if there is no index yet. */
+    private IndexManifest existingManifest(Directory dir) throws IOException {
       try {
         if (!DirectoryReader.indexExists(dir)) {
-          return fallback;
+          return null;
         }
-        manifest = IndexManifest.read(dir, path);
+        return IndexManifest.read(dir, path);
       } catch (RuntimeException e) {
         // Lucene throws unchecked exceptions for some damage (a stray segments_* file).
         throw new IOException(
             "index " + path + " cannot be read (" + e + "): run parley verify --index " + path, e);
       }
+    }
+
+    /** The analysis recorded in {@code manifest}; it must equal one asked for. */
+    private AnalysisConfig existingAnalysis(IndexManifest manifest) throws IOException {
       AnalysisConfig existing = AnalysisConfig.fromJson(manifest.analysis());
       if (analysis != null && !analysis.equals(existing)) {
         throw new SchemaMismatchException(
