@@ -3,6 +3,7 @@ package dev.parley.cli;
 import dev.parley.eval.QueryFile;
 import dev.parley.eval.TrecRun;
 import dev.parley.query.SearchRequest;
+import dev.parley.query.result.Unit;
 import dev.parley.query.Searcher;
 import dev.parley.query.result.Hit;
 import java.io.BufferedWriter;
@@ -16,7 +17,8 @@ import java.util.Set;
 
 /**
  * {@code parley batch}: run a file of queries and write a TREC run, one line per hit: {@code qid Q0
- * articleId#from-to rank score tag}.
+ * articleId#from-to rank score tag}, or with {@code --articles} one line per article: {@code qid Q0
+ * articleId rank score tag}.
  */
 final class BatchCommand implements Main.Command {
 
@@ -28,7 +30,7 @@ final class BatchCommand implements Main.Command {
             argv,
             Set.of("index", "queries", "run", "k", "per-article", "tag"),
             Set.of(),
-            Set.of());
+            Set.of("articles", "no-dense"));
     args.noPositional();
     Path queriesFile = Path.of(args.required("queries"));
     Path runFile = Path.of(args.required("run"));
@@ -44,7 +46,12 @@ final class BatchCommand implements Main.Command {
         BufferedWriter w = Files.newBufferedWriter(runFile, StandardCharsets.UTF_8)) {
       for (QueryFile.Query q : queries) {
         SearchRequest request =
-            SearchRequest.builder(q.text()).withK(k).withPerArticle(perArticle).build();
+            SearchRequest.builder(q.text())
+                .withK(k)
+                .withPerArticle(perArticle)
+                .withDense(!args.has("no-dense"))
+                .withUnit(args.has("articles") ? Unit.ARTICLE : Unit.PASSAGE)
+                .build();
         for (Hit h : searcher.search(request).hits()) {
           w.write(TrecRun.line(q.id(), h, tag));
           lines++;

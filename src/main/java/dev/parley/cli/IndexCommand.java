@@ -2,6 +2,7 @@ package dev.parley.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.parley.embed.DenseModel;
 import dev.parley.indexer.Indexer;
 import dev.parley.indexer.IngestReport;
 import dev.parley.indexer.Rejection;
@@ -9,7 +10,9 @@ import dev.parley.query.result.ResultsJson;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -24,7 +27,7 @@ final class IndexCommand implements Main.Command {
         new Args(
             "index",
             argv,
-            Set.of("index", "commit-every", "threads"),
+            Set.of("index", "commit-every", "threads", "embed"),
             Set.of("input", "delete"),
             Set.of("json", "prune"));
     args.noPositional();
@@ -47,7 +50,8 @@ final class IndexCommand implements Main.Command {
               ? List.of(Path.of("seeds"))
               : args.list("input").stream().map(Path::of).toList();
       Indexer.Prune prune = args.has("prune") ? Indexer.Prune.MISSING_SOURCES : Indexer.Prune.NONE;
-      report = index(inputs, index, commitEvery, threads, prune, err);
+      DenseModel embed = args.has("embed") ? DenseModel.named(args.string("embed", "")) : null;
+      report = index(inputs, index, commitEvery, threads, prune, embed, err);
     }
     if (args.has("json")) {
       out.println(ResultsJson.toJson(toJson(report, index)));
@@ -70,6 +74,7 @@ final class IndexCommand implements Main.Command {
         commitEvery,
         Runtime.getRuntime().availableProcessors(),
         Indexer.Prune.NONE,
+        null,
         err);
   }
 
@@ -79,28 +84,44 @@ final class IndexCommand implements Main.Command {
       int commitEvery,
       int threads,
       Indexer.Prune prune,
+      DenseModel embed,
       PrintStream err)
       throws IOException {
     IngestReport report;
-    try (Indexer indexer =
+    Indexer.Builder builder =
         Indexer.builder(index)
             .withCommitEvery(commitEvery)
             .withThreads(threads)
             .withProgress(
                 p -> {
                   if (p.elapsed().toMillis() >= 1000 && p.files() < p.totalFiles()) {
+                    Duration eta = p.eta();
                     err.printf(
-                        "indexed %d/%d files: %d articles (%.0f articles/s), %d passages, %d rejected%n",
+                        Locale.ROOT,
+                        "indexed %d/%d files: %d articles (%.0f articles/s), %d passages (%.0f"
+                            + " passages/s), %d rejected, ETA %s%n",
                         p.files(),
                         p.totalFiles(),
                         p.articles(),
                         p.articlesPerSecond(),
                         p.passages(),
-                        p.rejected());
+                        p.passagesPerSecond(),
+                        p.rejected(),
+                        eta == null ? "unknown" : eta.toSeconds() + " s");
                   }
-                })
-            .build()) {
+                });
+    if (embed != null) {
+      builder.withEmbeddings(embed);
+    }
+    try (Indexer indexer = builder.build()) {
       report = indexer.index(inputs, prune);
+      if (indexer.dense() != null) {
+        err.printf(
+            Locale.ROOT,
+            "embedded %d passages with %s (the rest kept their vectors)%n",
+            indexer.embeddedPassages(),
+            indexer.dense().describe());
+      }
     }
     printRejections(report, err);
     return report;

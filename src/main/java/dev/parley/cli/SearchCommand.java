@@ -2,6 +2,7 @@ package dev.parley.cli;
 
 import dev.parley.query.MatchMode;
 import dev.parley.query.SearchRequest;
+import dev.parley.query.result.Unit;
 import dev.parley.query.Searcher;
 import dev.parley.query.result.Hit;
 import dev.parley.query.result.ResultsJson;
@@ -25,7 +26,7 @@ final class SearchCommand implements Main.Command {
             argv,
             Set.of("index", "k", "offset", "since", "until", "per-article", "recency-half-life"),
             Set.of("topic", "entity"),
-            Set.of("json", "explain", "all", "facets", "collapse"));
+            Set.of("json", "explain", "all", "facets", "collapse", "no-dense", "articles"));
     if (args.positional().isEmpty() && args.list("topic").isEmpty()) {
       throw new UsageException(
           "give the query text or a --topic, for example: parley search \"summit talks\"");
@@ -45,6 +46,8 @@ final class SearchCommand implements Main.Command {
             .withExplain(args.has("explain"))
             .withFacets(args.has("facets"))
             .withCollapse(args.has("collapse"))
+            .withDense(!args.has("no-dense"))
+            .withUnit(args.has("articles") ? Unit.ARTICLE : Unit.PASSAGE)
             .withRecencyHalfLife(args.integer("recency-half-life", 0, 0, 100_000))
             .build();
     boolean json = args.has("json");

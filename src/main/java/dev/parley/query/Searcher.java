@@ -8,6 +8,8 @@ import dev.parley.analysis.EntityTagger;
 import dev.parley.analysis.Gazetteer;
 import dev.parley.analysis.ParleyAnalyzer;
 import dev.parley.query.build.QueryFactory;
+import dev.parley.query.fuse.Fusion;
+import dev.parley.query.rank.ArticleModel;
 import dev.parley.query.build.SimpleQuery;
 import dev.parley.query.build.SynonymBalance;
 import dev.parley.query.highlight.SnippetHighlighter;
@@ -20,6 +22,7 @@ import dev.parley.query.result.FacetCount;
 import dev.parley.query.result.Hit;
 import dev.parley.query.result.IndexStats;
 import dev.parley.query.result.SearchResults;
+import dev.parley.query.result.Unit;
 import dev.parley.schema.Fields;
 import dev.parley.schema.IndexManifest;
 import java.io.IOException;
@@ -111,6 +114,9 @@ public final class Searcher implements AutoCloseable {
   private final ParleyAnalyzer indexAnalyzer;
   private final EntityTagger tagger;
   private final RerankModel reranker;
+  private final DenseSide denseSide; // null when the index has no vectors
+  private final Fusion fusion;
+  private final ArticleModel articleModel;
 
   private Searcher(Builder b) throws IOException {
     this.path = b.path;
@@ -118,6 +124,8 @@ public final class Searcher implements AutoCloseable {
     this.topicWeight = b.topicWeight;
     this.tagger = new EntityTagger(gazetteer);
     this.reranker = b.reranker;
+    this.fusion = b.fusion;
+    this.articleModel = b.articleModel;
     this.timeout = b.timeout;
     this.ownsDirectory = b.directory == null;
     if (ownsDirectory && !Files.isDirectory(path)) {
@@ -143,6 +151,16 @@ public final class Searcher implements AutoCloseable {
                 }
               });
     } catch (IOException | RuntimeException e) {
+      if (ownsDirectory) {
+        directory.close();
+      }
+      throw e;
+    }
+    try {
+      this.denseSide =
+          manifest.dense() == null ? null : DenseSide.open(manifest.dense(), path, b.sessions);
+    } catch (IOException | RuntimeException e) {
+      manager.close();
       if (ownsDirectory) {
         directory.close();
       }
@@ -183,6 +201,11 @@ public final class Searcher implements AutoCloseable {
     return path;
   }
 
+  /** The model of the index's passage vectors, or null when it has none (lexical ranking only). */
+  public dev.parley.schema.DenseSpec dense() {
+    return manifest.dense();
+  }
+
   /** The topics the index's passages were scored for. */
   public List<String> topics() {
     return manifest.topics();
@@ -200,25 +223,58 @@ public final class Searcher implements AutoCloseable {
   public SearchResults search(SearchRequest request) throws IOException {
     Objects.requireNonNull(request, "request");
     Request checked = check(request);
+    // The query is embedded before the time limit starts: the limit bounds Lucene's collection,
+    // and embedding one query takes a few milliseconds whatever the index.
+    float[] vector =
+        denseSide == null
+                || !request.dense()
+                || checked.parsed().groups().isEmpty()
+                || reranker != null
+            ? null
+            : denseSide.embed(checked.parsed());
     IndexSearcher shared = acquire();
     try {
       IndexSearcher searcher = withTimeLimit(shared);
       Prepared q = prepare(checked, searcher);
       boolean byScore =
           !q.browse() || !request.topics().isEmpty() || request.recencyHalfLifeDays() > 0;
+      boolean articles = request.unit() == Unit.ARTICLE;
       PassageRanker.Options options =
           new PassageRanker.Options(
               byScore ? PassageRanker.Order.RELEVANCE : PassageRanker.Order.NEWEST,
               request.offset(),
               request.k(),
-              request.perArticle(),
-              request.collapse(),
-              q.browse() && !request.topics().isEmpty(),
-              reranker == null || q.browse()
+              articles ? 0 : request.perArticle(),
+              !articles && request.collapse(),
+              !articles && q.browse() && !request.topics().isEmpty(),
+              reranker == null || q.browse() || articles
                   ? null
                   : rescorer(searcher, request, q.typed(), reranker));
-      PassageRanker.Page page = PassageRanker.rank(searcher, q.query(), options);
-      List<Hit> hits = hits(searcher, page, q.text(), q.query(), request);
+      HybridSearch.Dense dense = vector == null ? null : dense(checked, q, vector);
+      PassageRanker.Page page;
+      Map<Integer, String> notes = Map.of();
+      if (articles) {
+        HybridSearch.Ranked r =
+            HybridSearch.articles(
+                searcher,
+                q.query(),
+                q.typed(),
+                dense,
+                articleModel,
+                !byScore,
+                request.offset(),
+                request.k());
+        page = PassageRanker.rankList(searcher, r.ranked(), r.totalHits(), options);
+        notes = r.notes();
+      } else if (dense != null) {
+        HybridSearch.Ranked r =
+            HybridSearch.fused(searcher, q.query(), dense, 3 * (request.offset() + request.k()));
+        page = PassageRanker.rankList(searcher, r.ranked(), r.totalHits(), options);
+        notes = r.notes();
+      } else {
+        page = PassageRanker.rank(searcher, q.query(), options);
+      }
+      List<Hit> hits = hits(searcher, page, q.text(), q.query(), request, notes);
       Map<String, List<FacetCount>> counts =
           request.facets() ? facets.count(searcher, q.query()) : Map.of();
       return new SearchResults(
@@ -389,12 +445,25 @@ public final class Searcher implements AutoCloseable {
     return searcher;
   }
 
+  /**
+   * The dense side of a search, or null when it ranks lexically: the index has no vectors, the
+   * request turned them off, it has no query words, or a second stage re-ranks the lexical list.
+   */
+  private HybridSearch.Dense dense(Request r, Prepared q, float[] vector) {
+    Query exclusions = queries.exclusions(r.parsed());
+    Query knnFilter =
+        DenseSide.filter(
+            requestFilters(r.request(), r.entityIds()), exclusions, q.text(), r.request().match());
+    return new HybridSearch.Dense(vector, knnFilter, fusion);
+  }
+
   private List<Hit> hits(
       IndexSearcher searcher,
       PassageRanker.Page page,
       Query text,
       Query query,
-      SearchRequest request)
+      SearchRequest request,
+      Map<Integer, String> notes)
       throws IOException {
     int[] docs = page.hits().stream().mapToInt(PassageRanker.Ranked::doc).toArray();
     String[] snippets = highlighter.highlight(searcher, text, docs);
@@ -403,7 +472,12 @@ public final class Searcher implements AutoCloseable {
     for (int i = 0; i < docs.length; i++) {
       PassageRanker.Ranked r = page.hits().get(i);
       Document doc = stored.document(r.doc());
-      String explanation = request.explain() ? searcher.explain(query, r.doc()).toString() : null;
+      String explanation =
+          request.explain()
+              ? notes.getOrDefault(r.doc(), "")
+                  + (notes.isEmpty() ? "" : "lexical part: ")
+                  + searcher.explain(query, r.doc())
+              : null;
       hits.add(
           new Hit(
               request.offset() + i + 1,
@@ -421,7 +495,8 @@ public final class Searcher implements AutoCloseable {
               explanation,
               topicScores(doc.get(Fields.TOPICS_JSON)),
               Arrays.stream(doc.getFields(Fields.ENTITY)).map(IndexableField::stringValue).toList(),
-              r.duplicates()));
+              r.duplicates(),
+              request.unit()));
     }
     return hits;
   }
@@ -551,8 +626,14 @@ public final class Searcher implements AutoCloseable {
     try {
       manager.close();
     } finally {
-      if (ownsDirectory) {
-        directory.close();
+      try {
+        if (ownsDirectory) {
+          directory.close();
+        }
+      } finally {
+        if (denseSide != null) {
+          denseSide.close();
+        }
       }
     }
   }
@@ -584,6 +665,23 @@ public final class Searcher implements AutoCloseable {
     } finally {
       closeLock.readLock().unlock();
     }
+  }
+
+  /** The request's date and entity filters as one query, or null when it has none. */
+  private static Query requestFilters(SearchRequest request, List<String> entityIds) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    int n = 0;
+    if (request.since() != null || request.until() != null) {
+      long from = request.since() == null ? Long.MIN_VALUE : request.since().toEpochDay();
+      long to = request.until() == null ? Long.MAX_VALUE : request.until().toEpochDay();
+      b.add(LongPoint.newRangeQuery(Fields.DATE, from, to), Occur.FILTER);
+      n++;
+    }
+    for (String entity : entityIds) {
+      b.add(new TermQuery(new Term(Fields.ENTITY, entity)), Occur.FILTER);
+      n++;
+    }
+    return n == 0 ? null : b.build();
   }
 
   private static Query withFilters(
@@ -635,6 +733,9 @@ public final class Searcher implements AutoCloseable {
     private boolean entitySynonyms = true;
     private Gazetteer gazetteer = Gazetteer.defaults();
     private RerankModel reranker;
+    private Fusion fusion = Fusion.learned();
+    private ArticleModel articleModel = ArticleModel.learned();
+    private int sessions = Math.min(4, Runtime.getRuntime().availableProcessors());
     private Duration timeout = DEFAULT_TIMEOUT;
     private Directory directory;
 
@@ -719,6 +820,33 @@ public final class Searcher implements AutoCloseable {
      */
     public Builder withReranker(RerankModel model) {
       this.reranker = model;
+      return this;
+    }
+
+    /**
+     * How the lexical and the dense side are fused when the index has passage vectors; default
+     * {@link Fusion#learned()}. Ignored for an index without vectors.
+     */
+    public Builder withFusion(Fusion fusion) {
+      this.fusion = Objects.requireNonNull(fusion, "fusion");
+      return this;
+    }
+
+    /** How article hits are scored from their passages; default {@link ArticleModel#learned()}. */
+    public Builder withArticleModel(ArticleModel model) {
+      this.articleModel = Objects.requireNonNull(model, "model");
+      return this;
+    }
+
+    /**
+     * Query-embedding sessions (queries embedded at the same time) for an index with vectors;
+     * default the number of processors, at most 4. Each holds the model, about 35 MB.
+     */
+    public Builder withEmbeddingSessions(int sessions) {
+      if (sessions < 1 || sessions > 64) {
+        throw new IllegalArgumentException("sessions must be in [1, 64], got: " + sessions);
+      }
+      this.sessions = sessions;
       return this;
     }
 

@@ -156,6 +156,27 @@ public final class PassageRanker {
   }
 
   /**
+   * Cuts the requested page from a list already ranked elsewhere (a fused hybrid list): {@code
+   * ranked} holds {@link FieldDoc}s with fields {score, passage id}, best first. The per-article
+   * limit and folding apply as in {@link #rank}; there is no wider window to fetch.
+   *
+   * @param totalHits what {@link Page#totalHits()} reports
+   * @throws IOException on a read error
+   */
+  public static Page rankList(
+      IndexSearcher searcher, ScoreDoc[] ranked, long totalHits, Options options)
+      throws IOException {
+    List<Candidate> kept = select(searcher, ranked, options, Integer.MAX_VALUE);
+    List<Ranked> page = new ArrayList<>();
+    int wanted = options.offset() + options.k();
+    for (int i = options.offset(); i < Math.min(kept.size(), wanted); i++) {
+      Candidate c = kept.get(i);
+      page.add(new Ranked(c.doc, c.score, c.passageId, List.copyOf(c.duplicates)));
+    }
+    return new Page(totalHits, page);
+  }
+
+  /**
    * Re-scores the head of the list and re-sorts it (ties by passage id); the tail keeps its order
    * with scores just below the head's lowest.
    */

@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param topics the passage's topic scores, in topic order
  * @param entities canonical ids of the entities the passage mentions
  * @param duplicates ids of other articles with a near-identical passage folded into this hit
+ * @param unit what the hit stands for; an {@link Unit#ARTICLE} hit carries the id, paragraphs,
+ *     offsets, text and snippet of the article's best passage
  */
 public record Hit(
     int rank,
@@ -43,10 +45,50 @@ public record Hit(
     String explanation,
     Map<String, Float> topics,
     List<String> entities,
-    List<String> duplicates) {
+    List<String> duplicates,
+    Unit unit) {
+
+  /** A passage hit. */
+  public Hit(
+      int rank,
+      float score,
+      String articleId,
+      String passageId,
+      int from,
+      int to,
+      int start,
+      int end,
+      LocalDate date,
+      String heading,
+      String text,
+      String snippet,
+      String explanation,
+      Map<String, Float> topics,
+      List<String> entities,
+      List<String> duplicates) {
+    this(
+        rank,
+        score,
+        articleId,
+        passageId,
+        from,
+        to,
+        start,
+        end,
+        date,
+        heading,
+        text,
+        snippet,
+        explanation,
+        topics,
+        entities,
+        duplicates,
+        Unit.PASSAGE);
+  }
 
   /** Validates the values. */
   public Hit {
+    Objects.requireNonNull(unit, "unit");
     if (rank < 1) {
       throw new IllegalArgumentException("rank must be >= 1, got: " + rank);
     }
