@@ -36,6 +36,8 @@ public final class Main {
           "         [--k N] [--run OUT.trec] [--profile NAME...] [--per-query] [--json]",
           "  tune   --set NAME=passage|article:QUERIES.tsv:QRELS... --index CORPUS=DIR... [--out FILE]",
           "         [--folds K] [--depth N] [--candidates N] [--profile NAME]",
+          "  tune   --fusion --set ... --index CORPUS=DIR...   learn the hybrid fusion weight (both designs)",
+          "  tune   --articles [--no-dense] --set ... --index ...  learn the article-search shares",
           "  classify --input FILE.jsonl [--eval] [--explain] [--json] [--topics DIR]",
           "  tune-topics --labels FILE.jsonl [--out DIR] [--lambda L] [--folds K] [--topics DIR]",
           "  bench  --input PATH... --queries FILE.tsv [--threads N] [--repeat R] [--scale K...]",

@@ -2,11 +2,11 @@ package dev.parley.cli;
 
 import dev.parley.query.MatchMode;
 import dev.parley.query.SearchRequest;
-import dev.parley.query.result.Unit;
 import dev.parley.query.Searcher;
 import dev.parley.query.result.Hit;
 import dev.parley.query.result.ResultsJson;
 import dev.parley.query.result.SearchResults;
+import dev.parley.query.result.Unit;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Set;

@@ -34,7 +34,7 @@ final class TuneCommand implements Main.Command {
             argv,
             Set.of("out", "folds", "depth", "candidates", "profile"),
             Set.of("set", "index"),
-            Set.of());
+            Set.of("fusion", "articles", "no-dense"));
     args.noPositional();
     Map<String, Path> indexes = args.corpusIndexes("index", false, List.of());
     List<RerankTuner.Dataset> datasets = new ArrayList<>();
@@ -45,6 +45,14 @@ final class TuneCommand implements Main.Command {
       throw new UsageException("give at least one --set NAME=passage|article:QUERIES.tsv:QRELS");
     }
     int folds = args.integer("folds", 5, 2, 100);
+    if (args.has("fusion")) {
+      TuneFusionReport.fusion(datasets, args.integer("depth", 100, 10, 5000), folds, out);
+      return 0;
+    }
+    if (args.has("articles")) {
+      TuneFusionReport.articles(datasets, !args.has("no-dense"), folds, out);
+      return 0;
+    }
     int depth = args.integer("depth", 200, 10, 5000);
     int candidates = args.integer("candidates", 1000, depth, 5000);
     Profile first = Profile.named(args.string("profile", "parley"));

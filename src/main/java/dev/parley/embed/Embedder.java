@@ -21,9 +21,8 @@ import java.util.concurrent.BlockingQueue;
  *
  * <p>Each text is encoded <em>alone</em> (a batch of one, never padded beside other texts): a
  * quantised model's output shifts slightly with batching, so encoding one text at a time is what
- * makes a passage's vector depend on its text only, whatever the thread count or input order.
- * Texts longer than the model's 512 word pieces are cut into windows whose vectors langchain4j
- * averages.
+ * makes a passage's vector depend on its text only, whatever the thread count or input order. Texts
+ * longer than the model's 512 word pieces are cut into windows whose vectors langchain4j averages.
  *
  * <p>Work runs on the calling thread. The embedder keeps a pool of up to {@code sessions} ONNX
  * Runtime sessions, each single-threaded (one intra-op thread), created on first need: as many
@@ -33,8 +32,8 @@ import java.util.concurrent.BlockingQueue;
  * <p>Tokenizer, pooling and normalisation are langchain4j's ({@link OnnxBertBiEncoder}); Parley
  * only adds the model's prefixes and builds the sessions.
  *
- * <p>Thread safety: safe for concurrent use. {@link #close()} releases the sessions; call it once no
- * thread embeds any more.
+ * <p>Thread safety: safe for concurrent use. {@link #close()} releases the sessions; call it once
+ * no thread embeds any more.
  */
 public final class Embedder implements AutoCloseable {
   private final DenseModel model;
@@ -57,8 +56,8 @@ public final class Embedder implements AutoCloseable {
    * Opens an embedder for {@code model} with at most {@code sessions} sessions (parallel threads).
    * The first session is created at once, so a missing or broken model fails here.
    *
-   * @throws IllegalStateException if the model's artifact is not on the class path, naming the Maven
-   *     coordinates to add
+   * @throws IllegalStateException if the model's artifact is not on the class path, naming the
+   *     Maven coordinates to add
    * @throws IllegalArgumentException if {@code sessions} is not in [1, 256]
    */
   public static Embedder open(DenseModel model, int sessions) {

@@ -16,8 +16,12 @@ public final class TrecRun {
   public static String line(String qid, Hit hit, String tag) {
     float score = Float.isNaN(hit.score()) ? 0 : hit.score();
     return String.format(
-        Locale.ROOT, "%s Q0 %s %d %.6f %s%n", qid,
+        Locale.ROOT,
+        "%s Q0 %s %d %.6f %s%n",
+        qid,
         hit.unit() == Unit.ARTICLE ? hit.articleId() : hit.trecId(),
-        hit.rank(), score, tag);
+        hit.rank(),
+        score,
+        tag);
   }
 }

@@ -658,10 +658,11 @@ public final class Indexer implements AutoCloseable {
     /**
      * With embeddings and workers, articles are written to Lucene in input order by one thread at a
      * time, so the segments, the HNSW graphs and so the approximate nearest neighbours are the same
-     * on every run (HNSW graphs depend on the order vectors arrive). Null otherwise: without vectors
-     * the order of documents changes no ranking.
+     * on every run (HNSW graphs depend on the order vectors arrive). Null otherwise: without
+     * vectors the order of documents changes no ranking.
      */
     final OrderedWrites ordered;
+
     long lastReport;
     int files;
     int unchanged;
@@ -690,8 +691,8 @@ public final class Indexer implements AutoCloseable {
     }
 
     /**
-     * Writes finished articles strictly in order: an article that finishes early waits (holding
-     * its in-flight permit, so memory stays bounded) until every earlier one is written.
+     * Writes finished articles strictly in order: an article that finishes early waits (holding its
+     * in-flight permit, so memory stays bounded) until every earlier one is written.
      */
     final class OrderedWrites {
       private final java.util.TreeMap<Long, IoAction> waiting = new java.util.TreeMap<>();

@@ -67,8 +67,7 @@ final class VectorCheck {
         }
         boolean has =
             values != null
-                && (values.docID() == doc
-                    || (values.docID() < doc && values.advance(doc) == doc));
+                && (values.docID() == doc || (values.docID() < doc && values.advance(doc) == doc));
         if (has) {
           withVector++;
           float[] v = values.vectorValue();
@@ -113,7 +112,10 @@ final class VectorCheck {
 
   private static String passageId(LeafReaderContext leaf, int doc) throws IOException {
     String id =
-        leaf.reader().storedFields().document(doc, Set.of(Fields.PASSAGE_ID)).get(Fields.PASSAGE_ID);
+        leaf.reader()
+            .storedFields()
+            .document(doc, Set.of(Fields.PASSAGE_ID))
+            .get(Fields.PASSAGE_ID);
     return id == null ? "doc " + (leaf.docBase + doc) : id;
   }
 }

@@ -71,8 +71,8 @@ final class DenseSide implements AutoCloseable {
   }
 
   /**
-   * What a query means to the model: its words and phrases in order, without quotes, {@code OR}
-   * or exclusions (an excluded word would pull the vector towards what the user does not want).
+   * What a query means to the model: its words and phrases in order, without quotes, {@code OR} or
+   * exclusions (an excluded word would pull the vector towards what the user does not want).
    */
   static String text(SimpleQuery query) {
     List<String> words = new ArrayList<>();
@@ -83,9 +83,9 @@ final class DenseSide implements AutoCloseable {
   }
 
   /**
-   * The filter of the kNN search: passages only, within the request's filters ({@code filters},
-   * the lexical query's filter clauses), none of the excluded words, and, with {@link
-   * MatchMode#ALL}, matching the lexical query (every required word).
+   * The filter of the kNN search: passages only, within the request's filters ({@code filters}, the
+   * lexical query's filter clauses), none of the excluded words, and, with {@link MatchMode#ALL},
+   * matching the lexical query (every required word).
    */
   static Query filter(Query filters, Query exclusions, Query lexical, MatchMode match) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();

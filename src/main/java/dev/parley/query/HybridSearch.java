@@ -189,6 +189,22 @@ final class HybridSearch {
     }
   }
 
+  /** The candidate articles of the top passages, with their whole-article evidence. */
+  static List<ArticleRanker.Candidate> articleCandidates(
+      IndexSearcher searcher, Query lexical, List<String> typed, Dense dense, int wanted)
+      throws IOException {
+    int window = Math.max(ARTICLE_WINDOW, 20 * wanted);
+    ScoreDoc[] passages =
+        dense != null
+            ? fused(searcher, lexical, dense, window).ranked()
+            : searcher.search(
+                    lexical,
+                    new TopFieldCollectorManager(
+                        RELEVANCE, window, null, PassageRanker.TOTAL_HITS_THRESHOLD, false))
+                .scoreDocs;
+    return ArticleRanker.withArticle(searcher, typed, ArticleRanker.group(passages));
+  }
+
   private static ScoreDoc[] zeroScores(ScoreDoc[] passages) {
     ScoreDoc[] out = new ScoreDoc[passages.length];
     for (int i = 0; i < passages.length; i++) {

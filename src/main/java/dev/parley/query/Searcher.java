@@ -8,11 +8,11 @@ import dev.parley.analysis.EntityTagger;
 import dev.parley.analysis.Gazetteer;
 import dev.parley.analysis.ParleyAnalyzer;
 import dev.parley.query.build.QueryFactory;
-import dev.parley.query.fuse.Fusion;
-import dev.parley.query.rank.ArticleModel;
 import dev.parley.query.build.SimpleQuery;
 import dev.parley.query.build.SynonymBalance;
+import dev.parley.query.fuse.Fusion;
 import dev.parley.query.highlight.SnippetHighlighter;
+import dev.parley.query.rank.ArticleModel;
 import dev.parley.query.rank.PassageRanker;
 import dev.parley.query.rank.QuerySignals;
 import dev.parley.query.rank.RerankCandidate;
@@ -372,6 +372,61 @@ public final class Searcher implements AutoCloseable {
       ts.end();
     }
     return terms;
+  }
+
+  /**
+   * The candidates of a hybrid search for {@code request} with {@code depth} from each side (the
+   * lexical top and the nearest by vector), with both raw scores: what {@code parley tune --fusion}
+   * learns the fusion weight from.
+   *
+   * @throws IllegalStateException if the index has no vectors
+   * @throws IOException on a read error
+   */
+  public dev.parley.query.fuse.HybridRanker.Candidates fusionCandidates(
+      SearchRequest request, int depth) throws IOException {
+    if (denseSide == null) {
+      throw new IllegalStateException(
+          "index " + path + " has no passage vectors: build it with parley index --embed MODEL");
+    }
+    Request checked = check(request);
+    float[] vector = denseSide.embed(checked.parsed());
+    IndexSearcher searcher = acquire();
+    try {
+      Prepared q = prepare(checked, searcher);
+      HybridSearch.Dense d = dense(checked, q, vector);
+      return dev.parley.query.fuse.HybridRanker.collect(
+          searcher, q.query(), d.filter(), vector, depth, depth);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  /**
+   * The candidate articles of an article search for {@code request} (hybrid when the index has
+   * vectors and the request allows them), with the raw evidence an {@link ArticleModel} weighs:
+   * what {@code parley tune --articles} learns the article shares from.
+   *
+   * @throws IOException on a read error
+   */
+  public List<dev.parley.query.rank.ArticleRanker.Candidate> articleCandidates(
+      SearchRequest request) throws IOException {
+    Request checked = check(request);
+    float[] vector =
+        denseSide == null || !request.dense() || checked.parsed().groups().isEmpty()
+            ? null
+            : denseSide.embed(checked.parsed());
+    IndexSearcher searcher = acquire();
+    try {
+      Prepared q = prepare(checked, searcher);
+      return HybridSearch.articleCandidates(
+          searcher,
+          q.query(),
+          q.typed(),
+          vector == null ? null : dense(checked, q, vector),
+          request.offset() + request.k());
+    } finally {
+      release(searcher);
+    }
   }
 
   /**

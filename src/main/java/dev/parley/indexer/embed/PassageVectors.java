@@ -22,8 +22,8 @@ import org.apache.lucene.util.Bits;
 
 /**
  * The vectors of an article's passages: embedded with the {@link Embedder}, or, for a passage whose
- * text equals that of a passage the article already had in the index, copied from there (the
- * vector of a text depends on the text only, since every text is embedded alone).
+ * text equals that of a passage the article already had in the index, copied from there (the vector
+ * of a text depends on the text only, since every text is embedded alone).
  *
  * <p>Thread safety: safe for concurrent use (the counters are atomic; the embedder is thread-safe).
  */
@@ -107,5 +107,4 @@ public final class PassageVectors {
     }
     return out;
   }
-
 }

@@ -164,7 +164,8 @@ public final class HybridRanker {
       int target = doc - leaf.docBase;
       DocIdSetIterator it = scorer == null ? null : scorer.iterator();
       boolean matches =
-          it != null && (it.docID() == target || (it.docID() < target && it.advance(target) == target));
+          it != null
+              && (it.docID() == target || (it.docID() < target && it.advance(target) == target));
       scores[i] = matches ? scorer.score() : 0f;
       if (!matches) {
         unmatched++;
@@ -205,7 +206,8 @@ public final class HybridRanker {
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
         var values = leaf.reader().getSortedDocValues(Fields.PASSAGE_ID);
         int target = docs[i] - leaf.docBase;
-        out[i] = values.advanceExact(target) ? values.lookupOrd(values.ordValue()).utf8ToString() : "";
+        out[i] =
+            values.advanceExact(target) ? values.lookupOrd(values.ordValue()).utf8ToString() : "";
       }
     }
     return out;
