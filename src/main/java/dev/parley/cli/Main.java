@@ -80,6 +80,10 @@ public final class Main {
       return rest.length == 0 ? 2 : 0;
     }
     Command command = COMMANDS.get(rest[0]);
+    if (command != null && Arrays.asList(rest).contains("--help")) {
+      out.println(USAGE);
+      return 0;
+    }
     if (command == null) {
       err.println("parley: unknown command '" + rest[0] + "'");
       err.println(USAGE);
