@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 /**
  * Finds the gazetteer's entities in text, longest name first.
  *
- * <p>Text and names are compared as word sequences (letters and digits; punctuation ignored, so
- * {@code U.S.} is the words {@code U S}), ignoring accents. Case matters where it must:
+ * <p>Text and names are compared as word sequences (letters, marks and digits; punctuation ignored,
+ * so {@code U.S.} is the words {@code U S}), after {@link NormalizedText} normalisation (format
+ * characters removed, NFKC), ignoring accents. Case matters where it must:
  *
  * <ul>
  *   <li>an upper-case acronym ({@code US}, {@code UN}) matches only in upper case, so the pronoun
@@ -31,7 +32,7 @@ import java.util.regex.Pattern;
  * <p>Thread safety: immutable, safe to share.
  */
 public final class EntityTagger {
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
   private static final int MAX_WORDS = 9;
 
   /** Words after which a capital is a place, not a government. */
@@ -114,8 +115,29 @@ public final class EntityTagger {
         .add(new Name(id, kind, words.toArray(String[]::new)));
   }
 
-  /** The mentions in {@code text}, in text order, none overlapping. */
+  /**
+   * The mentions in {@code text}, in text order, none overlapping, with offsets into {@code text}
+   * as given. The text is matched in its {@link NormalizedText} form, so invisible format
+   * characters and decomposed accents ({@code Erdog\u0306an}) do not hide a name.
+   */
   public List<Mention> tag(String text) {
+    NormalizedText normalized = NormalizedText.of(text);
+    List<Mention> found = tagNormalized(normalized.text());
+    if (normalized.text() == text) {
+      return found;
+    }
+    return found.stream()
+        .map(
+            m ->
+                new Mention(
+                    m.entityId(),
+                    m.kind(),
+                    normalized.originalOffset(m.start()),
+                    normalized.originalOffset(m.end())))
+        .toList();
+  }
+
+  private List<Mention> tagNormalized(String text) {
     List<int[]> spans = new ArrayList<>();
     List<String> words = new ArrayList<>();
     Matcher m = WORD.matcher(text);

@@ -3,9 +3,12 @@ package dev.parley.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.parley.bench.Benchmark;
+import dev.parley.bench.Fts5Side;
 import dev.parley.bench.GrowthChart;
 import dev.parley.bench.Measurement;
+import dev.parley.bench.MixedLoad;
 import dev.parley.bench.SideFacts;
+import dev.parley.bench.WholeProcess;
 import dev.parley.eval.QueryFile;
 import dev.parley.query.Searcher;
 import dev.parley.query.result.ResultsJson;
@@ -33,9 +36,17 @@ final class BenchCommand implements Main.Command {
         new Args(
             "bench",
             argv,
-            Set.of("queries", "threads", "repeat", "work", "plot", "context-weight", "timeout-ms"),
+            Set.of(
+                "queries",
+                "threads",
+                "repeat",
+                "work",
+                "plot",
+                "context-weight",
+                "timeout-ms",
+                "mixed-seconds"),
             Set.of("input", "scale"),
-            Set.of("json", "no-synonyms"));
+            Set.of("json", "no-synonyms", "whole-process", "concurrent-writes"));
     args.noPositional();
     List<Path> inputs =
         args.list("input").isEmpty()
@@ -71,18 +82,50 @@ final class BenchCommand implements Main.Command {
       Benchmark.Config config =
           new Benchmark.Config(inputs, queries, threads, repeat, scale, work, err, searcher);
       Benchmark.Result result = new Benchmark(config).run();
-      runs.add(result.toJson(config));
+      JsonObject json = result.toJson(config);
       result.problems().forEach(p -> problems.add("scale " + scale + ": " + p));
+      // The second baseline, in new files (bench/Fts5Side): the same passages, read again from
+      // the input Benchmark indexed (its scaled copies when scaled).
+      List<Path> indexed = scale == 1 ? inputs : List.of(work.resolve("scaled-input"));
+      Fts5Side.Figures fts5 =
+          Fts5Side.run(indexed, queries, repeat, threads, work, result.inputBytes(), err);
+      fts5.addTo(json, result);
+      fts5.problems(result).forEach(p -> problems.add("scale " + scale + ": " + p));
+      WholeProcess.Result processes = null;
+      if (args.has("whole-process")) {
+        processes = WholeProcess.run(indexed, work, err);
+        json.add("wholeProcess", processes.toJson());
+      }
+      MixedLoad.Result mixed = null;
+      if (args.has("concurrent-writes")) {
+        mixed = mixedLoad(work, inputs, queries, args.integer("mixed-seconds", 10, 1, 3600), err);
+        json.add("concurrentWrites", mixed.toJson());
+      }
+      runs.add(json);
       Measurement p = result.parley();
       points.add(
           new GrowthChart.Point(
               result.passages(),
               p.passagesPerSecond(),
+              result.baseline().passagesPerSecond(),
+              fts5.figures().get("passagesPerSecond"),
               p.indexBytes() / 1e6,
+              result.baseline().indexBytes() / 1e6,
+              fts5.figures().get("indexBytes") / 1e6,
               p.p50Millis(),
-              p.p99Millis()));
+              p.p99Millis(),
+              result.topicP50Millis(),
+              result.baseline().p50Millis(),
+              fts5.figures().get("p50Millis")));
       if (!args.has("json")) {
         print(result, config, out);
+        fts5.print(result, out);
+        if (processes != null) {
+          processes.print(out);
+        }
+        if (mixed != null) {
+          mixed.print(out);
+        }
       }
     }
     if (args.has("json")) {
@@ -105,6 +148,16 @@ final class BenchCommand implements Main.Command {
     // them.
     problems.forEach(p -> err.println("problem: " + p));
     return problems.isEmpty() ? 0 : 1;
+  }
+
+  /** Searches under concurrent writes on a copy of the Parley index the benchmark just built. */
+  private static MixedLoad.Result mixedLoad(
+      Path work, List<Path> inputs, List<String> queries, int seconds, PrintStream err)
+      throws IOException {
+    MixedLoad.Config d =
+        MixedLoad.Config.defaults(
+            work.resolve("parley-index"), work.resolve("mixed-index"), inputs, queries, err);
+    return new MixedLoad(d.withSeconds(seconds)).run();
   }
 
   /** Parley's searcher as the options set it: ingredients off to measure their cost. */

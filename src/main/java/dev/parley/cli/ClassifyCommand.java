@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import dev.parley.analysis.EntityTagger;
 import dev.parley.analysis.Gazetteer;
 import dev.parley.analysis.Mention;
+import dev.parley.analysis.NormalizedText;
 import dev.parley.indexer.enrich.LabelledText;
 import dev.parley.indexer.enrich.TopicModel;
 import dev.parley.indexer.enrich.TopicTrainer;
@@ -48,8 +49,9 @@ final class ClassifyCommand implements Main.Command {
     }
     EntityTagger tagger = new EntityTagger(gazetteer);
     for (LabelledFile.Line line : contents.lines()) {
-      List<Mention> mentions = tagger.tag(line.text());
-      Map<String, Float> scores = model.score(line.text(), mentions);
+      String text = NormalizedText.of(line.text()).text(); // as the indexer's enricher sees it
+      List<Mention> mentions = tagger.tag(text);
+      Map<String, Float> scores = model.score(text, mentions);
       JsonObject o = new JsonObject();
       o.addProperty("id", line.id());
       JsonObject topics = new JsonObject();
@@ -66,7 +68,7 @@ final class ClassifyCommand implements Main.Command {
         for (String topic : model.names()) {
           JsonObject parts = new JsonObject();
           model
-              .explain(topic, line.text(), mentions)
+              .explain(topic, text, mentions)
               .forEach(
                   (k, v) ->
                       parts.addProperty(

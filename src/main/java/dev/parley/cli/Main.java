@@ -42,7 +42,8 @@ public final class Main {
           "  tune-topics --labels FILE.jsonl [--out DIR] [--lambda L] [--folds K] [--topics DIR]",
           "  bench  --input PATH... --queries FILE.tsv [--threads N] [--repeat R] [--scale K...]",
           "         [--work DIR] [--plot FILE.png] [--json] [--no-synonyms] [--context-weight W]",
-          "         [--timeout-ms MS]     exit 1 if the run was unfair or a search was cut off",
+          "         [--timeout-ms MS] [--whole-process] [--concurrent-writes [--mixed-seconds S]]",
+          "         exit 1 if the run was unfair or a search was cut off",
           "",
           "Defaults: --input seeds, --index index. Add --debug to see stack traces.");
 

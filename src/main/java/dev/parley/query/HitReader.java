@@ -84,6 +84,8 @@ final class HitReader {
               topicScores(doc.get(Fields.TOPICS_JSON)),
               Arrays.stream(doc.getFields(Fields.ENTITY)).map(IndexableField::stringValue).toList(),
               r.duplicates(),
+              intField(doc, Fields.CODE_POINT_START),
+              intField(doc, Fields.CODE_POINT_END),
               request.unit()));
     }
     return hits;

@@ -4,6 +4,7 @@ import dev.parley.analysis.Entity;
 import dev.parley.analysis.EntityTagger;
 import dev.parley.analysis.Gazetteer;
 import dev.parley.analysis.ParleyAnalyzer;
+import dev.parley.query.build.ForeignNames;
 import dev.parley.query.build.QueryFactory;
 import dev.parley.query.build.SimpleQuery;
 import dev.parley.query.build.SynonymBalance;
@@ -36,7 +37,11 @@ import org.apache.lucene.search.TermQuery;
  */
 final class QueryPreparer {
   private final QueryFactory queries;
-  private final ParleyAnalyzer indexAnalyzer;
+
+  /** The index chain minus stop words: how typed words are compared with query alternatives. */
+  private final ParleyAnalyzer wordAnalyzer;
+
+  private final ForeignNames foreignNames;
   private final EntityTagger tagger;
   private final Gazetteer gazetteer;
   private final IndexManifest manifest;
@@ -44,12 +49,14 @@ final class QueryPreparer {
 
   QueryPreparer(
       QueryFactory queries,
-      ParleyAnalyzer indexAnalyzer,
+      ParleyAnalyzer wordAnalyzer,
+      ForeignNames foreignNames,
       Gazetteer gazetteer,
       IndexManifest manifest,
       float topicWeight) {
     this.queries = queries;
-    this.indexAnalyzer = indexAnalyzer;
+    this.wordAnalyzer = wordAnalyzer;
+    this.foreignNames = foreignNames;
     this.tagger = new EntityTagger(gazetteer);
     this.gazetteer = gazetteer;
     this.manifest = manifest;
@@ -89,7 +96,9 @@ final class QueryPreparer {
     List<String> typed = typedTerms(r.parsed());
     Query text;
     try {
-      text = SynonymBalance.balance(queries.build(r.parsed(), request.match()), searcher, typed);
+      text =
+          SynonymBalance.balance(
+              queries.build(r.parsed(), request.match()), searcher, typed, foreignNames);
     } catch (IndexSearcher.TooManyClauses e) {
       throw tooComplex(e);
     }
@@ -106,14 +115,16 @@ final class QueryPreparer {
     return QuerySignals.of(query, typed, entities);
   }
 
-  /** The positive query words as the index analyzes them (no synonyms), in order. */
+  /**
+   * The positive query words as loose words are analyzed (no synonyms, no stop words), in order.
+   */
   private List<String> typedTerms(SimpleQuery query) throws IOException {
     List<String> terms = new ArrayList<>();
     StringBuilder words = new StringBuilder();
     for (List<SimpleQuery.Term> group : query.groups()) {
       group.forEach(t -> words.append(t.text()).append(' '));
     }
-    try (var ts = indexAnalyzer.tokenStream(Fields.TEXT, words.toString())) {
+    try (var ts = wordAnalyzer.tokenStream(Fields.TEXT, words.toString())) {
       var term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {

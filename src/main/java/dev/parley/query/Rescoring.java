@@ -23,10 +23,10 @@ import org.apache.lucene.search.TopDocs;
  * <p>Thread safety: immutable; safe for concurrent searches.
  */
 final class Rescoring {
-  private final ParleyAnalyzer indexAnalyzer;
+  private final ParleyAnalyzer wordAnalyzer;
 
-  Rescoring(ParleyAnalyzer indexAnalyzer) {
-    this.indexAnalyzer = indexAnalyzer;
+  Rescoring(ParleyAnalyzer wordAnalyzer) {
+    this.wordAnalyzer = wordAnalyzer;
   }
 
   /** The second stage over {@code searcher} for a query with these signals. */
@@ -40,7 +40,7 @@ final class Rescoring {
       @Override
       public double[] rescore(int[] docs, double[] scores) throws IOException {
         double[][] f =
-            Reranker.features(searcher, signals, indexAnalyzer, docs, scores, model, false);
+            Reranker.features(searcher, signals, wordAnalyzer, docs, scores, model, false);
         return Reranker.combine(f, model.vector());
       }
     };
@@ -56,7 +56,7 @@ final class Rescoring {
       docs[i] = top.scoreDocs[i].doc;
       scores[i] = top.scoreDocs[i].score;
     }
-    double[][] f = Reranker.features(searcher, signals, indexAnalyzer, docs, scores, model, true);
+    double[][] f = Reranker.features(searcher, signals, wordAnalyzer, docs, scores, model, true);
     StoredFields stored = searcher.storedFields();
     List<RerankCandidate> out = new ArrayList<>(docs.length);
     Set<String> fields =

@@ -3,6 +3,7 @@ package dev.parley.query;
 import dev.parley.analysis.AnalysisConfig;
 import dev.parley.analysis.Gazetteer;
 import dev.parley.analysis.ParleyAnalyzer;
+import dev.parley.query.build.ForeignNames;
 import dev.parley.query.build.QueryFactory;
 import dev.parley.query.fuse.Fusion;
 import dev.parley.query.fuse.HybridRanker;
@@ -115,16 +116,25 @@ public final class Searcher implements AutoCloseable {
     }
     AnalysisConfig analysis = AnalysisConfig.fromJson(manifest.analysis());
     ParleyAnalyzer indexAnalyzer = new ParleyAnalyzer(analysis);
-    ParleyAnalyzer queryAnalyzer =
-        b.entitySynonyms ? ParleyAnalyzer.forQueries(analysis, b.gazetteer) : indexAnalyzer;
+    // Loose words drop stop words; phrases keep them (the index keeps them, schema 4).
+    ParleyAnalyzer wordAnalyzer = ParleyAnalyzer.forQueries(analysis);
+    QueryFactory queries =
+        b.entitySynonyms
+            ? new QueryFactory(
+                ParleyAnalyzer.forQueries(analysis, b.gazetteer),
+                ParleyAnalyzer.forPhrases(analysis, b.gazetteer),
+                b.contextWeight)
+            : new QueryFactory(wordAnalyzer, ParleyAnalyzer.forPhrases(analysis), b.contextWeight);
     this.preparer =
         new QueryPreparer(
-            new QueryFactory(queryAnalyzer, b.contextWeight),
-            indexAnalyzer,
+            queries,
+            wordAnalyzer,
+            b.entitySynonyms ? ForeignNames.of(b.gazetteer, analysis) : ForeignNames.NONE,
             b.gazetteer,
             manifest,
             b.topicWeight);
-    this.rescoring = new Rescoring(indexAnalyzer);
+    // RM3 feedback terms are never stop words.
+    this.rescoring = new Rescoring(wordAnalyzer);
     this.hitReader =
         new HitReader(
             new SnippetHighlighter(indexAnalyzer, b.pre, b.post, b.sentences, b.escapeHtml));

@@ -129,7 +129,65 @@ class BenchCommandTest {
       double ratio = filtered.get("topicP50OverUnfilteredBaselineP50").getAsDouble();
       assertEquals(topic / base, ratio, topic / base * 0.002, filtered.toString());
     }
+    for (int run = 0; run < 2; run++) {
+      JsonObject o = json.getAsJsonArray("runs").get(run).getAsJsonObject();
+      // The second baseline: the keys of the first, null where a figure does not apply.
+      JsonObject fts5 = o.getAsJsonObject("fts5");
+      JsonObject ratios = o.getAsJsonObject("ratiosFts5");
+      assertEquals(KEYS, List.copyOf(fts5.keySet()));
+      assertEquals(KEYS, List.copyOf(ratios.keySet()));
+      for (String key : KEYS) {
+        if (key.equals("peakHeapBytes")) {
+          // SQLite's memory is native: no JVM heap figure.
+          assertTrue(fts5.get(key).isJsonNull() && ratios.get(key).isJsonNull(), o.toString());
+          continue;
+        }
+        double f = fts5.get(key).getAsDouble();
+        assertTrue(Double.isFinite(f) && f > 0, "fts5." + key + " = " + f);
+        double p = o.getAsJsonObject("parley").get(key).getAsDouble();
+        double ratio = ratios.get(key).getAsDouble();
+        double er = roundingError(ratio) + roundingError(p / f) + (p / f) * 0.002;
+        assertEquals(p / f, ratio, er, key);
+      }
+      assertEquals(
+          o.getAsJsonObject("sides").getAsJsonObject("baseline").get("documents").getAsLong(),
+          o.getAsJsonObject("fts5Side").get("documents").getAsLong());
+    }
     assertTrue(Files.size(dir.resolve("growth.png")) > 1000);
+  }
+
+  @Test
+  void wholeProcessAndConcurrentWritesAddTheirBlocks() throws IOException {
+    MainTest.Run r =
+        bench(Path.of("seeds"), "--whole-process", "--concurrent-writes", "--mixed-seconds", "1");
+    assertEquals(0, r.code(), r.err());
+    JsonObject json = JsonParser.parseString(r.out()).getAsJsonObject();
+    JsonObject processes = json.getAsJsonObject("wholeProcess");
+    for (String key : List.of("parleySeconds", "luceneSeconds", "fts5Seconds")) {
+      assertTrue(processes.get(key).getAsDouble() > 0, key);
+    }
+    double parley = processes.get("parleySeconds").getAsDouble();
+    assertEquals(
+        parley / processes.get("luceneSeconds").getAsDouble(),
+        processes.get("parleyOverLucene").getAsDouble(),
+        0.01 * parley);
+    // Each child read the seeds itself and wrote its own index.
+    assertTrue(processes.get("parleyBytes").getAsLong() > 0);
+    assertTrue(processes.get("luceneBytes").getAsLong() > 0);
+    assertTrue(processes.get("fts5Bytes").getAsLong() > 0);
+    JsonObject mixed = json.getAsJsonObject("concurrentWrites");
+    assertEquals(4, mixed.get("searchThreads").getAsInt());
+    JsonObject quiet = mixed.getAsJsonObject("quiet");
+    JsonObject writes = mixed.getAsJsonObject("writes");
+    assertTrue(quiet.get("searches").getAsInt() > 0);
+    assertEquals(0, quiet.get("commits").getAsInt());
+    assertTrue(writes.get("searches").getAsInt() > 0);
+    assertTrue(writes.get("commits").getAsInt() > 0);
+    assertEquals(0, writes.get("partial").getAsInt());
+    assertTrue(
+        writes.get("p50Millis").getAsDouble() <= writes.get("p99Millis").getAsDouble()
+            && writes.get("p99Millis").getAsDouble() <= writes.get("maxMillis").getAsDouble(),
+        writes.toString());
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.parley.indexer.enrich;
 import dev.parley.analysis.EntityTagger;
 import dev.parley.analysis.Gazetteer;
 import dev.parley.analysis.Mention;
+import dev.parley.analysis.NormalizedText;
 import dev.parley.indexer.Article;
 import dev.parley.indexer.Passage;
 import java.util.List;
@@ -36,10 +37,15 @@ public final class NewsEnricher implements Enricher {
         passage.heading() == null ? passage.text() : passage.heading() + "\n" + passage.text());
   }
 
-  /** The enrichment of a bare text. */
+  /**
+   * The enrichment of a bare text. Entities and topics are found in the text's {@link
+   * NormalizedText} form, as the analyzer matches it, so a soft hyphen inside {@code
+   * sanc\u00ADtions} hides neither the word nor the topic.
+   */
   public Enrichment enrich(String text) {
-    List<Mention> mentions = tagger.tag(text);
-    Map<String, Float> scores = topics.score(text, mentions);
+    String normalized = NormalizedText.of(text).text();
+    List<Mention> mentions = tagger.tag(normalized);
+    Map<String, Float> scores = topics.score(normalized, mentions);
     return new Enrichment(scores, topics.labels(scores), EntityTagger.ids(mentions));
   }
 

@@ -3,6 +3,7 @@ package dev.parley.indexer.enrich;
 import dev.parley.analysis.EntityTagger;
 import dev.parley.analysis.Gazetteer;
 import dev.parley.analysis.Mention;
+import dev.parley.analysis.NormalizedText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class TopicTrainer {
       throw new IllegalArgumentException("folds must be >= 2, got: " + folds);
     }
     EntityTagger tagger = new EntityTagger(gazetteer);
-    List<LabelledText> sorted = new ArrayList<>(examples);
+    List<LabelledText> sorted = new ArrayList<>(normalized(examples));
     sorted.sort(Comparator.comparing(LabelledText::id));
     List<List<Mention>> mentions = sorted.stream().map(e -> tagger.tag(e.text())).toList();
     List<Result> results = new ArrayList<>();
@@ -193,6 +194,7 @@ public final class TopicTrainer {
   /** Scores a model's labels on examples. */
   public static List<Scores> evaluate(
       TopicModel model, Gazetteer gazetteer, List<LabelledText> examples) {
+    examples = normalized(examples);
     EntityTagger tagger = new EntityTagger(gazetteer);
     List<Scores> out = new ArrayList<>();
     List<List<String>> predicted = new ArrayList<>();
@@ -316,5 +318,15 @@ public final class TopicTrainer {
       out[i] = round(v[i]);
     }
     return out;
+  }
+
+  /** The examples' texts as the enricher sees them ({@link NormalizedText}). */
+  private static List<LabelledText> normalized(List<LabelledText> examples) {
+    return examples.stream()
+        .map(
+            e ->
+                new LabelledText(
+                    e.id(), NormalizedText.of(e.text()).text(), e.labels(), e.judged()))
+        .toList();
   }
 }
