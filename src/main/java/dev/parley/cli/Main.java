@@ -29,7 +29,8 @@ public final class Main {
           "         [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--per-article N] [--recency-half-life DAYS]",
           "         [--facets] [--collapse] [--all] [--json] [--explain] [--no-dense] [--articles]",
           "  batch  [--index DIR] --queries FILE.tsv --run OUT.trec [--k N] [--per-article N] [--tag NAME]",
-          "         [--articles] [--no-dense]   --articles: one line per article, qid Q0 articleId rank score tag",
+          "         [--articles] [--no-dense] [--latency]   --articles: one line per article, qid Q0 articleId"
+              + " rank score tag; --latency: p50/p95 after a warm-up pass",
           "  stats  [--index DIR] [--json]",
           "  verify [--index DIR] [--json]                 CheckIndex and manifest checks; exit 1 if unsound",
           "  eval   --index [CORPUS=]DIR... --queries FILE.tsv --qrels FILE [--level passage|article]",

@@ -1,5 +1,6 @@
 package dev.parley.cli;
 
+import dev.parley.embed.DenseModel;
 import dev.parley.eval.Metrics;
 import dev.parley.eval.Profile;
 import dev.parley.eval.Qrels;
@@ -32,7 +33,7 @@ final class TuneCommand implements Main.Command {
         new Args(
             "tune",
             argv,
-            Set.of("out", "folds", "depth", "candidates", "profile"),
+            Set.of("out", "folds", "depth", "candidates", "profile", "embed"),
             Set.of("set", "index"),
             Set.of("fusion", "articles", "no-dense"));
     args.noPositional();
@@ -46,7 +47,12 @@ final class TuneCommand implements Main.Command {
     }
     int folds = args.integer("folds", 5, 2, 100);
     if (args.has("fusion")) {
-      TuneFusionReport.fusion(datasets, args.integer("depth", 100, 10, 5000), folds, out);
+      TuneFusionReport.fusion(
+          datasets,
+          args.integer("depth", 100, 10, 5000),
+          folds,
+          DenseModel.named(args.string("embed", "e5-small-v2")),
+          out);
       return 0;
     }
     if (args.has("articles")) {

@@ -1,5 +1,6 @@
 package dev.parley.cli;
 
+import dev.parley.embed.DenseModel;
 import dev.parley.eval.FusionTuner;
 import dev.parley.eval.RerankTuner;
 import dev.parley.query.rank.ArticleModel;
@@ -22,9 +23,10 @@ import java.util.Set;
 final class TuneFusionReport {
   private TuneFusionReport() {}
 
-  static void fusion(List<RerankTuner.Dataset> sets, int depth, int folds, PrintStream out)
+  static void fusion(
+      List<RerankTuner.Dataset> sets, int depth, int folds, DenseModel model, PrintStream out)
       throws IOException {
-    List<FusionTuner.FusionQuery> queries = FusionTuner.collectFusion(sets, depth);
+    List<FusionTuner.FusionQuery> queries = FusionTuner.collectFusion(sets, depth, model);
     List<Double> weights = new ArrayList<>();
     // Ties go to the larger lexical share: prefer the first stage when the vectors add nothing.
     for (int i = FusionTuner.WEIGHTS.length - 1; i >= 0; i--) {
@@ -35,21 +37,34 @@ final class TuneFusionReport {
     StringBuilder learned = new StringBuilder();
     for (boolean union : new boolean[] {false, true}) {
       String design = union ? "union" : "rescore";
+      // The union design needs the index's vectors; queries on indexes without them are left out
+      // of its columns (and of its learning).
+      List<FusionTuner.FusionQuery> usable =
+          union ? queries.stream().filter(FusionTuner.FusionQuery::union).toList() : queries;
+      if (usable.isEmpty()) {
+        learned.append(design + ": no index with vectors, not measured\n");
+        continue;
+      }
       FusionTuner.Objective<FusionTuner.FusionQuery, Double> objective =
           (q, w) -> FusionTuner.ndcg(q, w, union);
-      double all = FusionTuner.best(queries, weights, objective);
-      columns.put(design + " in", perQuery(queries, q -> FusionTuner.ndcg(q, all, union)));
+      double all = FusionTuner.best(usable, weights, objective);
+      columns.put(design + " in", perQuery(usable, q -> FusionTuner.ndcg(q, all, union)));
       List<Double> perFold = new ArrayList<>();
       columns.put(
           design + " cv",
           FusionTuner.crossValidate(
-              queries, FusionTuner.FusionQuery::key, weights, objective, folds, perFold));
+              usable,
+              FusionTuner.FusionQuery::key,
+              weights,
+              objective,
+              Math.min(folds, usable.size()),
+              perFold));
       learned.append(
           String.format(
               Locale.ROOT,
               "%s: lexical share learned on all %d queries %.2f; per fold %s%n",
               design,
-              queries.size(),
+              usable.size(),
               all,
               perFold));
     }
@@ -77,11 +92,15 @@ final class TuneFusionReport {
                 .toList();
         StringBuilder row = new StringBuilder(String.format("%-10s%-10s%8d", d, c, keys.size()));
         for (Map<String, Double> col : columns.values()) {
+          var values = keys.stream().filter(col::containsKey).mapToDouble(col::get).toArray();
           row.append(
-              String.format(
-                  Locale.ROOT,
-                  "%13.4f",
-                  keys.stream().mapToDouble(col::get).average().orElse(Double.NaN)));
+              values.length == 0
+                  ? String.format("%13s", "-")
+                  : String.format(
+                      Locale.ROOT,
+                      "%9.4f(%2d)",
+                      java.util.Arrays.stream(values).average().orElse(0),
+                      values.length));
         }
         out.println(row);
       }

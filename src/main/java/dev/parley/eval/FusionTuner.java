@@ -1,10 +1,14 @@
 package dev.parley.eval;
 
+import dev.parley.embed.DenseModel;
+import dev.parley.embed.Embedder;
 import dev.parley.query.SearchRequest;
 import dev.parley.query.Searcher;
+import dev.parley.query.build.SimpleQuery;
 import dev.parley.query.fuse.HybridRanker;
 import dev.parley.query.rank.ArticleModel;
 import dev.parley.query.rank.ArticleRanker;
+import dev.parley.query.result.Hit;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * Learns the two shares of hybrid and article search on judged queries, with k-fold
@@ -57,13 +62,16 @@ public final class FusionTuner {
    * @param corpus the query's corpus
    * @param judged its judgments
    * @param candidates the candidates with raw scores
+   * @param union whether the candidates include the dense side's nearest passages (an index with
+   *     vectors); false when only the lexical top were embedded, at tuning time
    */
   public record FusionQuery(
       String key,
       String dataset,
       String corpus,
       Map<String, Integer> judged,
-      List<HybridRanker.Candidate> candidates) {}
+      List<HybridRanker.Candidate> candidates,
+      boolean union) {}
 
   /**
    * One judged query with its candidate articles.
@@ -75,31 +83,84 @@ public final class FusionTuner {
   public record ArticleQuery(
       String key, Map<String, Integer> judged, List<ArticleRanker.Candidate> candidates) {}
 
-  /** Collects fusion candidates ({@code depth} per side) for every judged query. */
-  public static List<FusionQuery> collectFusion(List<RerankTuner.Dataset> datasets, int depth)
-      throws IOException {
+  /**
+   * Collects fusion candidates ({@code depth} per side) for every judged query. On an index with
+   * vectors these are the searcher's own candidates (both designs); on an index without, the
+   * lexical top {@code depth} passages are embedded here with {@code model}, which gives exactly
+   * what the re-scoring design would rank (a passage's vector depends on its text only), and the
+   * union design cannot be measured for that query.
+   */
+  public static List<FusionQuery> collectFusion(
+      List<RerankTuner.Dataset> datasets, int depth, DenseModel model) throws IOException {
     List<FusionQuery> out = new ArrayList<>();
-    for (RerankTuner.Dataset d : datasets) {
-      Map<Path, Searcher> searchers = new HashMap<>();
-      try {
-        for (QueryFile.Query q : d.queries()) {
-          if (!d.qrels().hasRelevant(q.id())) {
-            continue;
+    Embedder embedder = null;
+    try {
+      for (RerankTuner.Dataset d : datasets) {
+        Map<Path, Searcher> searchers = new HashMap<>();
+        try {
+          for (QueryFile.Query q : d.queries()) {
+            if (!d.qrels().hasRelevant(q.id())) {
+              continue;
+            }
+            Searcher s = searcher(d, q, searchers);
+            SearchRequest request = SearchRequest.of(clip(q.text()));
+            boolean union = s.dense() != null;
+            List<HybridRanker.Candidate> candidates;
+            if (union) {
+              candidates = s.fusionCandidates(request, depth).candidates();
+            } else {
+              if (embedder == null) {
+                embedder = Embedder.open(model, Runtime.getRuntime().availableProcessors());
+              }
+              candidates = embeddedLexicalTop(s, request, depth, embedder);
+            }
+            out.add(
+                new FusionQuery(
+                    d.name() + ":" + q.id(),
+                    d.name(),
+                    q.corpus(),
+                    d.qrels().of(q.id()),
+                    candidates,
+                    union));
           }
-          Searcher s = searcher(d, q, searchers);
-          out.add(
-              new FusionQuery(
-                  d.name() + ":" + q.id(),
-                  d.name(),
-                  q.corpus(),
-                  d.qrels().of(q.id()),
-                  s.fusionCandidates(SearchRequest.of(clip(q.text())), depth).candidates()));
-        }
-      } finally {
-        for (Searcher s : searchers.values()) {
-          s.close();
+        } finally {
+          for (Searcher s : searchers.values()) {
+            s.close();
+          }
         }
       }
+    } finally {
+      if (embedder != null) {
+        embedder.close();
+      }
+    }
+    return out;
+  }
+
+  /** The lexical top {@code depth} of {@code request}, each passage embedded now. */
+  private static List<HybridRanker.Candidate> embeddedLexicalTop(
+      Searcher s, SearchRequest request, int depth, Embedder embedder) throws IOException {
+    List<Hit> hits =
+        s.search(
+                SearchRequest.builder(request.query())
+                    .withK(depth)
+                    .withPerArticle(0)
+                    .withDense(false)
+                    .build())
+            .hits();
+    float[] query = embedder.query(SimpleQuery.parse(request.query()).plainText());
+    float[][] vectors = new float[hits.size()][];
+    hits.parallelStream().forEach(h -> vectors[h.rank() - 1] = embedder.passage(h.text()));
+    List<HybridRanker.Candidate> out = new ArrayList<>();
+    for (Hit h : hits) {
+      out.add(
+          new HybridRanker.Candidate(
+              h.rank(),
+              h.passageId(),
+              h.score(),
+              VectorUtil.dotProduct(query, vectors[h.rank() - 1]),
+              h.rank(),
+              0));
     }
     return out;
   }

@@ -7,8 +7,6 @@ import dev.parley.schema.DenseSpec;
 import dev.parley.schema.Fields;
 import dev.parley.schema.SchemaMismatchException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -67,19 +65,7 @@ final class DenseSide implements AutoCloseable {
 
   /** The query's unit vector. */
   float[] embed(SimpleQuery query) {
-    return embedder.query(text(query));
-  }
-
-  /**
-   * What a query means to the model: its words and phrases in order, without quotes, {@code OR} or
-   * exclusions (an excluded word would pull the vector towards what the user does not want).
-   */
-  static String text(SimpleQuery query) {
-    List<String> words = new ArrayList<>();
-    for (List<SimpleQuery.Term> group : query.groups()) {
-      group.forEach(t -> words.add(t.text()));
-    }
-    return String.join(" ", words);
+    return embedder.query(query.plainText());
   }
 
   /**

@@ -223,7 +223,9 @@ public final class Searcher implements AutoCloseable {
                 q.query(),
                 q.typed(),
                 dense,
-                articleModel,
+                articleModel != null
+                    ? articleModel
+                    : dense != null ? ArticleModel.learnedHybrid() : ArticleModel.learnedLexical(),
                 !byScore,
                 request.offset(),
                 request.k());
@@ -415,7 +417,7 @@ public final class Searcher implements AutoCloseable {
     private Gazetteer gazetteer = Gazetteer.defaults();
     private RerankModel reranker;
     private Fusion fusion = Fusion.learned();
-    private ArticleModel articleModel = ArticleModel.learned();
+    private ArticleModel articleModel; // null: the learned model for the ranking in use
     private int sessions = Math.min(4, Runtime.getRuntime().availableProcessors());
     private Duration timeout = DEFAULT_TIMEOUT;
     private Directory directory;
@@ -513,7 +515,10 @@ public final class Searcher implements AutoCloseable {
       return this;
     }
 
-    /** How article hits are scored from their passages; default {@link ArticleModel#learned()}. */
+    /**
+     * How article hits are scored from their passages; default {@link ArticleModel#learnedHybrid()}
+     * when the passages are ranked with vectors, else {@link ArticleModel#learnedLexical()}.
+     */
     public Builder withArticleModel(ArticleModel model) {
       this.articleModel = Objects.requireNonNull(model, "model");
       return this;

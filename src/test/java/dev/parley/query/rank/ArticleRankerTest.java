@@ -50,7 +50,7 @@ class ArticleRankerTest {
         List.of(
             new ArticleRanker.Candidate("z", 1, "z#0-0", 4, 0, 0),
             new ArticleRanker.Candidate("m", 2, "m#0-0", 4, 0, 0));
-    assertEquals(List.of("m", "z"), ids(ArticleRanker.rank(cs, ArticleModel.learned())));
+    assertEquals(List.of("m", "z"), ids(ArticleRanker.rank(cs, ArticleModel.learnedLexical())));
   }
 
   private static List<String> ids(List<ArticleRanker.Scored> scored) {
