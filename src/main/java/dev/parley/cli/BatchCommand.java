@@ -8,44 +8,82 @@ import dev.parley.query.result.Hit;
 import dev.parley.query.result.Unit;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code parley batch}: run a file of queries and write a TREC run, one line per hit: {@code qid Q0
  * articleId#from-to rank score tag}, or with {@code --articles} one line per article: {@code qid Q0
  * articleId rank score tag}.
  */
-final class BatchCommand implements Main.Command {
+@Command(
+    name = "batch",
+    description = {
+      "Run a file of queries and write a TREC run.",
+      "Queries are qid<TAB>query; each hit is a line: qid Q0 articleId#from-to rank score tag"
+          + " (with --articles: qid Q0 articleId rank score tag)."
+    })
+final class BatchCommand extends CliCommand {
+  @Option(names = "--index", paramLabel = "DIR", description = "Index directory (default: index).")
+  Path index = Path.of("index");
+
+  @Option(
+      names = "--queries",
+      required = true,
+      paramLabel = "FILE.tsv",
+      description = "Queries: qid<TAB>query, or a header row with a 'query' column.")
+  Path queriesFile;
+
+  @Option(names = "--run", required = true, paramLabel = "OUT.trec", description = "Run file.")
+  Path runFile;
+
+  @Option(names = "--k", paramLabel = "N", description = "Hits per query (default 1000).")
+  int k = 1000;
+
+  @Option(
+      names = "--per-article",
+      paramLabel = "N",
+      description = "At most N passages of one article (default 2; 0 for no limit).")
+  int perArticle = 2;
+
+  @Option(names = "--tag", paramLabel = "NAME", description = "Run tag (default parley).")
+  String tag = "parley";
+
+  @Option(
+      names = "--articles",
+      description = "One hit per article (qid Q0 articleId rank score tag).")
+  boolean articles;
+
+  @Option(
+      names = "--no-dense",
+      description = "Rank lexically only, even on an index with passage vectors.")
+  boolean noDense;
+
+  @Option(
+      names = "--latency",
+      description =
+          "Run every query once to warm up, then once timed; print p50, p95 and max on stderr"
+              + " (query embedding included).")
+  boolean latency;
 
   @Override
-  public int run(String[] argv, PrintStream out, PrintStream err) throws IOException {
-    Args args =
-        new Args(
-            "batch",
-            argv,
-            Set.of("index", "queries", "run", "k", "per-article", "tag"),
-            Set.of(),
-            Set.of("articles", "no-dense", "latency"));
-    args.noPositional();
-    Path queriesFile = Path.of(args.required("queries"));
-    Path runFile = Path.of(args.required("run"));
-    int k = args.integer("k", 1000, 1, SearchRequest.MAX_K);
-    int perArticle = args.integer("per-article", 2, 0, 1000);
-    String tag = args.string("tag", "parley");
+  public Integer call() throws IOException {
+    inRange("--k", k, 1, SearchRequest.MAX_K);
+    inRange("--per-article", perArticle, 0, 1000);
     if (!tag.matches("\\S+")) {
       throw new UsageException("--tag must be one word, got: '" + tag + "'");
     }
     List<QueryFile.Query> queries = QueryFile.read(queriesFile);
     int lines = 0;
-    // With --latency every query runs once to warm up, then once timed (query embedding included).
-    int passes = args.has("latency") ? 2 : 1;
+    int passes = latency ? 2 : 1;
     long[] nanos = new long[queries.size()];
-    try (Searcher searcher = Searcher.open(args.path("index", "index"));
+    try (Searcher searcher = Searcher.open(index);
         BufferedWriter w = Files.newBufferedWriter(runFile, StandardCharsets.UTF_8)) {
       for (int pass = 0; pass < passes; pass++) {
         for (int i = 0; i < queries.size(); i++) {
@@ -54,8 +92,8 @@ final class BatchCommand implements Main.Command {
               SearchRequest.builder(q.text())
                   .withK(k)
                   .withPerArticle(perArticle)
-                  .withDense(!args.has("no-dense"))
-                  .withUnit(args.has("articles") ? Unit.ARTICLE : Unit.PASSAGE)
+                  .withDense(!noDense)
+                  .withUnit(articles ? Unit.ARTICLE : Unit.PASSAGE)
                   .build();
           long start = System.nanoTime();
           List<Hit> hits = searcher.search(request).hits();
@@ -70,11 +108,11 @@ final class BatchCommand implements Main.Command {
       }
     }
     err.printf("wrote %d lines for %d queries to %s%n", lines, queries.size(), runFile);
-    if (args.has("latency") && nanos.length > 0) {
+    if (latency && nanos.length > 0) {
       long[] sorted = nanos.clone();
-      java.util.Arrays.sort(sorted);
+      Arrays.sort(sorted);
       err.printf(
-          java.util.Locale.ROOT,
+          Locale.ROOT,
           "latency over %d queries (after one warm-up pass): p50 %.2f ms, p95 %.2f ms, max %.2f"
               + " ms%n",
           sorted.length,

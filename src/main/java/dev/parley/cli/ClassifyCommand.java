@@ -11,40 +11,52 @@ import dev.parley.indexer.enrich.TopicModel;
 import dev.parley.indexer.enrich.TopicTrainer;
 import dev.parley.query.result.ResultsJson;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code parley classify}: topic scores, labels and entities for each line of a JSON Lines file;
  * with {@code --eval}, precision, recall and F1 of each topic against the lines' own labels.
  */
-final class ClassifyCommand implements Main.Command {
+@Command(
+    name = "classify",
+    description = {
+      "Topic scores, labels and entities per line of a JSON Lines file.",
+      "Each line is {\"id\", \"text\"}; with --eval, precision, recall and F1 of each topic",
+      "against the lines' labels."
+    })
+final class ClassifyCommand extends CliCommand {
+  @Option(names = "--input", required = true, paramLabel = "FILE.jsonl", description = "Texts.")
+  Path input;
+
+  @Option(names = "--topics", paramLabel = "DIR", description = "Topic JSON files to use.")
+  String topicsDir;
+
+  @Option(names = "--eval", description = "Score the topics against the lines' labels.")
+  boolean eval;
+
+  @Option(names = "--json", description = "With --eval: print JSON.")
+  boolean json;
+
+  @Option(names = "--explain", description = "Add each topic's score parts.")
+  boolean explain;
 
   @Override
-  public int run(String[] argv, PrintStream out, PrintStream err) throws IOException {
-    Args args =
-        new Args(
-            "classify",
-            argv,
-            Set.of("input", "topics"),
-            Set.of(),
-            Set.of("eval", "json", "explain"));
-    args.noPositional();
-    Path input = Path.of(args.required("input"));
+  public Integer call() throws IOException {
     LabelledFile.Contents contents = LabelledFile.read(input, err);
     Gazetteer gazetteer = Gazetteer.defaults();
-    TopicModel model = TopicCommands.model(args.string("topics", null), gazetteer);
-    if (args.has("eval")) {
+    TopicModel model = TopicCommands.model(topicsDir, gazetteer);
+    if (eval) {
       List<LabelledText> examples =
           contents.lines().stream()
               .map(l -> LabelledText.of(l.id(), l.text(), l.labels()))
               .toList();
       List<TopicTrainer.Scores> scores = TopicTrainer.evaluate(model, gazetteer, examples);
-      TopicCommands.printScores(scores, args.has("json"), out);
+      TopicCommands.printScores(scores, json, out);
       return contents.bad() == 0 ? 0 : 1;
     }
     EntityTagger tagger = new EntityTagger(gazetteer);
@@ -63,7 +75,7 @@ final class ClassifyCommand implements Main.Command {
       JsonArray entities = new JsonArray();
       EntityTagger.ids(mentions).forEach(entities::add);
       o.add("entities", entities);
-      if (args.has("explain")) {
+      if (explain) {
         JsonObject explain = new JsonObject();
         for (String topic : model.names()) {
           JsonObject parts = new JsonObject();

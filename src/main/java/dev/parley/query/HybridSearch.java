@@ -63,10 +63,18 @@ final class HybridSearch {
    * A ranked list before the page is cut.
    *
    * @param ranked FieldDocs {score, passage id}, best first
-   * @param totalHits matching passages
+   * @param totalHits the hits the list stands for, or -1 for the list itself (after the per-article
+   *     limit)
+   * @param exact whether {@code totalHits} is exact
+   * @param matching passages that matched (lexically, plus dense candidates that matched no word)
    * @param notes per doc, how its fused score came about (for explanations)
    */
-  record Ranked(ScoreDoc[] ranked, long totalHits, Map<Integer, String> notes) {}
+  record Ranked(
+      ScoreDoc[] ranked,
+      long totalHits,
+      boolean exact,
+      long matching,
+      Map<Integer, String> notes) {}
 
   /** The fused candidates, ranked, with at least {@code depth} from each side. */
   static Ranked fused(IndexSearcher searcher, Query lexical, Dense dense, int depth)
@@ -108,7 +116,10 @@ final class HybridSearch {
               x.denseRank() == 0 ? "-" : Integer.toString(x.denseRank()),
               fused.length));
     }
-    return new Ranked(HybridRanker.ranked(c.candidates(), fused), c.totalHits(), notes);
+    // The list is every candidate; it holds every match when the lexical side had fewer matches
+    // than its depth (the dense side's nearest passages are candidates, not matches to count).
+    boolean exact = c.lexicalMatches() < d;
+    return new Ranked(HybridRanker.ranked(c.candidates(), fused), -1, exact, c.totalHits(), notes);
   }
 
   /**
@@ -130,11 +141,13 @@ final class HybridSearch {
     while (true) {
       ScoreDoc[] passages;
       boolean exhausted;
+      long matching;
       Map<Integer, String> notes = Map.of();
       if (dense != null) {
         Ranked fused = fused(searcher, lexical, dense, window);
         passages = fused.ranked();
         notes = fused.notes();
+        matching = fused.matching();
         exhausted = true; // the dense side has no end; one generous window is what we rank
       } else {
         TopFieldDocs top =
@@ -147,6 +160,7 @@ final class HybridSearch {
                     PassageRanker.TOTAL_HITS_THRESHOLD,
                     false));
         passages = top.scoreDocs;
+        matching = top.totalHits.value;
         exhausted = passages.length < window;
       }
       List<ArticleRanker.Candidate> candidates =
@@ -185,7 +199,8 @@ final class HybridSearch {
         }
       }
       long total = countArticles(searcher, lexical, dense == null ? List.of() : out);
-      return new Ranked(out.toArray(ScoreDoc[]::new), total, articleNotes);
+      return new Ranked(
+          out.toArray(ScoreDoc[]::new), total, total < ARTICLE_COUNT_LIMIT, matching, articleNotes);
     }
   }
 
