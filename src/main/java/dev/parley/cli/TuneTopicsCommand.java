@@ -2,19 +2,29 @@ package dev.parley.cli;
 
 import dev.parley.analysis.Gazetteer;
 import dev.parley.indexer.enrich.LabelledText;
-import dev.parley.indexer.enrich.TopicModel;
+import dev.parley.indexer.enrich.TopicDefinition;
+import dev.parley.indexer.enrich.TopicFiles;
 import dev.parley.indexer.enrich.TopicTrainer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code parley tune-topics}: learn the topic weights from labelled texts, print cross-validated
- * and training F1, and write the trained topic files to {@code --out}.
+ * {@code parley tune-topics}: learn each topic's model from labelled texts (docs/topics.md), print
+ * cross-validated and training F1, and write the trained topic files to {@code --out}.
+ *
+ * <p>{@code --labels} takes one or more labelled files; {@code --natural FILE} names the file whose
+ * mix of topics is natural (thresholds are chosen for that mix; the other files are reweighted to
+ * it); {@code --articles DIR...} looks each labelled passage's article up by id ({@code
+ * ARTICLE#PARAGRAPH}, seed-format {@code ARTICLE.txt}) to give it its headline and lead as context.
  */
 final class TuneTopicsCommand implements Main.Command {
 
@@ -24,29 +34,75 @@ final class TuneTopicsCommand implements Main.Command {
         new Args(
             "tune-topics",
             argv,
-            Set.of("labels", "out", "lambda", "folds", "topics"),
-            Set.of(),
+            Set.of("out", "lambda", "folds", "topics", "natural", "min-count"),
+            Set.of("labels", "articles"),
             Set.of("json"));
     args.noPositional();
-    LabelledFile.Contents contents = LabelledFile.read(Path.of(args.required("labels")), err);
-    List<LabelledText> examples =
-        contents.lines().stream().map(l -> LabelledText.of(l.id(), l.text(), l.labels())).toList();
-    double lambda;
-    try {
-      lambda = Double.parseDouble(args.string("lambda", "1.0"));
-    } catch (NumberFormatException e) {
-      throw new UsageException("--lambda must be a number, got: " + args.string("lambda", ""));
+    List<String> labelFiles = args.list("labels");
+    if (labelFiles.isEmpty()) {
+      throw new UsageException("tune-topics needs --labels FILE...");
+    }
+    List<TopicDefinition> topics = TopicCommands.definitions(args.string("topics", null));
+    List<String> names = topics.stream().map(TopicDefinition::name).toList();
+    String naturalFile = args.string("natural", null);
+    List<LabelledText> examples = new ArrayList<>();
+    int bad = 0;
+    for (String file : labelFiles) {
+      LabelledFile.Contents contents = LabelledFile.read(Path.of(file), err);
+      bad += contents.bad();
+      boolean natural = naturalFile == null || Path.of(file).equals(Path.of(naturalFile));
+      for (LabelledText t : TopicCommands.examples(contents.lines(), names)) {
+        examples.add(t.with(t.context(), natural));
+      }
+    }
+    Map<String, Double> rates = new HashMap<>();
+    if (naturalFile != null) {
+      List<LabelledText> natural =
+          TopicCommands.examples(LabelledFile.read(Path.of(naturalFile), err).lines(), names);
+      for (String topic : names) {
+        long judged = natural.stream().filter(t -> t.judged().contains(topic)).count();
+        long positive = natural.stream().filter(t -> t.labels().contains(topic)).count();
+        if (judged > 0) {
+          rates.put(topic, positive / (double) judged);
+        }
+      }
+    }
+    List<String> articleDirs = args.list("articles");
+    if (!articleDirs.isEmpty()) {
+      examples = TopicCommands.withContext(examples, articleDirs, err);
+    }
+    List<Double> lambdas = new ArrayList<>();
+    for (String l : args.string("lambda", "0.5,1,2,4").split(",")) {
+      try {
+        lambdas.add(Double.parseDouble(l.trim()));
+      } catch (NumberFormatException e) {
+        throw new UsageException("--lambda must be numbers separated by commas, got: " + l);
+      }
     }
     int folds = args.integer("folds", 5, 2, 50);
-    Gazetteer gazetteer = Gazetteer.defaults();
-    TopicModel model = TopicCommands.model(args.string("topics", null), gazetteer);
+    int minCount = args.integer("min-count", 3, 1, 1000);
+    TopicTrainer.Options options = new TopicTrainer.Options(lambdas, folds, minCount, rates);
     List<TopicTrainer.Result> results =
-        TopicTrainer.train(model, gazetteer, examples, lambda, folds);
+        TopicTrainer.train(topics, Gazetteer.defaults(), examples, options);
     out.printf(
-        "%d-fold cross-validated (weights fitted without the scored fold), lambda %s:%n",
-        folds, lambda);
+        "%d-fold cross-validated (folds by article; weights and threshold fitted without the scored"
+            + " fold), min-count %d:%n",
+        folds, minCount);
     TopicCommands.printScores(
         results.stream().map(TopicTrainer.Result::crossValidated).toList(), args.has("json"), out);
+    for (TopicTrainer.Result r : results) {
+      StringBuilder b = new StringBuilder();
+      r.f1ByLambda()
+          .forEach((l, f) -> b.append(String.format(Locale.ROOT, " λ=%s F1=%.3f", l, f)));
+      out.printf(
+          Locale.ROOT,
+          "%s: chose λ=%s, threshold %.3f, %d weights;%s%n",
+          r.trained().name(),
+          r.lambda(),
+          r.trained().threshold(),
+          r.trained().weights().size(),
+          b);
+    }
     out.println("fitted on all examples (optimistic):");
     TopicCommands.printScores(
         results.stream().map(TopicTrainer.Result::training).toList(), args.has("json"), out);
@@ -55,10 +111,10 @@ final class TuneTopicsCommand implements Main.Command {
       Files.createDirectories(Path.of(dir));
       for (TopicTrainer.Result r : results) {
         Path file = Path.of(dir, r.trained().name() + ".json");
-        Files.writeString(file, TopicModel.toJson(r.trained()) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(file, TopicFiles.toJson(r.trained()), StandardCharsets.UTF_8);
         err.println("wrote " + file);
       }
     }
-    return 0;
+    return bad == 0 ? 0 : 1;
   }
 }
