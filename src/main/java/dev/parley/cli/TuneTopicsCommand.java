@@ -34,7 +34,7 @@ final class TuneTopicsCommand implements Main.Command {
         new Args(
             "tune-topics",
             argv,
-            Set.of("out", "lambda", "folds", "topics", "natural", "min-count"),
+            Set.of("out", "lambda", "folds", "topics", "natural", "min-count", "misses", "curated-penalty"),
             Set.of("labels", "articles"),
             Set.of("json"));
     args.noPositional();
@@ -72,7 +72,7 @@ final class TuneTopicsCommand implements Main.Command {
       examples = TopicCommands.withContext(examples, articleDirs, err);
     }
     List<Double> lambdas = new ArrayList<>();
-    for (String l : args.string("lambda", "0.5,1,2,4").split(",")) {
+    for (String l : args.string("lambda", "4,8,16").split(",")) {
       try {
         lambdas.add(Double.parseDouble(l.trim()));
       } catch (NumberFormatException e) {
@@ -80,8 +80,16 @@ final class TuneTopicsCommand implements Main.Command {
       }
     }
     int folds = args.integer("folds", 5, 2, 50);
-    int minCount = args.integer("min-count", 3, 1, 1000);
-    TopicTrainer.Options options = new TopicTrainer.Options(lambdas, folds, minCount, rates);
+    int minCount = args.integer("min-count", 5, 1, 1000);
+    double curatedPenalty;
+    try {
+      curatedPenalty = Double.parseDouble(args.string("curated-penalty", "0.1"));
+    } catch (NumberFormatException e) {
+      throw new UsageException(
+          "--curated-penalty must be a number, got: " + args.string("curated-penalty", ""));
+    }
+    TopicTrainer.Options options =
+        new TopicTrainer.Options(lambdas, folds, minCount, rates, curatedPenalty);
     List<TopicTrainer.Result> results =
         TopicTrainer.train(topics, Gazetteer.defaults(), examples, options);
     out.printf(
@@ -106,6 +114,24 @@ final class TuneTopicsCommand implements Main.Command {
     out.println("fitted on all examples (optimistic):");
     TopicCommands.printScores(
         results.stream().map(TopicTrainer.Result::training).toList(), args.has("json"), out);
+    String missFile = args.string("misses", null);
+    if (missFile != null) {
+      // Out-of-fold mistakes, for reading errors on training folds rather than on the dev set.
+      StringBuilder b = new StringBuilder();
+      for (TopicTrainer.Result r : results) {
+        for (TopicTrainer.Miss m : r.misses()) {
+          com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+          o.addProperty("topic", r.trained().name());
+          o.addProperty("id", m.id());
+          o.addProperty("labelled", m.labelled());
+          o.addProperty("probability", TopicCommands.round(m.probability()));
+          o.addProperty("threshold", m.threshold());
+          b.append(o).append('\n');
+        }
+      }
+      Files.writeString(Path.of(missFile), b.toString(), StandardCharsets.UTF_8);
+      err.println("wrote " + missFile);
+    }
     String dir = args.string("out", null);
     if (dir != null) {
       Files.createDirectories(Path.of(dir));

@@ -5,8 +5,9 @@ package dev.parley.indexer.enrich;
  * gradients for each step (truncated Newton, as LIBLINEAR's primal solver) and a backtracking line
  * search. Deterministic: no random start, no shuffling, a fixed order of operations.
  *
- * <p>The loss is {@code Σ log(1 + exp(-y (b + w·x))) + λ/2 |w|²}; the bias {@code b} is not
- * penalised.
+ * <p>The loss is {@code Σ log(1 + exp(-y (b + w·x))) + λ/2 Σ c_j w_j²}, where {@code c_j} is each
+ * feature's penalty factor (1 for words, less for curated features, so a handful of named cues
+ * is not shrunk as hard as thousands of words); the bias {@code b} is not penalised.
  *
  * <p>Thread safety: stateless.
  */
@@ -17,7 +18,7 @@ final class LogisticRegression {
    * Sparse rows: row {@code i} has {@code index[i][k]} (feature numbers in {@code [0, dims)}) with
    * values {@code value[i][k]}.
    */
-  record Rows(int[][] index, float[][] value, int dims) {
+  record Rows(int[][] index, float[][] value, int dims, double[] penalty) {
     int size() {
       return index.length;
     }
@@ -97,7 +98,7 @@ final class LogisticRegression {
     }
     double r = 0;
     for (int a = 1; a < w.length; a++) {
-      r += w[a] * w[a];
+      r += data.penalty()[a - 1] * w[a] * w[a];
     }
     return f + lambda / 2 * r;
   }
@@ -123,7 +124,7 @@ final class LogisticRegression {
       }
     }
     for (int a = 1; a < w.length; a++) {
-      g[a] += lambda * w[a];
+      g[a] += lambda * data.penalty()[a - 1] * w[a];
     }
   }
 
@@ -174,7 +175,7 @@ final class LogisticRegression {
     }
     out[0] += 1e-8 * v[0];
     for (int a = 1; a < v.length; a++) {
-      out[a] += lambda * v[a];
+      out[a] += lambda * data.penalty()[a - 1] * v[a];
     }
   }
 

@@ -70,9 +70,15 @@ public final class TopicTrainer {
    * @param minCount words, pairs and context words seen in fewer training texts are left out
    * @param naturalRates each topic's share of positive texts in the natural mix, for choosing
    *     thresholds; texts marked not natural are reweighted to it (empty: no reweighting)
+   * @param curatedPenalty the factor on the penalty of curated features (cues, entity patterns),
+   *     in (0, 1]: they are few and written to carry the definitions, so they are shrunk less
    */
   public record Options(
-      List<Double> lambdas, int folds, int minCount, Map<String, Double> naturalRates) {
+      List<Double> lambdas,
+      int folds,
+      int minCount,
+      Map<String, Double> naturalRates,
+      double curatedPenalty) {
     /** Validates the values and copies the collections. */
     public Options {
       lambdas = List.copyOf(lambdas);
@@ -82,6 +88,10 @@ public final class TopicTrainer {
       }
       if (folds < 2) {
         throw new IllegalArgumentException("folds must be >= 2, got: " + folds);
+      }
+      if (!(curatedPenalty > 0 && curatedPenalty <= 1)) {
+        throw new IllegalArgumentException(
+            "curatedPenalty must be in (0, 1], got: " + curatedPenalty);
       }
       if (minCount < 1) {
         throw new IllegalArgumentException("minCount must be >= 1, got: " + minCount);
@@ -97,13 +107,25 @@ public final class TopicTrainer {
    * @param training scores of the trained model on the examples it was fitted to (optimistic)
    * @param lambda the chosen penalty
    * @param f1ByLambda cross-validated F1 for each penalty tried
+   * @param misses the texts the cross-validation got wrong with the chosen penalty, by id
    */
   public record Result(
       TopicDefinition trained,
       Scores crossValidated,
       Scores training,
       double lambda,
-      Map<Double, Double> f1ByLambda) {}
+      Map<Double, Double> f1ByLambda,
+      List<Miss> misses) {}
+
+  /**
+   * A text that cross-validation labelled wrongly.
+   *
+   * @param id the text's id
+   * @param labelled whether it is labelled with the topic
+   * @param probability its out-of-fold score
+   * @param threshold the threshold of its fold
+   */
+  public record Miss(String id, boolean labelled, double probability, double threshold) {}
 
   /** Thresholds tried when choosing one. */
   private static final double[] THRESHOLDS = thresholds();
@@ -179,9 +201,7 @@ public final class TopicTrainer {
     TreeMap<String, Integer> vocabulary = new TreeMap<>();
     df.forEach(
         (name, count) -> {
-          boolean curated =
-              name.startsWith("cue:") || name.startsWith("ent:") || name.startsWith("ctx:cue:");
-          if (curated || count >= options.minCount()) {
+          if (curated(name) || count >= options.minCount()) {
             vocabulary.put(name, 0);
           }
         });
@@ -205,7 +225,11 @@ public final class TopicTrainer {
       index[i] = java.util.Arrays.copyOf(ix, m);
       value[i] = java.util.Arrays.copyOf(vx, m);
     }
-    LogisticRegression.Rows rows = new LogisticRegression.Rows(index, value, names.size());
+    double[] penalty = new double[names.size()];
+    for (int k = 0; k < penalty.length; k++) {
+      penalty[k] = curated(names.get(k)) ? options.curatedPenalty() : 1;
+    }
+    LogisticRegression.Rows rows = new LogisticRegression.Rows(index, value, names.size(), penalty);
     Double rate = options.naturalRates().get(topic.name());
     double[] weight = sampleWeights(labels, natural, rate);
     int[] everything = new int[n];
@@ -215,8 +239,11 @@ public final class TopicTrainer {
     Map<Double, Double> f1ByLambda = new LinkedHashMap<>();
     Scores best = null;
     double bestLambda = 0;
+    List<Miss> bestMisses = List.of();
     for (double lambda : options.lambdas()) {
       boolean[] oof = new boolean[n];
+      double[] oofP = new double[n];
+      double[] oofT = new double[n];
       for (int f = 0; f < options.folds(); f++) {
         int[] train = select(articles, everything, options.folds(), f, 0, false);
         int[] test = select(articles, everything, options.folds(), f, 0, true);
@@ -226,7 +253,9 @@ public final class TopicTrainer {
         double threshold = chooseThreshold(rows, train, labels, weight, articles, lambda);
         double[] w = LogisticRegression.fit(rows, train, pick(labels, train), lambda);
         for (int i : test) {
-          oof[i] = LogisticRegression.probability(rows, i, w) >= threshold;
+          oofP[i] = LogisticRegression.probability(rows, i, w);
+          oofT[i] = threshold;
+          oof[i] = oofP[i] >= threshold;
         }
       }
       Scores s = scores(topic.name(), oof, labels);
@@ -234,6 +263,13 @@ public final class TopicTrainer {
       if (best == null || s.f1() > best.f1() + 1e-12) {
         best = s;
         bestLambda = lambda;
+        List<Miss> misses = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          if (oof[i] != labels[i]) {
+            misses.add(new Miss(judged.get(i).example().id(), labels[i], oofP[i], oofT[i]));
+          }
+        }
+        bestMisses = misses;
       }
     }
     double threshold = chooseThreshold(rows, everything, labels, weight, articles, bestLambda);
@@ -251,7 +287,17 @@ public final class TopicTrainer {
     }
     TopicDefinition trained = topic.withModel(threshold, round(w[0]), weights);
     return new Result(
-        trained, best, scores(topic.name(), fitted, labels), bestLambda, f1ByLambda);
+        trained,
+        best,
+        scores(topic.name(), fitted, labels),
+        bestLambda,
+        f1ByLambda,
+        List.copyOf(bestMisses));
+  }
+
+  /** Whether a feature is curated (a cue or an entity pattern) rather than a word or pair. */
+  static boolean curated(String name) {
+    return name.startsWith("cue:") || name.startsWith("ent:") || name.startsWith("ctx:cue:");
   }
 
   /**
