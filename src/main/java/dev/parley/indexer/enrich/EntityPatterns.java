@@ -24,7 +24,11 @@ import java.util.Set;
  *       visit}, {@code meet}, {@code talks}, {@code tour}, {@code host}, ...) in one sentence;
  *   <li>{@code head-meets-country}: the same with a country in the sentence that is not the
  *       leader's own (a state visit or talks abroad: "the Chancellor arrives in China for talks");
- *   <li>{@code leaders-meet}: two distinct leaders and a meeting verb in one sentence.
+ *   <li>{@code leaders-meet}: two distinct leaders and a meeting verb in one sentence;
+ *   <li>{@code head-visit-talks}: a head of state or government, a travel word ({@code visit},
+ *       {@code tour}, {@code arrives}, {@code trip}, ...) and a talks word ({@code talks}, {@code
+ *       discuss}, {@code meet}, ...) in one sentence: a state visit with talks, which the summit
+ *       definition counts as a meeting of leaders.
  * </ul>
  *
  * <p>Thread safety: immutable, safe to share.
@@ -42,7 +46,8 @@ final class EntityPatterns {
           "countries-in-sentence",
           "head-meets",
           "head-meets-country",
-          "leaders-meet");
+          "leaders-meet",
+          "head-visit-talks");
 
   /** {@link TokenView#hash} of each name. */
   static final long[] HASHES = NAMES.stream().mapToLong(TokenView::hash).toArray();
@@ -61,6 +66,19 @@ final class EntityPatterns {
           "arrives", "arrived", "arriving", "received", "welcomed", "summit", "summits", "discuss",
           "discussed", "discussions", "trip");
 
+  /** Folded travel words. */
+  static final Set<String> TRAVEL =
+      Set.of(
+          "visit", "visits", "visited", "visiting", "tour", "toured", "touring", "trip", "arrive",
+          "arrives", "arrived", "arriving", "travel", "travels", "travelled", "traveled", "fly",
+          "flies", "flew");
+
+  /** Folded talks words. */
+  static final Set<String> TALKS =
+      Set.of(
+          "talks", "discuss", "discusses", "discussed", "discussing", "discussions", "meet",
+          "meets", "met", "meeting", "negotiate", "negotiations", "consultations");
+
   private final Map<String, Entity> byId = new HashMap<>();
 
   EntityPatterns(Gazetteer gazetteer) {
@@ -75,10 +93,18 @@ final class EntityPatterns {
     int sentences = n == 0 ? 0 : sentence[n - 1] + 1;
     boolean[] head = new boolean[sentences];
     boolean[] meet = new boolean[sentences];
+    boolean[] travel = new boolean[sentences];
+    boolean[] talks = new boolean[sentences];
     for (int i = 0; i < n; i++) {
       String f = view.folded(i);
       if (MEET.contains(f)) {
         meet[sentence[i]] = true;
+      }
+      if (TRAVEL.contains(f)) {
+        travel[sentence[i]] = true;
+      }
+      if (TALKS.contains(f)) {
+        talks[sentence[i]] = true;
       }
       if (TITLES.contains(f)
           || (f.equals("minister") && i > 0 && view.folded(i - 1).equals("prime"))
@@ -166,6 +192,9 @@ final class EntityPatterns {
         if (twoLeaders[s]) {
           v[9] = 1;
         }
+      }
+      if (head[s] && travel[s] && talks[s]) {
+        v[10] = 1;
       }
     }
     return v;
