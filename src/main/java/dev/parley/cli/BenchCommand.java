@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import dev.parley.bench.Benchmark;
 import dev.parley.bench.GrowthChart;
 import dev.parley.bench.Measurement;
+import dev.parley.bench.StageBreakdown;
 import dev.parley.eval.QueryFile;
 import dev.parley.query.result.ResultsJson;
 import java.io.IOException;
@@ -31,12 +32,15 @@ final class BenchCommand implements Main.Command {
             argv,
             Set.of("queries", "threads", "repeat", "work", "plot"),
             Set.of("input", "scale"),
-            Set.of("json"));
+            Set.of("json", "stages"));
     args.noPositional();
     List<Path> inputs =
         args.list("input").isEmpty()
             ? List.of(Path.of("seeds"))
             : args.list("input").stream().map(Path::of).toList();
+    if (args.has("stages")) {
+      return stages(inputs, args, out);
+    }
     List<String> queries =
         QueryFile.read(Path.of(args.required("queries"))).stream()
             .map(QueryFile.Query::text)
@@ -94,6 +98,21 @@ final class BenchCommand implements Main.Command {
       GrowthChart.write(png, points, "Parley growth on " + inputs + ", " + threads + " threads");
       err.println("wrote " + png);
     }
+    return 0;
+  }
+
+  /** {@code --stages}: the one-thread per-stage breakdown of indexing (docs/performance.md). */
+  private static int stages(List<Path> inputs, Args args, PrintStream out) throws IOException {
+    Path work =
+        args.has("work")
+            ? Path.of(args.string("work", null))
+            : Files.createTempDirectory("parley-stages");
+    StageBreakdown stages = new StageBreakdown();
+    Map<String, Double> perPassage = stages.run(inputs, work);
+    out.print(
+        args.has("json")
+            ? ResultsJson.toJson(stages.toJson(perPassage)) + "\n"
+            : stages.table(perPassage));
     return 0;
   }
 
