@@ -47,6 +47,11 @@ class ConcurrentUseTest {
 
   static final int QUERY_THREADS = 3;
 
+  /** The stress test's minimum work, whatever the machine's speed. */
+  static final int MIN_COMMITS = 5;
+
+  static final int MIN_SEARCHES = 20;
+
   /** An article whose every passage says which version it is ("ver7") and how many it has. */
   private static Article article(String id, int version, int paragraphs) {
     List<Paragraph> list = new ArrayList<>();
@@ -100,6 +105,7 @@ class ConcurrentUseTest {
     AtomicInteger searches = new AtomicInteger();
     AtomicInteger commits = new AtomicInteger();
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STRESS_MILLIS);
+    long giveUp = deadline + TimeUnit.MINUTES.toNanos(4); // then the minimum check below fails
     ExecutorService pool = Executors.newFixedThreadPool(QUERY_THREADS + 1);
     try (Searcher searcher = Searcher.open(index);
         Indexer indexer = Indexer.builder(index).build()) {
@@ -107,7 +113,10 @@ class ConcurrentUseTest {
           pool.submit(
               () -> {
                 int next = 100;
-                while (System.nanoTime() < deadline) {
+                // Runs for STRESS_MILLIS and at least until the minimum below is reached, so a
+                // loaded machine makes the test slower, never failing for lack of work done.
+                while ((System.nanoTime() < deadline || commits.get() <= MIN_COMMITS)
+                    && System.nanoTime() < giveUp) {
                   for (int op = 0; op < 5; op++) {
                     List<String> live = new ArrayList<>(versions.keySet());
                     String id = live.get(random.nextInt(live.size()));
@@ -143,7 +152,8 @@ class ConcurrentUseTest {
             pool.submit(
                 () -> {
                   Random local = new Random(readerSeed);
-                  while (System.nanoTime() < deadline) {
+                  while ((System.nanoTime() < deadline || searches.get() <= MIN_SEARCHES)
+                      && System.nanoTime() < giveUp) {
                     Committed before = committed.get();
                     if (local.nextBoolean()) {
                       SearchResults results =
@@ -174,18 +184,23 @@ class ConcurrentUseTest {
                   return null;
                 }));
       }
-      writer.get(STRESS_MILLIS + 30_000, TimeUnit.MILLISECONDS);
+      writer.get(STRESS_MILLIS + 300_000, TimeUnit.MILLISECONDS);
       for (Future<?> f : readers) {
-        f.get(30, TimeUnit.SECONDS);
+        f.get(300, TimeUnit.SECONDS);
       }
     } finally {
       pool.shutdownNow();
     }
     assertEquals(List.of(), List.copyOf(failures));
-    assertTrue(commits.get() > 5 && searches.get() > 20, commits + " commits, " + searches);
+    assertTrue(
+        commits.get() > MIN_COMMITS && searches.get() > MIN_SEARCHES,
+        commits + " commits, " + searches);
     System.out.printf(
-        "ConcurrentUseTest stress: %d commits, %d searches in %d ms%n",
-        commits.get(), searches.get(), STRESS_MILLIS);
+        "ConcurrentUseTest stress: %d commits, %d searches in %d ms (at least %d)%n",
+        commits.get(),
+        searches.get(),
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - deadline) + STRESS_MILLIS,
+        STRESS_MILLIS);
     Verification v = IndexVerifier.verify(index);
     assertEquals(List.of(), v.problems());
     assertEquals(versions.size(), v.articles());
@@ -281,7 +296,11 @@ class ConcurrentUseTest {
               }));
     }
     running.await();
-    Thread.sleep(300);
+    // Close once searches are under way (at least five done), however slow the machine is.
+    long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (succeeded.size() <= 4 && System.nanoTime() < giveUp) {
+      Thread.sleep(10);
+    }
     searcher.close();
     long closed = System.nanoTime();
     for (Future<?> f : threads) {

@@ -1,10 +1,18 @@
 package dev.parley.analysis;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
+import java.util.function.IntUnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * Makes case matter where it must: the country {@code US} is not the pronoun {@code us}.
@@ -16,6 +24,13 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * both become {@code EU}). Sentence-case {@code Us} and {@code Un} (as in Kim Jong Un) are left
  * alone.
  *
+ * <p>Acronyms are never stemmed: an upper-case word of two or more letters ({@code ISIS}, {@code
+ * NATO}, {@code U.S}) is marked as a keyword, so the stemmer leaves it whole and {@code ISIS} does
+ * not meet Pakistan's {@code ISI}. The exception is text set in capitals: a word inside a run of at
+ * least {@link #CAPS_RUN_WORDS} upper-case words (a headline, a TIME article, a query typed in
+ * capitals) is an ordinary word in capitals and is stemmed as usual. The analyzer finds the runs
+ * before tokenizing ({@link #capsRuns}) and hands them over with {@link #setCapsRuns}.
+ *
  * <p>Limit: in text written entirely in capitals, the pronoun {@code US} cannot be told from the
  * country and is read as the country.
  */
@@ -23,7 +38,23 @@ public final class AcronymFilter extends TokenFilter {
   /** Acronyms whose lower-case form is a common word or name part. */
   public static final Set<String> AMBIGUOUS = Set.of("US", "UN", "WHO", "IS", "AU");
 
+  /** Fewest upper-case words in a row that read as text set in capitals, not acronyms. */
+  public static final int CAPS_RUN_WORDS = 3;
+
+  /**
+   * Most letters in an acronym (as {@code UNESCO}, {@code UNICEF}); a longer upper-case word is a
+   * word set in capitals and is stemmed.
+   */
+  public static final int MAX_ACRONYM_LETTERS = 6;
+
+  private static final Pattern WORD =
+      Pattern.compile("[\\p{L}\\p{M}\\p{N}]+(?:[.'’][\\p{L}\\p{M}\\p{N}]+)*");
+  private static final int[] NO_RUNS = new int[0];
+
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+  private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
+  private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+  private int[] capsRuns = NO_RUNS;
 
   /** Wraps {@code input}. */
   public AcronymFilter(TokenStream input) {
@@ -34,6 +65,9 @@ public final class AcronymFilter extends TokenFilter {
   public boolean incrementToken() throws IOException {
     if (!input.incrementToken()) {
       return false;
+    }
+    if (isUpperCaseWord(term) && !inCapsRun(offset.startOffset())) {
+      keyword.setKeyword(true); // an acronym: the stemmer must leave it whole
     }
     String undotted = undottedAcronym(term);
     if (undotted != null) {
@@ -50,6 +84,102 @@ public final class AcronymFilter extends TokenFilter {
       }
     }
     return true;
+  }
+
+  /**
+   * Sets the character ranges (start, end pairs, sorted, in the offsets the tokenizer reports) of
+   * the runs of text set in capitals, for the next input.
+   */
+  public void setCapsRuns(int[] runs) {
+    this.capsRuns = runs == null ? NO_RUNS : runs;
+  }
+
+  private boolean inCapsRun(int start) {
+    int i = Arrays.binarySearch(capsRuns, start);
+    if (i >= 0) {
+      return i % 2 == 0;
+    }
+    int insertion = -i - 1;
+    return insertion % 2 == 1;
+  }
+
+  /**
+   * The ranges of {@code text} covered by runs of at least {@link #CAPS_RUN_WORDS} upper-case words
+   * (words without letters, like {@code 2019}, neither count nor break a run), as sorted start/end
+   * pairs mapped through {@code toOffset}.
+   */
+  public static int[] capsRuns(String text, IntUnaryOperator toOffset) {
+    List<int[]> runs = new ArrayList<>();
+    Matcher m = WORD.matcher(text);
+    int runStart = -1;
+    int runEnd = -1;
+    int words = 0;
+    while (m.find()) {
+      int kind = caseOf(text, m.start(), m.end());
+      if (kind == 0) {
+        continue;
+      }
+      if (kind > 0) {
+        if (words == 0) {
+          runStart = m.start();
+        }
+        words++;
+        runEnd = m.end();
+      } else {
+        if (words >= CAPS_RUN_WORDS) {
+          runs.add(new int[] {runStart, runEnd});
+        }
+        words = 0;
+      }
+    }
+    if (words >= CAPS_RUN_WORDS) {
+      runs.add(new int[] {runStart, runEnd});
+    }
+    if (runs.isEmpty()) {
+      return NO_RUNS;
+    }
+    int[] out = new int[runs.size() * 2];
+    for (int i = 0; i < runs.size(); i++) {
+      out[2 * i] = toOffset.applyAsInt(runs.get(i)[0]);
+      // an end offset maps to just past the run's last character
+      out[2 * i + 1] = toOffset.applyAsInt(runs.get(i)[1] - 1) + 1;
+    }
+    return out;
+  }
+
+  /** 1 for a word with letters, all upper case; -1 for one with a lower-case letter; 0 without. */
+  private static int caseOf(String text, int from, int to) {
+    boolean letters = false;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (Character.isLowerCase(c)) {
+        return -1;
+      }
+      letters |= Character.isLetter(c);
+    }
+    return letters ? 1 : 0;
+  }
+
+  /**
+   * An acronym's shape: 2 to {@link #MAX_ACRONYM_LETTERS} letters, none lower case ({@code ISIS},
+   * {@code U.S}, {@code UNESCO}; not {@code G20}, one letter, nor {@code SANCTIONS}, a word set in
+   * capitals for emphasis).
+   */
+  static boolean isUpperCaseWord(CharSequence token) {
+    int letters = 0;
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (Character.isLowerCase(c)) {
+        return false;
+      }
+      if (Character.isLetter(c)) {
+        if (!Character.isUpperCase(c)) {
+          return false; // a letter without case (CJK, Arabic): not an acronym
+        }
+        letters++;
+      }
+    }
+    return letters >= 2 && letters <= MAX_ACRONYM_LETTERS;
   }
 
   /**

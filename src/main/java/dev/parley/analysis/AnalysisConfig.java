@@ -32,8 +32,14 @@ public record AnalysisConfig(Stemmer stemmer, StopWords stopWords, Spelling spel
   public enum StopWords {
     /** Keep every word. */
     NONE,
-    /** Remove Lucene's English stop words (EnglishAnalyzer's set). */
-    ENGLISH
+    /** Remove Lucene's English stop words (EnglishAnalyzer's set) from text and queries. */
+    ENGLISH,
+    /**
+     * Index every word; drop Lucene's English stop words from a query's loose words only. A quoted
+     * phrase keeps them ({@code "no deal"} is not {@code deal}), and a query made only of stop
+     * words searches them. The default (DESIGN.md, "Stop words").
+     */
+    ENGLISH_OUTSIDE_PHRASES
   }
 
   /** Spelling folding. */
@@ -53,7 +59,7 @@ public record AnalysisConfig(Stemmer stemmer, StopWords stopWords, Spelling spel
 
   /** The defaults, chosen by measurement (DESIGN.md). */
   public static AnalysisConfig defaults() {
-    return new AnalysisConfig(Stemmer.KSTEM, StopWords.ENGLISH, Spelling.AMERICAN);
+    return new AnalysisConfig(Stemmer.KSTEM, StopWords.ENGLISH_OUTSIDE_PHRASES, Spelling.AMERICAN);
   }
 
   /** This configuration as JSON, as recorded in the index manifest. */

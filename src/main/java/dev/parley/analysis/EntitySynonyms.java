@@ -14,15 +14,29 @@ import org.apache.lucene.util.CharsRefBuilder;
 /**
  * Builds the query-time synonym map from the gazetteer: every alias of an entity is a synonym of
  * every other ({@code North Korea = DPRK = Democratic People's Republic of Korea}), in both
- * directions, keeping the original; an alias that occurs inside another name ({@code America} in
- * {@code Latin America}) is understood when typed but never added to a query. Aliases are analyzed
- * by the same chain as the text up to the synonym step, so {@code U.S.} and {@code US} become the
- * same token and {@code us} stays apart.
+ * directions, keeping the original. An alias that occurs inside another entity's name ({@code
+ * America} in {@code Latin America}, {@code UN} in {@code UN Security Council}) is added too; the
+ * query side then keeps it from matching inside those names (query.build.ForeignNames). Aliases are
+ * analyzed by the same chain as the text up to the synonym step, so {@code U.S.} and {@code US}
+ * become the same token and {@code us} stays apart.
  */
 final class EntitySynonyms {
   private EntitySynonyms() {}
 
-  static SynonymMap build(Gazetteer gazetteer, Analyzer preSynonymChain) {
+  /**
+   * Builds the map.
+   *
+   * @param preSynonymChain analyzes a rule's input as the query chain has it at the synonym step
+   * @param outputChain analyzes a rule's output to its final (stemmed) form
+   */
+  static SynonymMap build(Gazetteer gazetteer, Analyzer preSynonymChain, Analyzer outputChain) {
+    SynonymMap.Parser outputs =
+        new SynonymMap.Parser(true, outputChain) {
+          @Override
+          public void parse(java.io.Reader in) {
+            throw new UnsupportedOperationException("rules come from the gazetteer");
+          }
+        };
     SynonymMap.Parser parser =
         new SynonymMap.Parser(true, preSynonymChain) {
           @Override
@@ -34,18 +48,19 @@ final class EntitySynonyms {
       for (Entity entity : gazetteer.entities()) {
         Set<String> seen = new LinkedHashSet<>();
         List<CharsRef> forms = new ArrayList<>();
-        List<Boolean> targets = new ArrayList<>();
+        List<CharsRef> finals = new ArrayList<>();
         for (String alias : entity.aliases()) {
           CharsRef form = analyze(parser, alias);
-          if (form != null && seen.add(form.toString())) {
+          CharsRef last = analyze(outputs, alias);
+          if (form != null && last != null && seen.add(form.toString())) {
             forms.add(form);
-            targets.add(!gazetteer.isAmbiguous(entity, alias));
+            finals.add(last);
           }
         }
         for (int i = 0; i < forms.size(); i++) {
           for (int j = 0; j < forms.size(); j++) {
-            if (i != j && targets.get(j)) {
-              parser.add(forms.get(i), forms.get(j), true);
+            if (i != j) {
+              parser.add(forms.get(i), finals.get(j), true);
             }
           }
         }

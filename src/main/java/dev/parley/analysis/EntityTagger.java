@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 /**
  * Finds the gazetteer's entities in text, longest name first.
  *
- * <p>Text and names are compared as word sequences (letters and digits; punctuation ignored, so
- * {@code U.S.} is the words {@code U S}), ignoring accents. Case matters where it must:
+ * <p>Text and names are compared as word sequences (letters, marks and digits; punctuation ignored,
+ * so {@code U.S.} is the words {@code U S}), after {@link NormalizedText} normalisation (format
+ * characters removed, NFKC), ignoring accents. Case matters where it must:
  *
  * <ul>
  *   <li>an upper-case acronym ({@code US}, {@code UN}) matches only in upper case, so the pronoun
@@ -30,7 +31,7 @@ import java.util.regex.Pattern;
  * <p>Thread safety: immutable, safe to share.
  */
 public final class EntityTagger {
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
   private static final int MAX_WORDS = 9;
 
   /** Words after which a capital is a place, not a government. */
@@ -132,7 +133,11 @@ public final class EntityTagger {
         .add(Name.of(id, kind, words.toArray(String[]::new)));
   }
 
-  /** The mentions in {@code text}, in text order, none overlapping. */
+  /**
+   * The mentions in {@code text}, in text order, none overlapping, with offsets into {@code text}
+   * as given. The text is matched in its {@link NormalizedText} form, so invisible format
+   * characters and decomposed accents ({@code Erdog\u0306an}) do not hide a name.
+   */
   public List<Mention> tag(String text) {
     return tag(TokenView.of(text));
   }

@@ -147,6 +147,42 @@ public final class Gazetteer {
   }
 
   /**
+   * The longer names that contain {@code alias} as words and belong to another entity, or are one
+   * of {@link #NOT_ENTITIES} ({@code Latin America} and {@code North America} for {@code America};
+   * {@code South Sudan} for {@code Sudan}), sorted. Empty when {@link #isAmbiguous} is false. A
+   * query that adds {@code alias} as a synonym must not match it inside these names.
+   */
+  public List<String> foreignNamesContaining(Entity owner, String alias) {
+    String key = wordKey(alias);
+    if (!isAmbiguous(owner, alias)) {
+      return List.of();
+    }
+    java.util.TreeSet<String> out = new java.util.TreeSet<>();
+    for (String phrase : NOT_ENTITIES) {
+      if (containsRun(phrase, key)) {
+        out.add(phrase);
+      }
+    }
+    for (Entity e : byId.values()) {
+      if (e.id().equals(owner.id())) {
+        continue;
+      }
+      for (String name : names(e)) {
+        if (containsRun(name, key)) {
+          out.add(name);
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** True if the words of {@code run} occur inside (and are fewer than) the words of name. */
+  private static boolean containsRun(String name, String run) {
+    String words = wordKey(name);
+    return words.length() > run.length() && (" " + words + " ").contains(" " + run + " ");
+  }
+
+  /**
    * Every run of words strictly inside a longer name, mapped to the ids of the entities owning such
    * names ({@code ""} for {@link #NOT_ENTITIES}). Built once, on first use.
    */

@@ -1,9 +1,11 @@
 package dev.parley.analysis;
 
+import java.io.Reader;
 import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
@@ -14,6 +16,7 @@ import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
@@ -23,17 +26,22 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * Parley's analyzer, one chain for index and query:
  *
  * <ol>
+ *   <li>char filters ({@link NormalizedText}): invisible format characters removed ({@link
+ *       FormatCharFilter}), then Unicode NFKC (ICU), both with offset correction, so offsets index
+ *       the text as received;
  *   <li>{@link StandardTokenizer}: Unicode word breaks;
  *   <li>{@link EnglishPossessiveFilter}: drops 's and ’s;
  *   <li>{@link AcronymFilter}: {@code US} and {@code U.S.} become {@code u.s}, apart from {@code
- *       us};
+ *       us}; acronyms are kept from the stemmer, except in runs of text set in capitals;
  *   <li>{@link LowerCaseFilter}: locale-independent, so the Turkish dotless i changes nothing;
  *   <li>{@link ASCIIFoldingFilter}: é to e;
  *   <li>{@link SpellingVariantFilter}: British spellings to American (if configured);
  *   <li>query side only: {@link SynonymGraphFilter} with the gazetteer's entity aliases, so {@code
  *       DPRK} also finds {@code North Korea} (multi-word synonyms belong at query time: a graph
  *       cannot be indexed faithfully);
- *   <li>stop words and stemmer, as configured.
+ *   <li>stop words and stemmer, as configured: with {@link
+ *       AnalysisConfig.StopWords#ENGLISH_OUTSIDE_PHRASES} (the default) stop words are indexed and
+ *       dropped only from a query's loose words ({@link #forPhrases} keeps them).
  * </ol>
  *
  * <p>Thread safety: like every Lucene {@link Analyzer}, safe to share; token streams are per
@@ -44,10 +52,18 @@ public final class ParleyAnalyzer extends Analyzer {
   private enum Chain {
     /** The whole chain without synonyms: indexing. */
     INDEX,
-    /** The whole chain with synonyms: queries. */
+    /** The whole chain with synonyms: a query's loose words. */
     QUERY,
-    /** Up to (not including) the synonym step: analyzing synonym rules. */
-    SYNONYM_RULES
+    /** The chain with synonyms, keeping stop words unless the index dropped them: phrases. */
+    PHRASE,
+    /** Up to (not including) the synonym step: analyzing synonym rules' inputs. */
+    SYNONYM_RULES,
+    /**
+     * Up to the synonym step, then the stemmer: analyzing synonym rules' outputs, which the query
+     * chain then leaves unstemmed, so an acronym added as a synonym stays whole ({@code BRIC} for
+     * {@code BRICS}) like a typed one.
+     */
+    SYNONYM_OUTPUTS
   }
 
   private final AnalysisConfig config;
@@ -67,15 +83,43 @@ public final class ParleyAnalyzer extends Analyzer {
 
   /** The query-side analyzer: the same chain plus the gazetteer's entity synonyms. */
   public static ParleyAnalyzer forQueries(AnalysisConfig config, Gazetteer gazetteer) {
+    return new ParleyAnalyzer(config, Chain.QUERY, synonyms(config, gazetteer));
+  }
+
+  /**
+   * The query-side analyzer without entity synonyms (for measuring them): the index chain, minus
+   * stop words in loose query words as {@link AnalysisConfig#stopWords()} says.
+   */
+  public static ParleyAnalyzer forQueries(AnalysisConfig config) {
+    return new ParleyAnalyzer(config, Chain.QUERY, null);
+  }
+
+  /** {@link #forPhrases(AnalysisConfig, Gazetteer)} without entity synonyms. */
+  public static ParleyAnalyzer forPhrases(AnalysisConfig config) {
+    return new ParleyAnalyzer(config, Chain.PHRASE, null);
+  }
+
+  /**
+   * The analyzer for quoted phrases (and for queries made only of stop words): like {@link
+   * #forQueries} but stop words are kept when the index keeps them ({@link
+   * AnalysisConfig.StopWords#ENGLISH_OUTSIDE_PHRASES}), so {@code "no deal"} needs its {@code no}.
+   */
+  public static ParleyAnalyzer forPhrases(AnalysisConfig config, Gazetteer gazetteer) {
+    return new ParleyAnalyzer(config, Chain.PHRASE, synonyms(config, gazetteer));
+  }
+
+  private static SynonymMap synonyms(AnalysisConfig config, Gazetteer gazetteer) {
     Map<AnalysisConfig, SynonymMap> byConfig;
     synchronized (SYNONYMS) {
       byConfig = SYNONYMS.computeIfAbsent(gazetteer, g -> new ConcurrentHashMap<>());
     }
-    SynonymMap map =
-        byConfig.computeIfAbsent(
-            config,
-            c -> EntitySynonyms.build(gazetteer, new ParleyAnalyzer(c, Chain.SYNONYM_RULES, null)));
-    return new ParleyAnalyzer(config, Chain.QUERY, map);
+    return byConfig.computeIfAbsent(
+        config,
+        c ->
+            EntitySynonyms.build(
+                gazetteer,
+                new ParleyAnalyzer(c, Chain.SYNONYM_RULES, null),
+                new ParleyAnalyzer(c, Chain.SYNONYM_OUTPUTS, null)));
   }
 
   /** Synonym maps are immutable and costly to build: one per gazetteer and configuration. */
@@ -90,20 +134,35 @@ public final class ParleyAnalyzer extends Analyzer {
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
     Tokenizer source = new StandardTokenizer();
-    TokenStream stream = new EnglishPossessiveFilter(source);
-    stream = new AcronymFilter(stream);
+    AcronymFilter acronyms = new AcronymFilter(new EnglishPossessiveFilter(source));
+    // The char filters run here rather than in initReader because the acronym step must know,
+    // before the first token, where the text is set in capitals.
+    Consumer<Reader> setReader =
+        reader -> {
+          FormatCharFilter visible = new FormatCharFilter(reader);
+          acronyms.setCapsRuns(AcronymFilter.capsRuns(visible.text(), visible::correctOffset));
+          source.setReader(new ICUNormalizer2CharFilter(visible, NormalizedText.NFKC));
+        };
+    TokenStream stream = acronyms;
     stream = new LowerCaseFilter(stream);
     stream = new ASCIIFoldingFilter(stream);
     if (config.spelling() == AnalysisConfig.Spelling.AMERICAN) {
       stream = new SpellingVariantFilter(stream, SpellingVariants.defaults());
     }
     if (chain == Chain.SYNONYM_RULES) {
-      return new TokenStreamComponents(source, stream);
+      return new TokenStreamComponents(setReader, stream);
     }
-    if (chain == Chain.QUERY) {
+    if (synonyms != null && (chain == Chain.QUERY || chain == Chain.PHRASE)) {
       stream = new SynonymGraphFilter(stream, synonyms, false);
+      stream = new SynonymOutputMarker(stream);
     }
-    if (config.stopWords() == AnalysisConfig.StopWords.ENGLISH) {
+    boolean dropStopWords =
+        switch (config.stopWords()) {
+          case NONE -> false;
+          case ENGLISH -> chain != Chain.SYNONYM_OUTPUTS;
+          case ENGLISH_OUTSIDE_PHRASES -> chain == Chain.QUERY;
+        };
+    if (dropStopWords) {
       stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
     }
     stream =
@@ -113,7 +172,12 @@ public final class ParleyAnalyzer extends Analyzer {
           case KSTEM -> new KStemFilter(stream);
           case PORTER -> new PorterStemFilter(stream);
         };
-    return new TokenStreamComponents(source, stream);
+    return new TokenStreamComponents(setReader, stream);
+  }
+
+  @Override
+  protected Reader initReaderForNormalization(String fieldName, Reader reader) {
+    return NormalizedText.charFilters(reader);
   }
 
   @Override

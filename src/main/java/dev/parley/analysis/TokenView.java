@@ -8,8 +8,10 @@ import java.util.Locale;
  * EntityTagger} and the topic features read this view instead of running their own expressions
  * over the raw text.
  *
- * <p>A word is a run of letters and digits ({@code [\p{L}\p{N}]+}); punctuation separates words, so
- * {@code U.S.} is the words {@code U S}. Each word has its offsets in the text, a folded form
+ * <p>The words are those of the text's {@link NormalizedText} form (format characters removed,
+ * NFKC), as the analyzer matches it, with offsets into the text as given. A word is a run of
+ * letters, marks and digits ({@code [\p{L}\p{M}\p{N}]+}); punctuation separates words, so {@code
+ * U.S.} is the words {@code U S}. Each word has its offsets in the text, a folded form
  * (lower case, accents removed; ASCII words are lower-cased in place, only words with other
  * characters go through Unicode decomposition), a 64-bit hash of the folded form (FNV-1a, the same
  * as {@link #hash(CharSequence)}), and flags for its original case. A sentence-break flag marks
@@ -35,16 +37,25 @@ public final class TokenView {
           "dec", "vs", "prof", "rev", "capt", "maj", "adm", "sgt", "fig", "vol", "pct");
 
   private final String text;
+  /** The normalized text the words are read from; {@code text} itself when already normal. */
+  private final String norm;
   private final int size;
+  /** Word offsets in {@code norm}. */
   private final int[] starts;
   private final int[] ends;
+  /** Word offsets in {@code text}; the same arrays when the text was already normal. */
+  private final int[] originalStarts;
+  private final int[] originalEnds;
   private final String[] folded;
   private final long[] hashes;
   private final byte[] flags;
   private final boolean allCaps;
 
-  private TokenView(String text) {
-    this.text = text;
+  private TokenView(String original) {
+    this.text = original;
+    NormalizedText normalized = NormalizedText.of(original);
+    String text = normalized.text();
+    this.norm = text;
     int capacity = Math.max(4, text.length() / 5);
     int[] st = new int[capacity];
     int[] en = new int[capacity];
@@ -84,6 +95,17 @@ public final class TokenView {
     this.size = n;
     this.starts = st;
     this.ends = en;
+    if (text == original) {
+      this.originalStarts = st;
+      this.originalEnds = en;
+    } else {
+      this.originalStarts = new int[n];
+      this.originalEnds = new int[n];
+      for (int k = 0; k < n; k++) {
+        originalStarts[k] = normalized.originalOffset(st[k]);
+        originalEnds[k] = normalized.originalOffset(en[k]);
+      }
+    }
     this.allCaps = letters > 20 && upper * 10 >= letters * 9;
     this.folded = new String[n];
     this.hashes = new long[n];
@@ -122,22 +144,22 @@ public final class TokenView {
     return size;
   }
 
-  /** Offset of word {@code i}'s first character in the text. */
+  /** Offset of word {@code i}'s first character in the text as given. */
   public int start(int i) {
     check(i);
-    return starts[i];
+    return originalStarts[i];
   }
 
-  /** Offset just past word {@code i}'s last character. */
+  /** Offset just past word {@code i}'s last character in the text as given. */
   public int end(int i) {
     check(i);
-    return ends[i];
+    return originalEnds[i];
   }
 
-  /** Word {@code i} as written. */
+  /** Word {@code i} as written (after normalisation). */
   public String word(int i) {
     check(i);
-    return text.substring(starts[i], ends[i]);
+    return norm.substring(starts[i], ends[i]);
   }
 
   /** Word {@code i} lower-cased with accents removed. */
@@ -170,10 +192,10 @@ public final class TokenView {
     return (flags[i] & BREAK_BEFORE) != 0;
   }
 
-  /** Whether word {@code i} is written exactly as {@code s}. */
+  /** Whether word {@code i} is written exactly as {@code s} (after normalisation). */
   public boolean writtenAs(int i, String s) {
     check(i);
-    return ends[i] - starts[i] == s.length() && text.startsWith(s, starts[i]);
+    return ends[i] - starts[i] == s.length() && norm.startsWith(s, starts[i]);
   }
 
   /**
@@ -184,9 +206,9 @@ public final class TokenView {
     return allCaps;
   }
 
-  /** The index of the word that starts at character {@code offset}, or -1. */
+  /** The index of the word that starts at character {@code offset} of the text as given, or -1. */
   public int wordAt(int offset) {
-    int i = java.util.Arrays.binarySearch(starts, 0, size, offset);
+    int i = java.util.Arrays.binarySearch(originalStarts, 0, size, offset);
     return i >= 0 ? i : -1;
   }
 
@@ -252,7 +274,10 @@ public final class TokenView {
       return true;
     }
     int type = Character.getType(c);
-    return type == Character.DECIMAL_DIGIT_NUMBER
+    return type == Character.NON_SPACING_MARK
+        || type == Character.ENCLOSING_MARK
+        || type == Character.COMBINING_SPACING_MARK
+        || type == Character.DECIMAL_DIGIT_NUMBER
         || type == Character.LETTER_NUMBER
         || type == Character.OTHER_NUMBER;
   }
@@ -271,7 +296,7 @@ public final class TokenView {
   private boolean breakBetween(int k) {
     boolean stop = false;
     for (int i = ends[k - 1]; i < starts[k]; i++) {
-      char c = text.charAt(i);
+      char c = norm.charAt(i);
       if (c == '!' || c == '?' || c == ';' || c == '\n' || c == '\r') {
         return true;
       }
@@ -286,7 +311,7 @@ public final class TokenView {
     if (prevLength == 1 || ABBREVIATIONS.contains(folded[k - 1])) {
       return false;
     }
-    int next = text.codePointAt(starts[k]);
+    int next = norm.codePointAt(starts[k]);
     return Character.isUpperCase(next) || Character.isDigit(next);
   }
 

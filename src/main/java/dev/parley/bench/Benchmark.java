@@ -13,24 +13,35 @@ import dev.parley.indexer.segment.ParagraphSegmenter;
 import dev.parley.indexer.segment.SegmentationConfig;
 import dev.parley.query.SearchRequest;
 import dev.parley.query.Searcher;
+import dev.parley.schema.Fields;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 
 /**
@@ -51,6 +62,8 @@ public final class Benchmark {
    * @param scale how many re-dated, re-identified copies of the input to index (1 = as is)
    * @param work a scratch directory (indexes and scaled input are written there)
    * @param progress where to report progress, or null
+   * @param searcher configures Parley's searcher (time limit, ranking ingredients switched off to
+   *     measure what they cost); {@code UnaryOperator.identity()} for the defaults
    */
   public record Config(
       List<Path> inputs,
@@ -59,7 +72,8 @@ public final class Benchmark {
       int repeat,
       int scale,
       Path work,
-      PrintStream progress) {
+      PrintStream progress,
+      UnaryOperator<Searcher.Builder> searcher) {
     /** Validates the values. */
     public Config {
       inputs = List.copyOf(inputs);
@@ -77,6 +91,19 @@ public final class Benchmark {
                 + scale);
       }
       Objects.requireNonNull(work, "work");
+      Objects.requireNonNull(searcher, "searcher");
+    }
+
+    /** A configuration with Parley's default searcher. */
+    public Config(
+        List<Path> inputs,
+        List<String> queries,
+        int threads,
+        int repeat,
+        int scale,
+        Path work,
+        PrintStream progress) {
+      this(inputs, queries, threads, repeat, scale, work, progress, UnaryOperator.identity());
     }
   }
 
@@ -85,10 +112,12 @@ public final class Benchmark {
    *
    * @param parley Parley's figures
    * @param baseline the raw Lucene baseline's figures
-   * @param passages passages indexed (the same on both sides)
+   * @param passages passages indexed (the same on both sides, or the run has a problem)
    * @param inputBytes bytes of input read
    * @param topicP50Millis Parley's p50 for the same queries ranked with the diplomacy topic
    * @param dateP50Millis Parley's p50 for the same queries filtered to the middle of the date range
+   * @param sides what each side ran on (Parley first), for the fairness checks
+   * @param problems why the run is not a fair measurement ({@link Fairness}); empty if it is
    */
   public record Result(
       Measurement parley,
@@ -96,23 +125,59 @@ public final class Benchmark {
       long passages,
       long inputBytes,
       double topicP50Millis,
-      double dateP50Millis) {
+      double dateP50Millis,
+      List<SideFacts> sides,
+      List<String> problems) {
 
-    /** The result as the JSON object of {@code bench --json}. */
+    /** Copies the lists. */
+    public Result {
+      sides = List.copyOf(sides);
+      problems = List.copyOf(problems);
+    }
+
+    /** Parley's value over the baseline's for every figure; 0 where the baseline's is 0. */
+    public Map<String, Double> ratios() {
+      Map<String, Double> ratios = new LinkedHashMap<>();
+      var b = baseline.asMap();
+      parley.asMap().forEach((k, v) -> ratios.put(k, b.get(k) == 0 ? 0 : v / b.get(k)));
+      return ratios;
+    }
+
+    /** The JSON object of {@code bench --json}. */
     public JsonObject toJson(Config config) {
       JsonObject o = new JsonObject();
       o.add("parley", object(parley));
       o.add("baseline", object(baseline));
       JsonObject ratios = new JsonObject();
-      var b = baseline.asMap();
-      parley
-          .asMap()
-          .forEach((k, v) -> ratios.addProperty(k, round(b.get(k) == 0 ? 0 : v / b.get(k))));
+      ratios().forEach((k, v) -> ratios.addProperty(k, round(v)));
       o.add("ratios", ratios);
+      // The baseline has no topics and no dates: filtered Parley queries can only be set against
+      // its unfiltered p50, and the key names say so.
       JsonObject filtered = new JsonObject();
       filtered.addProperty("topicP50Millis", round(topicP50Millis));
       filtered.addProperty("dateP50Millis", round(dateP50Millis));
+      double base = baseline.p50Millis();
+      filtered.addProperty(
+          "topicP50OverUnfilteredBaselineP50", round(base == 0 ? 0 : topicP50Millis / base));
+      filtered.addProperty(
+          "dateP50OverUnfilteredBaselineP50", round(base == 0 ? 0 : dateP50Millis / base));
       o.add("filtered", filtered);
+      JsonObject sidesJson = new JsonObject();
+      for (SideFacts side : sides) {
+        JsonObject f = new JsonObject();
+        f.addProperty("documents", side.documents());
+        f.addProperty("segments", side.segments());
+        f.addProperty("indexingThreads", side.indexingThreads());
+        f.addProperty("searchThreads", side.searchThreads());
+        f.addProperty("qpsThreads", side.qpsThreads());
+        f.addProperty("partialSearches", side.partialSearches());
+        f.addProperty("slowestQuery", side.slowestQuery());
+        sidesJson.add(side.name(), f);
+      }
+      o.add("sides", sidesJson);
+      JsonArray problemsJson = new JsonArray();
+      problems.forEach(problemsJson::add);
+      o.add("problems", problemsJson);
       JsonObject machine = new JsonObject();
       machine.addProperty("cores", Runtime.getRuntime().availableProcessors());
       machine.addProperty(
@@ -139,8 +204,18 @@ public final class Benchmark {
       return o;
     }
 
-    private static double round(double v) {
-      return Math.abs(v) >= 1000 ? Math.round(v) : Math.round(v * 1000) / 1000.0;
+    /**
+     * Whole numbers from 1000 up, else four significant digits: a fixed number of decimals would
+     * print 0.001 for 0.0014 MB/s and 0 for a 0.4 microsecond latency, and ratios could no longer
+     * be checked against their parts.
+     */
+    static double round(double v) {
+      if (!Double.isFinite(v) || v == 0) {
+        return v;
+      }
+      return Math.abs(v) >= 1000
+          ? Math.round(v)
+          : new BigDecimal(v).round(new MathContext(4, RoundingMode.HALF_EVEN)).doubleValue();
     }
   }
 
@@ -201,13 +276,57 @@ public final class Benchmark {
             baselineBytes,
             baselineIndexHeap,
             baselineQueries);
+    // Parley's passages are counted in its index (passage documents, not article records); the
+    // baseline's documents in its own. Parley indexes on --threads workers, the baseline on the
+    // calling thread (only Lucene's time counts for it); both answer latency queries on one thread.
+    IndexShape parleyShape = IndexShape.of(parleyDir, parleyPassages());
+    IndexShape baselineShape = IndexShape.of(baselineDir, null);
+    SideFacts parleySide =
+        new SideFacts(
+            "parley",
+            parleyShape.documents(),
+            parleyShape.segments(),
+            config.threads(),
+            1,
+            config.threads(),
+            parleyQueries.partial,
+            parleyQueries.slowestQuery);
+    SideFacts baselineSide =
+        new SideFacts(
+            "baseline",
+            baselineShape.documents(),
+            baselineShape.segments(),
+            1,
+            1,
+            config.threads(),
+            baselineQueries.partial,
+            baselineQueries.slowestQuery);
     return new Result(
         parley,
         baseline,
         report.passages(),
         report.inputBytes(),
         parleyQueries.topicP50,
-        parleyQueries.dateP50);
+        parleyQueries.dateP50,
+        List.of(parleySide, baselineSide),
+        Fairness.problems(parleySide, List.of(baselineSide)));
+  }
+
+  /** Parley's passage documents (article records are not searched by text queries). */
+  private static Query parleyPassages() {
+    return new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE));
+  }
+
+  /** Documents (matching a query, or all live ones) and segments of an index. */
+  private record IndexShape(long documents, int segments) {
+    static IndexShape of(Path dir, Query documents) throws IOException {
+      try (FSDirectory directory = FSDirectory.open(dir);
+          DirectoryReader reader = DirectoryReader.open(directory)) {
+        long count =
+            documents == null ? reader.numDocs() : new IndexSearcher(reader).count(documents);
+        return new IndexShape(count, reader.leaves().size());
+      }
+    }
   }
 
   /** One side's figures from its indexing run and its query figures. */
@@ -223,7 +342,8 @@ public final class Benchmark {
         q.qps,
         q.qpsThreads,
         Math.max(indexHeap, q.heap),
-        q.first);
+        q.first,
+        q.worstP99);
   }
 
   /** Query figures of one side. */
@@ -231,31 +351,54 @@ public final class Benchmark {
       double p50,
       double p95,
       double p99,
+      double worstP99,
+      String slowestQuery,
       double qps,
       double qpsThreads,
       long heap,
       double first,
       double topicP50,
-      double dateP50) {}
+      double dateP50,
+      long partial) {
+    QueryFigures with(long heap, double topicP50, double dateP50, long morePartial) {
+      return new QueryFigures(
+          p50,
+          p95,
+          p99,
+          worstP99,
+          slowestQuery,
+          qps,
+          qpsThreads,
+          heap,
+          first,
+          topicP50,
+          dateP50,
+          partial + morePartial);
+    }
+  }
 
-  /** A timed query runner. */
+  /** A timed query runner; returns true if the search was cut off by its time limit. */
   @FunctionalInterface
   private interface Run {
-    void query(String text) throws IOException;
+    boolean query(String text) throws IOException;
   }
 
   private QueryFigures parleyQueries(Path dir) throws IOException {
     HeapWatch.reset();
     long t0 = System.nanoTime();
-    try (Searcher searcher = Searcher.open(dir)) {
-      searcher.search(SearchRequest.builder(config.queries().get(0)).withK(10).build());
+    try (Searcher searcher = config.searcher().apply(Searcher.builder(dir)).build()) {
+      boolean firstPartial =
+          searcher
+              .search(SearchRequest.builder(clip(config.queries().get(0))).withK(10).build())
+              .partial();
       double first = (System.nanoTime() - t0) / 1e6;
       var stats = searcher.stats();
-      Run plain = q -> searcher.search(SearchRequest.builder(clip(q)).withK(10).build());
+      Run plain = q -> searcher.search(SearchRequest.builder(clip(q)).withK(10).build()).partial();
       Run topic =
           q ->
-              searcher.search(
-                  SearchRequest.builder(clip(q)).withK(10).addTopic("diplomacy").build());
+              searcher
+                  .search(SearchRequest.builder(clip(q)).withK(10).addTopic("diplomacy").build())
+                  .partial();
       var from = stats.firstDate();
       var to = stats.lastDate();
       long span = from == null ? 0 : to.toEpochDay() - from.toEpochDay();
@@ -265,13 +408,16 @@ public final class Benchmark {
             if (from != null) {
               b.withSince(from.plusDays(span / 4)).withUntil(from.plusDays(3 * span / 4));
             }
-            searcher.search(b.build());
+            return searcher.search(b.build()).partial();
           };
       QueryFigures f = measure(plain, first);
-      double topicP50 = Latencies.percentile(timed(topic), 50);
-      double dateP50 = Latencies.percentile(timed(date), 50);
-      return new QueryFigures(
-          f.p50, f.p95, f.p99, f.qps, f.qpsThreads, HeapWatch.peak(), first, topicP50, dateP50);
+      Timings topicTimes = timed(topic);
+      Timings dateTimes = timed(date);
+      return f.with(
+          HeapWatch.peak(),
+          Latencies.percentile(topicTimes.nanos, 50),
+          Latencies.percentile(dateTimes.nanos, 50),
+          (firstPartial ? 1 : 0) + topicTimes.partial + dateTimes.partial);
     }
   }
 
@@ -283,54 +429,87 @@ public final class Benchmark {
       IndexSearcher searcher = new IndexSearcher(reader);
       Baseline.search(searcher, Baseline.query(config.queries().get(0)));
       double first = (System.nanoTime() - t0) / 1e6;
-      QueryFigures f = measure(q -> Baseline.search(searcher, Baseline.query(q)), first);
-      return new QueryFigures(
-          f.p50, f.p95, f.p99, f.qps, f.qpsThreads, HeapWatch.peak(), first, 0, 0);
+      // Raw Lucene has no time limit here: no search of the baseline is ever partial.
+      QueryFigures f =
+          measure(
+              q -> {
+                Baseline.search(searcher, Baseline.query(q));
+                return false;
+              },
+              first);
+      return f.with(HeapWatch.peak(), 0, 0, 0);
     }
   }
 
+  /** Latencies in run order (pass by pass, queries in file order) and the cut-off searches. */
+  private record Timings(long[] nanos, long partial) {}
+
   /** Warm-up pass, timed single-threaded passes, then timed multi-threaded passes. */
   private QueryFigures measure(Run run, double first) throws IOException {
+    long partial = 0;
     // Warm up until the JIT has settled: at least three passes and two seconds.
     long warmUntil = System.nanoTime() + 2_000_000_000L;
     for (int pass = 0; pass < 3 || System.nanoTime() < warmUntil; pass++) {
       for (String q : config.queries()) {
-        run.query(q);
+        partial += run.query(q) ? 1 : 0;
       }
     }
-    long[] nanos = timed(run);
+    Timings timings = timed(run);
+    long[] nanos = timings.nanos;
     long total = 0;
     for (long n : nanos) {
       total += n;
     }
     double qps = nanos.length / (total / 1e9);
-    double qpsThreads = threaded(run);
+    AtomicLong threadedPartial = new AtomicLong();
+    double qpsThreads = threaded(run, threadedPartial);
+    // Each query's own p99 over its --repeat timings: the pooled p99 can hide one slow query
+    // behind many fast ones.
+    int queries = config.queries().size();
+    double worst = -1;
+    int slowest = 0;
+    for (int q = 0; q < queries; q++) {
+      long[] own = new long[config.repeat()];
+      for (int r = 0; r < config.repeat(); r++) {
+        own[r] = nanos[r * queries + q];
+      }
+      double p99 = Latencies.percentile(own, 99);
+      if (p99 > worst) {
+        worst = p99;
+        slowest = q;
+      }
+    }
     return new QueryFigures(
         Latencies.percentile(nanos, 50),
         Latencies.percentile(nanos, 95),
         Latencies.percentile(nanos, 99),
+        worst,
+        config.queries().get(slowest),
         qps,
         qpsThreads,
         0,
         first,
         0,
-        0);
+        0,
+        partial + timings.partial + threadedPartial.get());
   }
 
-  private long[] timed(Run run) throws IOException {
+  private Timings timed(Run run) throws IOException {
     long[] nanos = new long[config.queries().size() * config.repeat()];
+    long partial = 0;
     int i = 0;
     for (int r = 0; r < config.repeat(); r++) {
       for (String q : config.queries()) {
         long t0 = System.nanoTime();
-        run.query(q);
+        boolean cut = run.query(q);
         nanos[i++] = System.nanoTime() - t0;
+        partial += cut ? 1 : 0;
       }
     }
-    return nanos;
+    return new Timings(nanos, partial);
   }
 
-  private double threaded(Run run) throws IOException {
+  private double threaded(Run run, AtomicLong partial) throws IOException {
     ExecutorService pool = Executors.newFixedThreadPool(config.threads());
     try {
       long t0 = System.nanoTime();
@@ -342,7 +521,9 @@ public final class Benchmark {
                   for (int r = 0; r < config.repeat(); r++) {
                     for (String q : config.queries()) {
                       try {
-                        run.query(q);
+                        if (run.query(q)) {
+                          partial.incrementAndGet();
+                        }
                       } catch (IOException e) {
                         throw new UncheckedIOException(e);
                       }

@@ -5,17 +5,34 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Draws the growth of Parley against corpus size as a PNG with three panels: indexing rate, index
- * size, and query latency (p50 and p99), each against passages indexed (log scale). Plain Java2D,
- * so the project needs no charting library for three line charts.
+ * Draws the growth of Parley, raw Lucene and SQLite FTS5 against corpus size as one PNG with three
+ * panels, each against passages indexed on a logarithmic axis: indexing rate, index size (log–log,
+ * so a straight line of slope 1 means linear growth) and query latency (Parley p50, p99 and
+ * topic-ranked p50; both baselines' p50), drawn with JFreeChart.
+ *
+ * <p>Stateless; safe to call from any thread.
  */
 public final class GrowthChart {
   private GrowthChart() {}
@@ -24,118 +41,161 @@ public final class GrowthChart {
    * One measured corpus size.
    *
    * @param passages passages indexed
-   * @param passagesPerSecond indexing rate
-   * @param indexMB index size in MB
-   * @param p50Millis median query latency
-   * @param p99Millis 99th percentile latency
+   * @param passagesPerSecond Parley's indexing rate
+   * @param lucenePassagesPerSecond raw Lucene's indexing rate
+   * @param fts5PassagesPerSecond FTS5's indexing rate
+   * @param indexMB Parley's index size in MB
+   * @param luceneIndexMB raw Lucene's index size in MB
+   * @param fts5IndexMB FTS5's database size in MB
+   * @param p50Millis Parley's median query latency (top 10 with snippets)
+   * @param p99Millis Parley's 99th percentile latency
+   * @param topicP50Millis Parley's median latency ranked with a topic
+   * @param luceneP50Millis raw Lucene's median latency
+   * @param fts5P50Millis FTS5's median latency
    */
   public record Point(
       long passages,
       double passagesPerSecond,
+      double lucenePassagesPerSecond,
+      double fts5PassagesPerSecond,
       double indexMB,
+      double luceneIndexMB,
+      double fts5IndexMB,
       double p50Millis,
-      double p99Millis) {}
+      double p99Millis,
+      double topicP50Millis,
+      double luceneP50Millis,
+      double fts5P50Millis) {}
 
-  private static final int PANEL_W = 420;
-  private static final int PANEL_H = 300;
-  private static final int MARGIN = 60;
+  private static final int PANEL_W = 520;
+  private static final int PANEL_H = 420;
+  private static final int TITLE_H = 36;
 
-  /** Writes the chart of {@code points} (sorted by passages) to {@code png}. */
+  private static final Color PARLEY = new Color(0x1f77b4);
+  private static final Color LUCENE = new Color(0xff7f0e);
+  private static final Color FTS5 = new Color(0x2ca02c);
+
+  /** A line of one panel: its name, colour, dashed or not, and how to read it from a point. */
+  private record Line(String name, Color color, boolean dashed, ToDoubleFunction<Point> value) {}
+
+  /**
+   * Writes the chart of {@code points} to {@code png}.
+   *
+   * @throws IOException if the file cannot be written
+   */
   public static void write(Path png, List<Point> points, String title) throws IOException {
-    BufferedImage image = new BufferedImage(3 * PANEL_W, PANEL_H + 40, BufferedImage.TYPE_INT_RGB);
+    List<Point> sorted =
+        points.stream().sorted(java.util.Comparator.comparingLong(Point::passages)).toList();
+    BufferedImage image =
+        new BufferedImage(3 * PANEL_W, PANEL_H + TITLE_H, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, image.getWidth(), image.getHeight());
     g.setColor(Color.BLACK);
-    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-    g.drawString(title, 10, 20);
-    panel(
-        g,
-        0,
-        "indexing rate (passages/s)",
-        points,
-        new double[][] {points.stream().mapToDouble(Point::passagesPerSecond).toArray()},
-        new String[] {"passages/s"});
-    panel(
-        g,
-        1,
-        "index size (MB)",
-        points,
-        new double[][] {points.stream().mapToDouble(Point::indexMB).toArray()},
-        new String[] {"MB"});
-    panel(
-        g,
-        2,
-        "query latency (ms), top 10 with snippets",
-        points,
-        new double[][] {
-          points.stream().mapToDouble(Point::p50Millis).toArray(),
-          points.stream().mapToDouble(Point::p99Millis).toArray()
-        },
-        new String[] {"p50", "p99"});
+    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+    g.drawString(title, 10, 24);
+    List<JFreeChart> charts =
+        List.of(
+            chart(
+                "Indexing rate (passages/s)",
+                sorted,
+                true,
+                List.of(
+                    new Line("Parley", PARLEY, false, Point::passagesPerSecond),
+                    new Line("raw Lucene", LUCENE, false, Point::lucenePassagesPerSecond),
+                    new Line("SQLite FTS5", FTS5, false, Point::fts5PassagesPerSecond))),
+            chart(
+                "Index size (MB), log–log",
+                sorted,
+                true,
+                List.of(
+                    new Line("Parley", PARLEY, false, Point::indexMB),
+                    new Line("raw Lucene", LUCENE, false, Point::luceneIndexMB),
+                    new Line("SQLite FTS5", FTS5, false, Point::fts5IndexMB))),
+            chart(
+                "Query latency (ms), top 10",
+                sorted,
+                true,
+                List.of(
+                    new Line("Parley p50 (snippets)", PARLEY, false, Point::p50Millis),
+                    new Line("Parley p99", PARLEY, true, Point::p99Millis),
+                    new Line(
+                        "Parley p50, topic-ranked",
+                        new Color(0x9467bd),
+                        false,
+                        Point::topicP50Millis),
+                    new Line("raw Lucene p50", LUCENE, false, Point::luceneP50Millis),
+                    new Line("SQLite FTS5 p50", FTS5, false, Point::fts5P50Millis))));
+    for (int i = 0; i < charts.size(); i++) {
+      charts.get(i).draw(g, new Rectangle2D.Double(i * PANEL_W, TITLE_H, PANEL_W, PANEL_H));
+    }
     g.dispose();
     ImageIO.write(image, "png", png.toFile());
   }
 
-  private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728)};
-
-  private static void panel(
-      Graphics2D g,
-      int index,
-      String title,
-      List<Point> points,
-      double[][] series,
-      String[] names) {
-    int x0 = index * PANEL_W + MARGIN;
-    int y0 = 40;
-    int w = PANEL_W - MARGIN - 20;
-    int h = PANEL_H - MARGIN - 10;
-    double minX = Math.log10(points.get(0).passages());
-    double maxX = Math.log10(points.get(points.size() - 1).passages());
-    if (maxX - minX < 1e-9) {
-      maxX = minX + 1;
-    }
-    double maxY = 0;
-    for (double[] s : series) {
-      for (double v : s) {
-        maxY = Math.max(maxY, v);
-      }
-    }
-    maxY = maxY <= 0 ? 1 : maxY * 1.1;
-    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-    g.setColor(Color.BLACK);
-    g.drawString(title, x0, y0 - 5);
-    g.drawRect(x0, y0, w, h);
-    for (int t = 0; t <= 4; t++) {
-      int y = y0 + h - t * h / 4;
-      g.setColor(new Color(0xdddddd));
-      g.drawLine(x0 + 1, y, x0 + w - 1, y);
-      g.setColor(Color.BLACK);
-      g.drawString(String.format(Locale.ROOT, "%.3g", maxY * t / 4), x0 - MARGIN + 2, y + 4);
-    }
-    for (Point p : points) {
-      int x = x0 + (int) ((Math.log10(p.passages()) - minX) / (maxX - minX) * w);
-      g.drawString(String.format(Locale.ROOT, "%,d", p.passages()), x - 20, y0 + h + 15);
-    }
-    g.drawString("passages indexed (log scale)", x0 + w / 2 - 70, y0 + h + 30);
-    for (int s = 0; s < series.length; s++) {
-      g.setColor(COLORS[s % COLORS.length]);
-      g.setStroke(new BasicStroke(2));
-      int prevX = -1;
-      int prevY = -1;
-      for (int i = 0; i < points.size(); i++) {
-        int x = x0 + (int) ((Math.log10(points.get(i).passages()) - minX) / (maxX - minX) * w);
-        int y = y0 + h - (int) (series[s][i] / maxY * h);
-        g.fillOval(x - 3, y - 3, 6, 6);
-        if (prevX >= 0) {
-          g.drawLine(prevX, prevY, x, y);
+  private static JFreeChart chart(
+      String title, List<Point> points, boolean logY, List<Line> lines) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+    for (int i = 0; i < lines.size(); i++) {
+      Line line = lines.get(i);
+      XYSeries series = new XYSeries(line.name(), false, true);
+      for (Point p : points) {
+        double v = line.value().applyAsDouble(p);
+        if (v > 0) { // a log axis has no place for 0 (a figure that was not measured)
+          series.add(p.passages(), v);
         }
-        prevX = x;
-        prevY = y;
       }
-      g.drawString(names[s], x0 + 8, y0 + 15 + 14 * s);
+      data.addSeries(series);
+      renderer.setSeriesPaint(i, line.color());
+      renderer.setSeriesStroke(
+          i,
+          line.dashed()
+              ? new BasicStroke(
+                  2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f)
+              : new BasicStroke(2f));
     }
-    g.setStroke(new BasicStroke(1));
+    LogAxis x = logAxis("passages indexed");
+    long min = points.stream().mapToLong(Point::passages).min().orElse(1);
+    long max = points.stream().mapToLong(Point::passages).max().orElse(10);
+    // Room on both sides so the first and last points and tick labels are not cut.
+    x.setRange(Math.max(1, min / 1.6), max * 1.6);
+    ValueAxis y;
+    if (logY) {
+      y = logAxis(null);
+    } else {
+      NumberAxis n = new NumberAxis();
+      n.setNumberFormatOverride(plain());
+      n.setAutoRangeIncludesZero(true);
+      y = n;
+    }
+    y.setUpperMargin(0.15);
+    XYPlot plot = new XYPlot(data, x, y, renderer);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+    plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+    JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 13), plot, true);
+    chart.setBackgroundPaint(Color.WHITE);
+    chart.setPadding(new RectangleInsets(4, 4, 4, 14));
+    return chart;
+  }
+
+  private static LogAxis logAxis(String label) {
+    LogAxis axis = new LogAxis(label);
+    axis.setBase(10);
+    axis.setNumberFormatOverride(plain());
+    // One labelled tick per power of ten (1, 10, 100, ...), minor ticks between: the automatic
+    // choice labels fractional powers (316,227.766).
+    axis.setTickUnit(new NumberTickUnit(1), false, false);
+    axis.setAutoTickUnitSelection(false, false);
+    axis.setMinorTickCount(9);
+    axis.setMinorTickMarksVisible(true);
+    return axis;
+  }
+
+  /** Plain numbers with thousands separators ({@code 1,000,000}, {@code 0.25}), never 7.67e+03. */
+  private static DecimalFormat plain() {
+    return new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT));
   }
 }

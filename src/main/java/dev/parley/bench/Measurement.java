@@ -16,6 +16,8 @@ import java.util.Map;
  * @param qpsThreads queries per second with the requested number of threads
  * @param peakHeapBytes peak heap in use during indexing and querying
  * @param firstQueryMillis time to open the index and answer a first query
+ * @param worstQueryP99Millis the highest of the queries' own 99th percentiles (each over its {@code
+ *     --repeat} single-threaded timings; with fewer than 100 repeats, its slowest timing)
  */
 public record Measurement(
     double passagesPerSecond,
@@ -27,7 +29,8 @@ public record Measurement(
     double qps,
     double qpsThreads,
     long peakHeapBytes,
-    double firstQueryMillis) {
+    double firstQueryMillis,
+    double worstQueryP99Millis) {
 
   /** The figures by JSON key, in order. */
   public Map<String, Double> asMap() {
@@ -42,6 +45,7 @@ public record Measurement(
     m.put("qpsThreads", qpsThreads);
     m.put("peakHeapBytes", (double) peakHeapBytes);
     m.put("firstQueryMillis", firstQueryMillis);
+    m.put("worstQueryP99Millis", worstQueryP99Millis);
     return m;
   }
 }

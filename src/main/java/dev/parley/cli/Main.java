@@ -37,7 +37,9 @@ public final class Main {
           "  classify --input FILE.jsonl [--eval] [--explain] [--json] [--topics DIR]",
           "  tune-topics --labels FILE.jsonl [--out DIR] [--lambda L] [--folds K] [--topics DIR]",
           "  bench  --input PATH... --queries FILE.tsv [--threads N] [--repeat R] [--scale K...]",
-          "         [--work DIR] [--plot FILE.png] [--json]",
+          "         [--work DIR] [--plot FILE.png] [--json] [--no-synonyms] [--context-weight W]",
+          "         [--timeout-ms MS] [--whole-process] [--concurrent-writes [--mixed-seconds S]]",
+          "         exit 1 if the run was unfair or a search was cut off",
           "",
           "Defaults: --input seeds, --index index. Add --debug to see stack traces.");
 

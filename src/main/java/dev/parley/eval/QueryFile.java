@@ -69,11 +69,12 @@ public final class QueryFile {
       }
       String id = cols[0].strip();
       if (!ids.add(id)) {
-        throw new IllegalArgumentException(file + ":" + (n + 1) + ": query id " + id + " repeats");
+        throw new IllegalArgumentException(
+            file + ":" + (n + 1) + ": query id " + id + " repeats: give each query its own id");
       }
       if (id.contains(" ")) {
         throw new IllegalArgumentException(
-            file + ":" + (n + 1) + ": query id '" + id + "' has a space");
+            file + ":" + (n + 1) + ": query id '" + id + "' has a space: ids are one word");
       }
       String corpus =
           corpusColumn >= 0 && corpusColumn < cols.length ? cols[corpusColumn].strip() : "";

@@ -5,7 +5,6 @@ import dev.parley.analysis.ParleyAnalyzer;
 import dev.parley.indexer.enrich.Enricher;
 import dev.parley.indexer.enrich.Enrichment;
 import dev.parley.indexer.enrich.NewsEnricher;
-import dev.parley.indexer.ingest.ArticleSink;
 import dev.parley.indexer.ingest.InputFiles;
 import dev.parley.indexer.segment.ParagraphSegmenter;
 import dev.parley.indexer.segment.SegmentationConfig;
@@ -17,36 +16,25 @@ import dev.parley.schema.SchemaMismatchException;
 import dev.parley.schema.SchemaVersion;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.util.Bits;
 
 /**
  * Parley's indexing front door: reads articles, cuts them into passages and writes them to a Lucene
@@ -91,6 +79,25 @@ public final class Indexer implements AutoCloseable {
   private final boolean mergeAfterRun;
   private final ProgressListener progress;
   private final ReadWriteLock commitLock = new ReentrantReadWriteLock();
+
+  /** What a run of {@link #index(List, Prune)} writes through. */
+  private final IndexRun.Target runTarget =
+      new IndexRun.Target() {
+        @Override
+        public List<Document> documents(Article article) {
+          return Indexer.this.documents(article);
+        }
+
+        @Override
+        public void write(String articleId, List<Document> docs) throws IOException {
+          Indexer.this.write(articleId, docs);
+        }
+
+        @Override
+        public void commit() throws IOException {
+          doCommit();
+        }
+      };
 
   /** The failure that closed this indexer, or null while it is usable. */
   private volatile IOException failure;
@@ -214,25 +221,18 @@ public final class Indexer implements AutoCloseable {
     ensureOpen();
     long startNanos = System.nanoTime();
     InputFiles.Listing listing = InputFiles.list(inputs);
-    RunSink run = new RunSink(listing.articles().size(), startNanos);
+    IndexRun run =
+        new IndexRun(
+            runTarget, threads, commitEvery, progress, listing.articles().size(), startNanos);
     listing.problems().forEach(p -> run.reject(p.source(), p.reason()));
     try (DirectoryReader before = DirectoryReader.open(writer)) {
       run.known = new IndexedArticles(before, sameConfiguration(before));
-      for (Path file : listing.articles()) {
-        try {
-          run.inputBytes += Files.size(file);
-          InputFiles.Format.of(file).parser().parse(file, run);
-        } catch (IOException e) {
-          run.reject(file.toString(), "cannot read: " + InputFiles.describe(e));
-        }
-        if (run.failure.get() != null) {
-          break;
-        }
-        run.files++;
-        run.report(false);
-      }
+      run.readAll(listing.articles());
       run.finish();
-      int pruned = prune == Prune.MISSING_SOURCES ? prune(before, inputs, run.seen.keySet()) : 0;
+      int pruned =
+          prune == Prune.MISSING_SOURCES
+              ? MissingSources.prune(before, inputs, run.seen.keySet(), this::deleteArticle)
+              : 0;
       if (writer.hasUncommittedChanges()) {
         doCommit();
         if (mergeAfterRun && run.articles.get() > 0) {
@@ -437,51 +437,6 @@ public final class Indexer implements AutoCloseable {
     }
   }
 
-  /**
-   * Deletes the articles of {@code snapshot} that {@link Prune#MISSING_SOURCES} names.
-   *
-   * @return how many were deleted
-   */
-  private int prune(DirectoryReader snapshot, List<Path> inputs, Set<String> seen)
-      throws IOException {
-    List<Path> roots =
-        inputs.stream().filter(Files::exists).map(p -> p.toAbsolutePath().normalize()).toList();
-    int pruned = 0;
-    Set<String> wanted = Set.of(Fields.ARTICLE_ID, Fields.SOURCE);
-    for (LeafReaderContext leaf : snapshot.leaves()) {
-      PostingsEnum records = leaf.reader().postings(new Term(Fields.KIND, Fields.KIND_ARTICLE));
-      if (records == null) {
-        continue;
-      }
-      Bits live = leaf.reader().getLiveDocs();
-      StoredFields stored = leaf.reader().storedFields();
-      for (int doc = records.nextDoc();
-          doc != DocIdSetIterator.NO_MORE_DOCS;
-          doc = records.nextDoc()) {
-        if (live != null && !live.get(doc)) {
-          continue;
-        }
-        Document record = stored.document(doc, wanted);
-        String id = record.get(Fields.ARTICLE_ID);
-        String source = record.get(Fields.SOURCE);
-        if (id == null || source == null || seen.contains(id)) {
-          continue;
-        }
-        Path file;
-        try {
-          file = InputFiles.sourceFile(source).toAbsolutePath().normalize();
-        } catch (InvalidPathException e) {
-          continue; // added through the API with a source that names no file: never pruned
-        }
-        if (roots.stream().anyMatch(file::startsWith) && Files.notExists(file)) {
-          deleteArticle(id);
-          pruned++;
-        }
-      }
-    }
-    return pruned;
-  }
-
   private static TermQuery kind(String kind) {
     return new TermQuery(new Term(Fields.KIND, kind));
   }
@@ -543,234 +498,6 @@ public final class Indexer implements AutoCloseable {
         writer.close();
       } finally {
         closeDirectory();
-      }
-    }
-  }
-
-  /**
-   * The articles an index held when a run started, looked up by id, so unchanged ones are skipped.
-   */
-  private static final class IndexedArticles {
-    private final IndexSearcher searcher;
-    private final boolean skipUnchanged;
-
-    IndexedArticles(DirectoryReader reader, boolean skipUnchanged) {
-      this.searcher = new IndexSearcher(reader);
-      this.searcher.setQueryCache(null);
-      this.skipUnchanged = skipUnchanged;
-    }
-
-    /** The stored content hash and source of article {@code id}, or null if it is not indexed. */
-    Indexed lookup(String id) throws IOException {
-      BooleanQuery query =
-          new BooleanQuery.Builder()
-              .add(new TermQuery(new Term(Fields.ARTICLE_ID, id)), Occur.FILTER)
-              .add(kind(Fields.KIND_ARTICLE), Occur.FILTER)
-              .build();
-      TopDocs top = searcher.search(query, 1);
-      if (top.scoreDocs.length == 0) {
-        return null;
-      }
-      Document record =
-          searcher
-              .storedFields()
-              .document(top.scoreDocs[0].doc, Set.of(Fields.CONTENT_HASH, Fields.SOURCE));
-      return new Indexed(record.get(Fields.CONTENT_HASH), record.get(Fields.SOURCE));
-    }
-
-    /** True if {@code article} is indexed with the same content and source. */
-    boolean unchanged(Article article) throws IOException {
-      if (!skipUnchanged) {
-        return false;
-      }
-      Indexed indexed = lookup(article.id());
-      return indexed != null
-          && article.contentHash().equals(indexed.contentHash())
-          && article.source().equals(indexed.source());
-    }
-  }
-
-  /** What an article record says about the indexed version of an article. */
-  private record Indexed(String contentHash, String source) {}
-
-  /** Collects one run's articles and rejections and writes each changed article as it arrives. */
-  private final class RunSink implements ArticleSink {
-    final Map<String, String> seen = new HashMap<>();
-    final java.util.TreeMap<Long, Rejection> rejections = new java.util.TreeMap<>();
-    final int totalFiles;
-    final long startNanos;
-    final java.util.concurrent.ExecutorService workers;
-    final int maxInFlight;
-    final java.util.concurrent.Semaphore inFlight;
-    final java.util.concurrent.atomic.AtomicReference<IOException> failure =
-        new java.util.concurrent.atomic.AtomicReference<>();
-    final java.util.concurrent.atomic.AtomicInteger articles =
-        new java.util.concurrent.atomic.AtomicInteger();
-    final java.util.concurrent.atomic.AtomicLong passages =
-        new java.util.concurrent.atomic.AtomicLong();
-    IndexedArticles known;
-    long nextSequence;
-    long lastReport;
-    int files;
-    int unchanged;
-    long inputBytes;
-    int sinceCommit;
-
-    RunSink(int totalFiles, long startNanos) {
-      this.totalFiles = totalFiles;
-      this.startNanos = startNanos;
-      this.lastReport = startNanos;
-      // The calling thread parses; with more than one thread, workers segment, enrich and write.
-      // At most a few articles per worker wait in line, so memory stays bounded on any input.
-      this.workers =
-          threads > 1
-              ? java.util.concurrent.Executors.newFixedThreadPool(
-                  threads,
-                  r -> {
-                    Thread t = new Thread(r, "parley-indexer");
-                    t.setDaemon(true);
-                    return t;
-                  })
-              : null;
-      this.maxInFlight = threads * 4;
-      this.inFlight = new java.util.concurrent.Semaphore(maxInFlight);
-    }
-
-    @Override
-    public void accept(Article article) {
-      if (failure.get() != null) {
-        return;
-      }
-      String earlier = seen.putIfAbsent(article.id(), article.source());
-      if (earlier != null) {
-        reject(
-            article.source(),
-            "duplicate article id '"
-                + article.id()
-                + "': already read from "
-                + earlier
-                + " in this run; give one of them another id");
-        return;
-      }
-      try {
-        if (known.unchanged(article)) {
-          unchanged++;
-          return;
-        }
-        long sequence = nextSequence++;
-        if (workers == null) {
-          write(article, sequence);
-        } else {
-          inFlight.acquire();
-          workers.execute(
-              () -> {
-                try {
-                  write(article, sequence);
-                } catch (IOException e) {
-                  failure.compareAndSet(null, e);
-                } catch (RuntimeException e) {
-                  failure.compareAndSet(null, new IOException("indexing failed: " + e, e));
-                } finally {
-                  inFlight.release();
-                }
-              });
-        }
-        if (++sinceCommit >= commitEvery) {
-          drain();
-          doCommit();
-          sinceCommit = 0;
-        }
-      } catch (IOException e) {
-        failure.compareAndSet(null, e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        failure.compareAndSet(null, new java.io.InterruptedIOException("indexing interrupted"));
-      }
-    }
-
-    /** Segments, enriches and writes one article; called on a worker thread when there are any. */
-    private void write(Article article, long sequence) throws IOException {
-      List<Document> docs;
-      try {
-        docs = documents(article);
-      } catch (RuntimeException e) {
-        // A bug in a segmenter or enricher must not cost the rest of the run.
-        reject(sequence, article.source(), "could not be indexed (internal error): " + e);
-        return;
-      }
-      try {
-        Indexer.this.write(article.id(), docs);
-      } catch (IllegalArgumentException e) {
-        // Lucene refuses a document it cannot index (say, an immense term) without harm to the
-        // index: that article is rejected, the run goes on.
-        reject(sequence, article.source(), "Lucene refused the article: " + e.getMessage());
-        return;
-      }
-      passages.addAndGet(docs.size() - 1);
-      articles.incrementAndGet();
-    }
-
-    /** Waits until every submitted article is written (so a commit holds all of them). */
-    void drain() throws InterruptedException {
-      if (workers != null) {
-        inFlight.acquire(maxInFlight);
-        inFlight.release(maxInFlight);
-      }
-    }
-
-    void finish() throws IOException {
-      try {
-        drain();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new java.io.InterruptedIOException("indexing interrupted");
-      } finally {
-        if (workers != null) {
-          workers.shutdown();
-        }
-      }
-      if (failure.get() != null) {
-        throw failure.get();
-      }
-    }
-
-    /** Stops the workers at once (after a failure they may still be queued). */
-    void stopWorkers() {
-      if (workers != null) {
-        workers.shutdownNow();
-      }
-    }
-
-    private void reject(long sequence, String source, String reason) {
-      synchronized (rejections) {
-        rejections.put(sequence, new Rejection(source, reason));
-      }
-    }
-
-    /** The rejections in input order, whatever thread found them. */
-    List<Rejection> rejected() {
-      synchronized (rejections) {
-        return new ArrayList<>(rejections.values());
-      }
-    }
-
-    @Override
-    public void reject(String source, String reason) {
-      reject(nextSequence++, source, reason);
-    }
-
-    void report(boolean last) {
-      long now = System.nanoTime();
-      if (last || now - lastReport >= 1_000_000_000L) {
-        lastReport = now;
-        progress.onProgress(
-            new IngestProgress(
-                files,
-                totalFiles,
-                articles.get(),
-                passages.get(),
-                rejected().size(),
-                Duration.ofNanos(now - startNanos)));
       }
     }
   }

@@ -1,21 +1,14 @@
 package dev.parley.query;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
 import dev.parley.analysis.AnalysisConfig;
-import dev.parley.analysis.Entity;
-import dev.parley.analysis.EntityTagger;
 import dev.parley.analysis.Gazetteer;
 import dev.parley.analysis.ParleyAnalyzer;
+import dev.parley.query.build.ForeignNames;
 import dev.parley.query.build.QueryFactory;
-import dev.parley.query.build.SimpleQuery;
-import dev.parley.query.build.SynonymBalance;
 import dev.parley.query.highlight.SnippetHighlighter;
 import dev.parley.query.rank.PassageRanker;
-import dev.parley.query.rank.QuerySignals;
 import dev.parley.query.rank.RerankCandidate;
 import dev.parley.query.rank.RerankModel;
-import dev.parley.query.rank.Reranker;
 import dev.parley.query.result.FacetCount;
 import dev.parley.query.result.Hit;
 import dev.parley.query.result.IndexStats;
@@ -26,37 +19,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.FeatureField;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexNotFoundException;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -92,31 +65,17 @@ public final class Searcher implements AutoCloseable {
   private final Path path;
   private final Directory directory;
   private final boolean ownsDirectory;
-  private final SearcherManager manager;
+  private final IndexSearchers searchers;
   private final Duration timeout;
-
-  /**
-   * Searches hold the read lock while they run; {@link #close()} takes the write lock, so it waits
-   * for them, and marks the searcher closed for every later search.
-   */
-  private final ReentrantReadWriteLock closeLock = new ReentrantReadWriteLock();
-
-  private boolean closed; // guarded by closeLock
-  private final QueryFactory queries;
-  private final SnippetHighlighter highlighter;
   private final FacetCounter facets = new FacetCounter();
-  private final Gazetteer gazetteer;
   private final IndexManifest manifest;
-  private final float topicWeight;
-  private final ParleyAnalyzer indexAnalyzer;
-  private final EntityTagger tagger;
+  private final QueryPreparer preparer;
+  private final Rescoring rescoring;
+  private final HitReader hitReader;
   private final RerankModel reranker;
 
   private Searcher(Builder b) throws IOException {
     this.path = b.path;
-    this.gazetteer = b.gazetteer;
-    this.topicWeight = b.topicWeight;
-    this.tagger = new EntityTagger(gazetteer);
     this.reranker = b.reranker;
     this.timeout = b.timeout;
     this.ownsDirectory = b.directory == null;
@@ -130,18 +89,7 @@ public final class Searcher implements AutoCloseable {
       } catch (IndexNotFoundException e) {
         throw notFound(path);
       }
-      BM25Similarity similarity = new BM25Similarity(b.k1, b.b);
-      this.manager =
-          new SearcherManager(
-              directory,
-              new SearcherFactory() {
-                @Override
-                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-                  IndexSearcher searcher = new IndexSearcher(reader);
-                  searcher.setSimilarity(similarity);
-                  return searcher;
-                }
-              });
+      this.searchers = new IndexSearchers(path, directory, new BM25Similarity(b.k1, b.b));
     } catch (IOException | RuntimeException e) {
       if (ownsDirectory) {
         directory.close();
@@ -149,12 +97,29 @@ public final class Searcher implements AutoCloseable {
       throw e;
     }
     AnalysisConfig analysis = AnalysisConfig.fromJson(manifest.analysis());
-    this.indexAnalyzer = new ParleyAnalyzer(analysis);
-    ParleyAnalyzer queryAnalyzer =
-        b.entitySynonyms ? ParleyAnalyzer.forQueries(analysis, gazetteer) : indexAnalyzer;
-    this.queries = new QueryFactory(queryAnalyzer, b.contextWeight);
-    this.highlighter =
-        new SnippetHighlighter(indexAnalyzer, b.pre, b.post, b.sentences, b.escapeHtml);
+    ParleyAnalyzer indexAnalyzer = new ParleyAnalyzer(analysis);
+    // Loose words drop stop words; phrases keep them (the index keeps them, schema 4).
+    ParleyAnalyzer wordAnalyzer = ParleyAnalyzer.forQueries(analysis);
+    QueryFactory queries =
+        b.entitySynonyms
+            ? new QueryFactory(
+                ParleyAnalyzer.forQueries(analysis, b.gazetteer),
+                ParleyAnalyzer.forPhrases(analysis, b.gazetteer),
+                b.contextWeight)
+            : new QueryFactory(wordAnalyzer, ParleyAnalyzer.forPhrases(analysis), b.contextWeight);
+    this.preparer =
+        new QueryPreparer(
+            queries,
+            wordAnalyzer,
+            b.entitySynonyms ? ForeignNames.of(b.gazetteer, analysis) : ForeignNames.NONE,
+            b.gazetteer,
+            manifest,
+            b.topicWeight);
+    // RM3 feedback terms are never stop words.
+    this.rescoring = new Rescoring(wordAnalyzer);
+    this.hitReader =
+        new HitReader(
+            new SnippetHighlighter(indexAnalyzer, b.pre, b.post, b.sentences, b.escapeHtml));
   }
 
   private static IndexNotFoundException notFound(Path path) {
@@ -199,11 +164,11 @@ public final class Searcher implements AutoCloseable {
    */
   public SearchResults search(SearchRequest request) throws IOException {
     Objects.requireNonNull(request, "request");
-    Request checked = check(request);
-    IndexSearcher shared = acquire();
+    QueryPreparer.Request checked = preparer.check(request);
+    IndexSearcher shared = searchers.acquire();
     try {
       IndexSearcher searcher = withTimeLimit(shared);
-      Prepared q = prepare(checked, searcher);
+      QueryPreparer.Prepared q = preparer.prepare(checked, searcher);
       boolean byScore =
           !q.browse() || !request.topics().isEmpty() || request.recencyHalfLifeDays() > 0;
       PassageRanker.Options options =
@@ -216,106 +181,19 @@ public final class Searcher implements AutoCloseable {
               q.browse() && !request.topics().isEmpty(),
               reranker == null || q.browse()
                   ? null
-                  : rescorer(searcher, request, q.typed(), reranker));
+                  : rescoring.rescorer(
+                      searcher, preparer.signals(request.query(), q.typed()), reranker));
       PassageRanker.Page page = PassageRanker.rank(searcher, q.query(), options);
-      List<Hit> hits = hits(searcher, page, q.text(), q.query(), request);
+      List<Hit> hits = hitReader.hits(searcher, page, q.text(), q.query(), request);
       Map<String, List<FacetCount>> counts =
           request.facets() ? facets.count(searcher, q.query()) : Map.of();
       return new SearchResults(
           request.query(), page.totalHits(), hits, counts, searcher.timedOut());
     } catch (IndexSearcher.TooManyClauses e) {
-      throw tooComplex(e);
+      throw QueryPreparer.tooComplex(e);
     } finally {
-      release(shared);
+      searchers.release(shared);
     }
-  }
-
-  /**
-   * A request checked against the index, before a reader is held.
-   *
-   * @param request the request
-   * @param parsed its parsed query text
-   * @param entityIds the canonical ids of its entity filters
-   */
-  private record Request(SearchRequest request, SimpleQuery parsed, List<String> entityIds) {}
-
-  /**
-   * The Lucene queries of one request.
-   *
-   * @param browse whether the request has no query words (ranked by date or topic alone)
-   * @param text the relevance query, synonyms balanced (what snippets highlight)
-   * @param query the full first-stage query: text, topics, recency and filters
-   * @param typed the query words as the index analyzes them, in order
-   */
-  private record Prepared(boolean browse, Query text, Query query, List<String> typed) {}
-
-  /** Checks topics and resolves entities; both fail fast with the bad value named. */
-  private Request check(SearchRequest request) {
-    checkTopics(request.topics());
-    List<String> entityIds = request.entities().stream().map(this::entityId).toList();
-    return new Request(request, SimpleQuery.parse(request.query()), entityIds);
-  }
-
-  /** Builds the first-stage query of a checked request over {@code searcher}'s reader. */
-  private Prepared prepare(Request r, IndexSearcher searcher) throws IOException {
-    SearchRequest request = r.request();
-    boolean browse = r.parsed().groups().isEmpty();
-    List<String> typed = typedTerms(r.parsed());
-    Query text;
-    try {
-      text = SynonymBalance.balance(queries.build(r.parsed(), request.match()), searcher, typed);
-    } catch (IndexSearcher.TooManyClauses e) {
-      throw tooComplex(e);
-    }
-    Query ranking = ranking(text, request.topics(), browse);
-    if (request.recencyHalfLifeDays() > 0) {
-      ranking = recency(ranking, request.recencyHalfLifeDays(), newestDate(searcher));
-    }
-    return new Prepared(browse, text, withFilters(ranking, request, r.entityIds(), browse), typed);
-  }
-
-  /** The second stage over {@code searcher} for {@code request}'s query. */
-  private PassageRanker.Rescorer rescorer(
-      IndexSearcher searcher, SearchRequest request, List<String> typed, RerankModel model) {
-    QuerySignals signals = signals(request.query(), typed);
-    return new PassageRanker.Rescorer() {
-      @Override
-      public int depth() {
-        return model.depth();
-      }
-
-      @Override
-      public double[] rescore(int[] docs, double[] scores) throws IOException {
-        double[][] f =
-            Reranker.features(searcher, signals, indexAnalyzer, docs, scores, model, false);
-        return Reranker.combine(f, model.vector());
-      }
-    };
-  }
-
-  /** The query's analyzed words, entities and topic cues. */
-  private QuerySignals signals(String query, List<String> typed) {
-    Set<String> entities = new java.util.LinkedHashSet<>(EntityTagger.ids(tagger.tag(query)));
-    return QuerySignals.of(query, typed, entities);
-  }
-
-  /** The positive query words as the index analyzes them (no synonyms), in order. */
-  private List<String> typedTerms(SimpleQuery query) throws IOException {
-    List<String> terms = new ArrayList<>();
-    StringBuilder words = new StringBuilder();
-    for (List<SimpleQuery.Term> group : query.groups()) {
-      group.forEach(t -> words.append(t.text()).append(' '));
-    }
-    try (var ts = indexAnalyzer.tokenStream(Fields.TEXT, words.toString())) {
-      var term =
-          ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        terms.add(term.toString());
-      }
-      ts.end();
-    }
-    return terms;
   }
 
   /**
@@ -326,56 +204,17 @@ public final class Searcher implements AutoCloseable {
    */
   public List<RerankCandidate> rerankCandidates(SearchRequest request, int depth)
       throws IOException {
-    Request checked = check(request);
-    IndexSearcher searcher = acquire();
+    QueryPreparer.Request checked = preparer.check(request);
+    IndexSearcher searcher = searchers.acquire();
     try {
-      Prepared q = prepare(checked, searcher);
-      var top = searcher.search(q.query(), depth);
-      int[] docs = new int[top.scoreDocs.length];
-      double[] scores = new double[docs.length];
-      for (int i = 0; i < docs.length; i++) {
-        docs[i] = top.scoreDocs[i].doc;
-        scores[i] = top.scoreDocs[i].score;
-      }
+      QueryPreparer.Prepared q = preparer.prepare(checked, searcher);
+      TopDocs top = searcher.search(q.query(), depth);
       RerankModel model = reranker == null ? RerankModel.of(Map.of("base", 1.0)) : reranker;
-      double[][] f =
-          Reranker.features(
-              searcher,
-              signals(request.query(), q.typed()),
-              indexAnalyzer,
-              docs,
-              scores,
-              model,
-              true);
-      StoredFields stored = searcher.storedFields();
-      List<RerankCandidate> out = new ArrayList<>(docs.length);
-      Set<String> fields =
-          Set.of(Fields.PASSAGE_ID, Fields.ARTICLE_ID, Fields.PARA_FROM, Fields.PARA_TO);
-      for (int i = 0; i < docs.length; i++) {
-        Document d = stored.document(docs[i], fields);
-        out.add(
-            new RerankCandidate(
-                d.get(Fields.PASSAGE_ID),
-                d.get(Fields.ARTICLE_ID)
-                    + "#"
-                    + intField(d, Fields.PARA_FROM)
-                    + "-"
-                    + intField(d, Fields.PARA_TO),
-                d.get(Fields.ARTICLE_ID),
-                f[i]));
-      }
-      return out;
+      return rescoring.candidates(
+          searcher, top, preparer.signals(request.query(), q.typed()), model);
     } finally {
-      release(searcher);
+      searchers.release(searcher);
     }
-  }
-
-  private static IllegalArgumentException tooComplex(IndexSearcher.TooManyClauses e) {
-    return new IllegalArgumentException(
-        "query is too complex: its words and their synonyms make more than "
-            + IndexSearcher.getMaxClauseCount()
-            + " clauses; use fewer words",
-        e);
   }
 
   /**
@@ -389,116 +228,13 @@ public final class Searcher implements AutoCloseable {
     return searcher;
   }
 
-  private List<Hit> hits(
-      IndexSearcher searcher,
-      PassageRanker.Page page,
-      Query text,
-      Query query,
-      SearchRequest request)
-      throws IOException {
-    int[] docs = page.hits().stream().mapToInt(PassageRanker.Ranked::doc).toArray();
-    String[] snippets = highlighter.highlight(searcher, text, docs);
-    StoredFields stored = searcher.storedFields();
-    List<Hit> hits = new ArrayList<>(docs.length);
-    for (int i = 0; i < docs.length; i++) {
-      PassageRanker.Ranked r = page.hits().get(i);
-      Document doc = stored.document(r.doc());
-      String explanation = request.explain() ? searcher.explain(query, r.doc()).toString() : null;
-      hits.add(
-          new Hit(
-              request.offset() + i + 1,
-              r.score(),
-              doc.get(Fields.ARTICLE_ID),
-              r.passageId(),
-              intField(doc, Fields.PARA_FROM),
-              intField(doc, Fields.PARA_TO),
-              intField(doc, Fields.CHAR_START),
-              intField(doc, Fields.CHAR_END),
-              LocalDate.ofEpochDay(doc.getField(Fields.DATE).numericValue().longValue()),
-              doc.get(Fields.HEADING),
-              doc.get(Fields.TEXT),
-              snippets[i],
-              explanation,
-              topicScores(doc.get(Fields.TOPICS_JSON)),
-              Arrays.stream(doc.getFields(Fields.ENTITY)).map(IndexableField::stringValue).toList(),
-              r.duplicates()));
-    }
-    return hits;
-  }
-
-  /** Text relevance plus topic scores; topic scores alone when browsing by topic. */
-  private Query ranking(Query text, List<String> topics, boolean browse) {
-    if (topics.isEmpty()) {
-      return text;
-    }
-    BooleanQuery.Builder topicScore = new BooleanQuery.Builder();
-    for (String topic : topics) {
-      topicScore.add(
-          FeatureField.newLinearQuery(Fields.TOPIC_SCORES, topic, topicWeight), Occur.SHOULD);
-    }
-    if (browse) {
-      BooleanQuery.Builder b = new BooleanQuery.Builder();
-      b.add(topicScore.build(), Occur.MUST);
-      BooleanQuery.Builder labelled = new BooleanQuery.Builder();
-      topics.forEach(t -> labelled.add(new TermQuery(new Term(Fields.TOPIC, t)), Occur.SHOULD));
-      b.add(labelled.build(), Occur.FILTER);
-      b.add(text, Occur.FILTER);
-      return b.build();
-    }
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    b.add(text, Occur.MUST);
-    b.add(topicScore.build(), Occur.SHOULD);
-    return b.build();
-  }
-
-  /** Multiplies scores by {@code 2^(-age/halfLife)}, age in days before {@code newest}. */
-  private static Query recency(Query query, int halfLifeDays, long newest) {
-    DoubleValuesSource decay = new RecencyDecay(newest, halfLifeDays);
-    return FunctionScoreQuery.boostByValue(query, decay);
-  }
-
-  private void checkTopics(List<String> topics) {
-    for (String topic : topics) {
-      if (!manifest.topics().contains(topic)) {
-        throw new IllegalArgumentException(
-            "unknown topic '"
-                + topic
-                + "': this index has "
-                + String.join(", ", manifest.topics()));
-      }
-    }
-  }
-
-  private String entityId(String idOrAlias) {
-    return gazetteer
-        .resolve(idOrAlias)
-        .map(Entity::id)
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "unknown entity '"
-                        + idOrAlias
-                        + "': give a canonical id (north-korea) or a name (DPRK, North Korea)"));
-  }
-
-  private static Map<String, Float> topicScores(String json) {
-    Map<String, Float> scores = new LinkedHashMap<>();
-    if (json != null) {
-      for (Map.Entry<String, JsonElement> e :
-          JsonParser.parseString(json).getAsJsonObject().entrySet()) {
-        scores.put(e.getKey(), e.getValue().getAsFloat());
-      }
-    }
-    return scores;
-  }
-
   /**
    * Counts what the index holds: articles, passages, dates, and passages per topic and entity.
    *
    * @throws IOException on a read error
    */
   public IndexStats stats() throws IOException {
-    IndexSearcher searcher = acquire();
+    IndexSearcher searcher = searchers.acquire();
     try {
       long articles = searcher.count(kind(Fields.KIND_ARTICLE));
       long passages = searcher.count(kind(Fields.KIND_PASSAGE));
@@ -506,30 +242,14 @@ public final class Searcher implements AutoCloseable {
       return new IndexStats(
           articles,
           passages,
-          articleDate(searcher, false),
-          articleDate(searcher, true),
+          ArticleDates.articleDate(searcher, false),
+          ArticleDates.articleDate(searcher, true),
           manifest.schemaVersion(),
           counts.get(Fields.TOPIC),
           counts.get(Fields.ENTITY));
     } finally {
-      release(searcher);
+      searchers.release(searcher);
     }
-  }
-
-  private static long newestDate(IndexSearcher searcher) throws IOException {
-    LocalDate newest = articleDate(searcher, true);
-    return newest == null ? 0 : newest.toEpochDay();
-  }
-
-  /** The oldest or newest article date, or null for an empty index. */
-  private static LocalDate articleDate(IndexSearcher searcher, boolean newest) throws IOException {
-    Sort byDate = new Sort(new SortField(Fields.DATE, SortField.Type.LONG, newest));
-    TopDocs top = searcher.search(kind(Fields.KIND_ARTICLE), 1, byDate);
-    if (top.scoreDocs.length == 0) {
-      return null;
-    }
-    Document d = searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(Fields.DATE));
-    return LocalDate.ofEpochDay(d.getField(Fields.DATE).numericValue().longValue());
   }
 
   /**
@@ -539,80 +259,18 @@ public final class Searcher implements AutoCloseable {
    */
   @Override
   public void close() throws IOException {
-    closeLock.writeLock().lock();
+    boolean wasOpen = true;
     try {
-      if (closed) {
-        return;
-      }
-      closed = true;
+      wasOpen = searchers.close();
     } finally {
-      closeLock.writeLock().unlock();
-    }
-    try {
-      manager.close();
-    } finally {
-      if (ownsDirectory) {
+      if (ownsDirectory && wasOpen) {
         directory.close();
       }
     }
   }
 
-  /** The current searcher, after picking up a new commit; pair with {@link #release}. */
-  private IndexSearcher acquire() throws IOException {
-    closeLock.readLock().lock();
-    try {
-      if (closed) {
-        throw new IllegalStateException("searcher over " + path + " is closed");
-      }
-      // Blocking, so that a commit finished before this search started is always visible to it:
-      // the non-blocking refresh returns at once while another thread refreshes, leaving this
-      // search on the older reader (say, one that still holds a deleted article).
-      manager.maybeRefreshBlocking();
-      return manager.acquire();
-    } catch (AlreadyClosedException e) {
-      closeLock.readLock().unlock();
-      throw new IllegalStateException("searcher over " + path + " is closed", e);
-    } catch (IOException | RuntimeException e) {
-      closeLock.readLock().unlock();
-      throw e;
-    }
-  }
-
-  private void release(IndexSearcher searcher) throws IOException {
-    try {
-      manager.release(searcher);
-    } finally {
-      closeLock.readLock().unlock();
-    }
-  }
-
-  private static Query withFilters(
-      Query ranking, SearchRequest request, List<String> entityIds, boolean browse) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    b.add(ranking, Occur.MUST);
-    if (browse) {
-      // Only passages carry text, so a text query matches passages alone; browsing (match-all or
-      // topic-only) must exclude article records explicitly. Skipping the filter otherwise saves
-      // a conjunction on every search.
-      b.add(kind(Fields.KIND_PASSAGE), Occur.FILTER);
-    }
-    if (request.since() != null || request.until() != null) {
-      long from = request.since() == null ? Long.MIN_VALUE : request.since().toEpochDay();
-      long to = request.until() == null ? Long.MAX_VALUE : request.until().toEpochDay();
-      b.add(LongPoint.newRangeQuery(Fields.DATE, from, to), Occur.FILTER);
-    }
-    for (String entity : entityIds) {
-      b.add(new TermQuery(new Term(Fields.ENTITY, entity)), Occur.FILTER);
-    }
-    return b.build();
-  }
-
   private static Query kind(String kind) {
     return new TermQuery(new Term(Fields.KIND, kind));
-  }
-
-  private static int intField(Document doc, String field) {
-    return doc.getField(field).numericValue().intValue();
   }
 
   /** Default time limit of one search. */

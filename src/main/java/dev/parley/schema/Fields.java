@@ -73,11 +73,20 @@ public final class Fields {
   /** Last paragraph number of the passage (inclusive). Stored. */
   public static final String PARA_TO = "para_to";
 
-  /** Character offset of the passage's start in the article text. Stored. */
+  /**
+   * Character offset of the passage's start in the article text, in UTF-16 code units (Java {@code
+   * String} indexes). Stored.
+   */
   public static final String CHAR_START = "char_start";
 
-  /** Character offset just past the passage's end in the article text. Stored. */
+  /** UTF-16 offset just past the passage's end in the article text. Stored. */
   public static final String CHAR_END = "char_end";
+
+  /** {@link #CHAR_START} counted in Unicode code points (Python string indexes). Stored. */
+  public static final String CODE_POINT_START = "cp_start";
+
+  /** {@link #CHAR_END} counted in Unicode code points. Stored. */
+  public static final String CODE_POINT_END = "cp_end";
 
   /** Position of the passage in its article, from 0. Stored and numeric doc values. */
   public static final String ORDINAL = "ordinal";

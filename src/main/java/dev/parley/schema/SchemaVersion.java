@@ -5,11 +5,12 @@ package dev.parley.schema;
  * removed, or indexed differently, so that an old index is refused instead of silently misread.
  *
  * <p>History: 1, passages with text and context; 2, topics, entities, facets and SimHash; 3,
- * whole-article text on article documents.
+ * whole-article text on article documents; 4, text normalised before tokenizing (format characters,
+ * NFKC), acronyms unstemmed, stop words indexed (kept for phrases), code-point offsets stored.
  */
 public final class SchemaVersion {
   private SchemaVersion() {}
 
   /** The schema version this build of Parley writes and reads. */
-  public static final int CURRENT = 3;
+  public static final int CURRENT = 4;
 }

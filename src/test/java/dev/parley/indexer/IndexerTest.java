@@ -165,7 +165,7 @@ class IndexerTest {
     assertEquals(
         "index "
             + index
-            + " was written with schema version 0, this Parley reads schema version 3:"
+            + " was written with schema version 0, this Parley reads schema version 4:"
             + " re-index the articles into a new directory (parley index --input ... --index DIR)",
         e.getMessage());
     assertThrows(SchemaMismatchException.class, () -> Indexer.builder(index).build());

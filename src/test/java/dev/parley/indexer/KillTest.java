@@ -1,13 +1,13 @@
 package dev.parley.indexer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.ChildJvm;
 import dev.parley.schema.Fields;
 import dev.parley.schema.IndexManifest;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,11 +68,19 @@ class KillTest {
                   input.toString(),
                   Integer.toString(COMMIT_EVERY))
               .redirectError(tmp.resolve("child-" + round + ".err").toFile())
+              .redirectOutput(tmp.resolve("child-" + round + ".out").toFile())
               .start();
-      BufferedReader out = child.inputReader();
-      String first = out.readLine();
-      assertEquals(
-          "open", first, "child: " + Files.readString(tmp.resolve("child-" + round + ".err")));
+      // stdout goes to a file (a pipe would be closed by the kill before the test read it all).
+      Path outFile = tmp.resolve("child-" + round + ".out");
+      long waitUntil = System.nanoTime() + 300_000_000_000L; // a loaded machine starts JVMs slowly
+      while (!Files.readString(outFile).startsWith("open\n")
+          && child.isAlive()
+          && System.nanoTime() < waitUntil) {
+        Thread.sleep(10);
+      }
+      assertTrue(
+          Files.readString(outFile).startsWith("open\n"),
+          "child: " + Files.readString(tmp.resolve("child-" + round + ".err")));
       if (round == 1) {
         // A second writer, in another process than the one holding the lock, gets a clear error.
         IOException locked = assertThrows(IOException.class, () -> Indexer.builder(index).build());
@@ -80,17 +88,35 @@ class KillTest {
             locked.getMessage().startsWith("index " + index + " is locked by another process"),
             locked.getMessage());
       }
-      long delay = 100 + random.nextInt(1200);
+      // Round 1 is killed early (the child needs seconds for 2000 articles and 80 commits), so
+      // at least one round is killed mid-run; later rounds may finish first.
+      long delay = round == 1 ? 100 + random.nextInt(200) : 100 + random.nextInt(1200);
       Thread.sleep(delay);
       child.destroyForcibly();
       assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-      boolean finished = child.exitValue() == 0;
+      String rest = Files.readString(outFile).substring("open\n".length());
+      String err = Files.readString(tmp.resolve("child-" + round + ".err"));
+      // Only two endings are legitimate: the kill's own exit status (128 + SIGKILL's 9) before
+      // the child said "done", or a clean 0 after it. Any other status is a crash, not a kill.
+      int exit = child.exitValue();
+      boolean finished = exit == 0;
+      assertTrue(
+          exit == 137 || exit == 0, "round " + round + ": exit " + exit + ", stderr: " + err);
+      assertEquals(
+          finished,
+          rest.startsWith("done "),
+          "round " + round + ": exit " + exit + " but stdout after 'open' was: " + rest);
+      assertFalse(
+          err.contains("Exception") || err.contains("Error") || err.contains("\tat "),
+          "round " + round + ": the child wrote to stderr: " + err);
       killedMidRun += finished ? 0 : 1;
       long committed = checkCommitted(index, passages);
       System.out.printf(
           "KillTest round %d: %s after %d ms, %d of %d articles committed%n",
           round, finished ? "finished before the kill" : "killed", delay, committed, ARTICLES);
     }
+    // A run where every child finished before its kill would test nothing about crashes.
+    assertTrue(killedMidRun >= 1, "no round was killed mid-run: raise the article count");
 
     long committedBefore = checkCommitted(index, passages);
     IngestReport rerun;

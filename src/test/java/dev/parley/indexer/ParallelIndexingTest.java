@@ -59,6 +59,10 @@ class ParallelIndexingTest {
     }
     IngestReport one = index(dir.resolve("one"), in, 1);
     IngestReport four = index(dir.resolve("four"), in, 4);
+    // Files 5, 42, ..., 264 (every 37th from 5: 8 files) have no date line and are rejected;
+    // without these counts an indexer rejecting nothing (or everything) would pass.
+    assertEquals(8, one.rejected().size(), one.rejected().toString());
+    assertEquals(292, one.articles());
     assertEquals(one.articles(), four.articles());
     assertEquals(one.passages(), four.passages());
     assertEquals(one.rejected(), four.rejected());

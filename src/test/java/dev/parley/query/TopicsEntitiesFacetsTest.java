@@ -180,7 +180,13 @@ class TopicsEntitiesFacetsTest {
   void articleContextLetsAPronounPassageMatch() throws IOException {
     List<String> ids =
         ids(search(SearchRequest.builder("China North Korea").withPerArticle(0).build()));
-    assertEquals("summit1#1-1", ids.get(0), ids.toString());
+    // "He added that China ..." names only China; its article's lead supplies North Korea. It
+    // ranks with the passages that name North Korea themselves (stop words, indexed since schema
+    // 4, make it a little longer than before, so it is no longer first on this tiny corpus) and
+    // above the passages that match through their context alone.
+    assertTrue(ids.indexOf("summit1#1-1") < 3, ids.toString());
+    assertTrue(ids.indexOf("summit1#1-1") < ids.indexOf("sanc1#1-1"), ids.toString());
+    assertTrue(ids.indexOf("summit1#1-1") < ids.indexOf("summit1#0-0"), ids.toString());
   }
 
   @Test

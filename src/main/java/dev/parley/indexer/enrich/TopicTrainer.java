@@ -469,4 +469,5 @@ public final class TopicTrainer {
   private static double round(double v) {
     return Math.round(v * 10000) / 10000.0;
   }
+
 }

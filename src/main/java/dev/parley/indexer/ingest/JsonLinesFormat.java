@@ -21,9 +21,10 @@ import java.util.List;
 
 /**
  * JSON Lines ({@code .jsonl}): one article per line, {@code {"id", "date", "title"?, "text" |
- * "paragraphs": [...]}}. A bad line is rejected as {@code file:line} and the next line is read;
- * only bytes that are not UTF-8 stop the file, at the line where they occur, since nothing after
- * them can be trusted to be split into the right lines.
+ * "paragraphs": [...]}}. A bad line is rejected as {@code file:line} and the next line is read; a
+ * line whose object repeats a key (at any depth) is rejected naming the key, since which value was
+ * meant cannot be known; only bytes that are not UTF-8 stop the file, at the line where they occur,
+ * since nothing after them can be trusted to be split into the right lines.
  *
  * <p>Thread safety: stateless, safe to share.
  */
@@ -110,6 +111,15 @@ public final class JsonLinesFormat implements ArticleParser {
     if (!element.isJsonObject()) {
       throw new ArticleFormatException(
           "expected a JSON object {\"id\", \"date\", \"text\"}, found " + kindOf(element));
+    }
+    DuplicateKeys.Duplicate duplicate = DuplicateKeys.find(line);
+    if (duplicate != null) {
+      throw new ArticleFormatException(
+          "duplicate key \""
+              + SeedFormat.abbreviate(duplicate.key())
+              + "\" (at "
+              + SeedFormat.abbreviate(duplicate.path())
+              + "): each key may occur once per object; remove one of them");
     }
     JsonObject object = element.getAsJsonObject();
     String id = string(object, "id", true);

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 public final class Paragraphs {
   private Paragraphs() {}
 
-  private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t\\u00A0\\f]*\\n");
+  private static final Pattern BLANK_LINE = Pattern.compile("\\n\\h*\\n");
   private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2028\\u2029]+");
   private static final int MAX_HEADING_CHARS = 80;
   private static final int MAX_PLAIN_HEADING_WORDS = 6;

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -35,8 +38,25 @@ public final class SeedFormat implements ArticleParser {
   /** Latest accepted article date. A fixed bound, so parsing never depends on the clock. */
   public static final LocalDate MAX_DATE = LocalDate.of(2100, 12, 31);
 
-  private static final Pattern DATE_LINE = Pattern.compile("date[ \\t]+(\\S+)(?:[ \\t]+(.*))?");
+  /**
+   * {@code date}, horizontal white space (any Unicode space, so a no-break space copied from a web
+   * page is accepted), the date, and optionally more space and the first paragraph.
+   */
+  private static final Pattern DATE_LINE =
+      Pattern.compile("date\\h+([^\\h]+)(?:\\h+(.*))?", Pattern.DOTALL);
+
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+  /**
+   * An ISO-8601 date-time as news feeds send it (RFC 3339 and its relatives): date, {@code T} (or a
+   * space), a time with optional seconds and fraction, and an optional offset ({@code Z}, {@code
+   * +09:00}, {@code +0900}, {@code +09}).
+   */
+  private static final Pattern ISO_DATE_TIME =
+      Pattern.compile(
+          "(\\d{4}-\\d{2}-\\d{2})[Tt ](\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?)"
+              + "([Zz]|[+-]\\d{2}(?::?\\d{2})?)?");
+
   static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
@@ -93,6 +113,15 @@ public final class SeedFormat implements ArticleParser {
     String rest = newline < 0 ? "" : text.substring(newline + 1);
     Matcher m = DATE_LINE.matcher(first);
     if (!m.matches()) {
+      if (first.regionMatches(true, 0, "date", 0, 4)) {
+        // Say what is wrong with a line that does start like a date line, so that the message
+        // never reads "no date line ... found 'date 2020-...'".
+        throw new ArticleFormatException(
+            "malformed date line: line 1 must be 'date', a space, YYYY-MM-DD, a space, then the"
+                + " first paragraph, found '"
+                + abbreviate(first)
+                + "'");
+      }
       throw new ArticleFormatException(
           "no date line: line 1 must start with 'date YYYY-MM-DD ' then the first paragraph, found '"
               + abbreviate(first)
@@ -109,19 +138,30 @@ public final class SeedFormat implements ArticleParser {
   }
 
   /**
-   * Parses a {@code YYYY-MM-DD} date strictly: a real day from {@link #MIN_DATE} to {@link
-   * #MAX_DATE}.
+   * Parses a date strictly: {@code YYYY-MM-DD}, or an ISO-8601 date-time ({@code
+   * 2020-07-09T08:30:00Z}, {@code 2020-07-09T08:30:00.250+09:00}), of which the calendar date is
+   * kept <em>as written</em>: the offset is checked but not applied, because the article's date is
+   * the date of the place that published it ({@code 2020-07-09T23:30:00-05:00} is 9 July, not 10
+   * July in UTC). The day must exist and lie from {@link #MIN_DATE} to {@link #MAX_DATE}; the time
+   * and offset must be real too ({@code 25:00} and {@code +19:00} are rejected).
    *
    * @throws ArticleFormatException naming the bad value
    */
   public static LocalDate parseDate(String value) throws ArticleFormatException {
-    if (!ISO_DATE.matcher(value).matches()) {
+    String day = value;
+    Matcher dateTime = ISO_DATE_TIME.matcher(value);
+    if (dateTime.matches()) {
+      day = dateTime.group(1);
+      checkTime(value, dateTime.group(2), dateTime.group(3));
+    } else if (!ISO_DATE.matcher(value).matches()) {
       throw new ArticleFormatException(
-          "malformed date '" + abbreviate(value) + "': expected YYYY-MM-DD");
+          "malformed date '"
+              + abbreviate(value)
+              + "': expected YYYY-MM-DD or an ISO-8601 date-time such as 2020-07-09T08:30:00Z");
     }
     LocalDate date;
     try {
-      date = LocalDate.parse(value, DATE);
+      date = LocalDate.parse(day, DATE);
     } catch (DateTimeParseException e) {
       throw new ArticleFormatException("impossible date " + value + ": no such day");
     }
@@ -137,12 +177,50 @@ public final class SeedFormat implements ArticleParser {
     return date;
   }
 
+  private static void checkTime(String value, String time, String offset)
+      throws ArticleFormatException {
+    try {
+      LocalTime.parse(time.replace(',', '.'), DateTimeFormatter.ISO_LOCAL_TIME);
+      if (offset != null && !offset.equalsIgnoreCase("z")) {
+        String o = offset.length() == 3 ? offset : offset.replace(":", "");
+        ZoneOffset.of(o.length() == 3 ? o : o.substring(0, 3) + ":" + o.substring(3));
+      }
+    } catch (DateTimeException e) {
+      throw new ArticleFormatException("impossible date " + value + ": no such time or offset");
+    }
+  }
+
+  /**
+   * The start of {@code s} for a message, with every invisible or unusual separator character shown
+   * as {@code \\uXXXX}, so that a message never seems to contradict itself over a character the
+   * reader cannot see.
+   */
   static String abbreviate(String s) {
-    String clean =
-        s.codePoints()
-            .map(c -> Character.isISOControl(c) ? '?' : c)
-            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-            .toString();
-    return clean.length() <= 40 ? clean : clean.substring(0, 40) + "…";
+    StringBuilder clean = new StringBuilder();
+    for (int i = 0; i < s.length() && clean.length() < 40; ) {
+      int c = s.codePointAt(i);
+      i += Character.charCount(c);
+      int type = Character.getType(c);
+      boolean invisible =
+          type == Character.CONTROL
+              || type == Character.FORMAT
+              || type == Character.LINE_SEPARATOR
+              || type == Character.PARAGRAPH_SEPARATOR
+              || (type == Character.SPACE_SEPARATOR && c != ' ')
+              || type == Character.UNASSIGNED
+              || type == Character.PRIVATE_USE
+              || type == Character.SURROGATE;
+      if (invisible && c <= 0xFFFF) {
+        clean.append(String.format("\\u%04X", c));
+      } else if (invisible) {
+        clean.append(String.format("\\U%08X", c));
+      } else {
+        clean.appendCodePoint(c);
+      }
+      if (clean.length() >= 40 && i < s.length()) {
+        return clean + "…";
+      }
+    }
+    return clean.toString();
   }
 }

@@ -13,8 +13,11 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Policy: UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark are read;
  * a NUL byte marks a binary file and invalid UTF-8 is rejected with the byte offset, never
- * replaced, because a silently altered article would be indexed wrong without anyone knowing. Line
- * endings CRLF and CR become LF.
+ * replaced, because a silently altered article would be indexed wrong without anyone knowing.
+ *
+ * <p>Line and paragraph separators ({@link #normalizeLineEndings}): CRLF, CR, NEL (U+0085), LINE
+ * SEPARATOR (U+2028) and VT (U+000B) end a line; PARAGRAPH SEPARATOR (U+2029) and FF (U+000C, a
+ * page break) end a paragraph, like a blank line.
  */
 public final class TextDecoding {
   private TextDecoding() {}
@@ -88,12 +91,46 @@ public final class TextDecoding {
     return in.position();
   }
 
-  /** Replaces CRLF and lone CR by LF. */
+  /**
+   * Makes every Unicode line break LF and every paragraph break a blank line: CRLF, CR, NEL
+   * (U+0085), LINE SEPARATOR (U+2028) and VT (U+000B) become {@code \n}; PARAGRAPH SEPARATOR
+   * (U+2029) and FF (U+000C) become {@code \n\n}. A line break inside a paragraph is joined with a
+   * space later, so the article text keeps every word; the separators only shape paragraphs.
+   */
   public static String normalizeLineEndings(String text) {
-    if (text.indexOf('\r') < 0) {
+    int i = 0;
+    int n = text.length();
+    while (i < n && !isBreak(text.charAt(i))) {
+      i++;
+    }
+    if (i == n) {
       return text;
     }
-    return text.replace("\r\n", "\n").replace('\r', '\n');
+    StringBuilder out = new StringBuilder(n + 16).append(text, 0, i);
+    for (; i < n; i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\r' -> {
+          out.append('\n');
+          if (i + 1 < n && text.charAt(i + 1) == '\n') {
+            i++;
+          }
+        }
+        case '\u0085', '\u2028', '\u000B' -> out.append('\n');
+        case '\u2029', '\f' -> out.append("\n\n");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isBreak(char c) {
+    return c == '\r'
+        || c == '\u0085'
+        || c == '\u2028'
+        || c == '\u000B'
+        || c == '\u2029'
+        || c == '\f';
   }
 
   private static boolean startsWith(byte[] bytes, int... prefix) {

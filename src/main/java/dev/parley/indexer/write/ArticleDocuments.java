@@ -52,8 +52,9 @@ public final class ArticleDocuments {
     }
     List<Document> docs = new ArrayList<>(passages.size() + 1);
     String context = context(article);
+    String text = article.text();
     for (int i = 0; i < passages.size(); i++) {
-      docs.add(passage(passages.get(i), enrichments.get(i), context));
+      docs.add(passage(passages.get(i), enrichments.get(i), context, text));
     }
     docs.add(record(article, passages.size()));
     return docs;
@@ -65,7 +66,8 @@ public final class ArticleDocuments {
     return article.title() == null ? lead : article.title() + "\n" + lead;
   }
 
-  private static Document passage(Passage p, Enrichment e, String articleContext) {
+  private static Document passage(
+      Passage p, Enrichment e, String articleContext, String articleText) {
     Document doc = new Document();
     doc.add(new StringField(Fields.KIND, Fields.KIND_PASSAGE, Field.Store.NO));
     keyword(doc, Fields.PASSAGE_ID, p.id());
@@ -81,6 +83,13 @@ public final class ArticleDocuments {
     doc.add(new StoredField(Fields.PARA_TO, p.to()));
     doc.add(new StoredField(Fields.CHAR_START, p.start()));
     doc.add(new StoredField(Fields.CHAR_END, p.end()));
+    // Code points for apps in languages that count them (Python): an emoji is 2 chars, 1 point.
+    int from = Math.min(p.start(), articleText.length());
+    int to = Math.max(from, Math.min(p.end(), articleText.length()));
+    int cpStart = articleText.codePointCount(0, from);
+    int cpEnd = cpStart + articleText.codePointCount(from, to);
+    doc.add(new StoredField(Fields.CODE_POINT_START, cpStart));
+    doc.add(new StoredField(Fields.CODE_POINT_END, cpEnd));
     doc.add(new StoredField(Fields.ORDINAL, p.ordinal()));
     doc.add(new NumericDocValuesField(Fields.ORDINAL, p.ordinal()));
     doc.add(new NumericDocValuesField(Fields.SIMHASH, SimHash.of(p.text())));

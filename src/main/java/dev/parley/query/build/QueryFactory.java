@@ -36,6 +36,7 @@ import org.apache.lucene.util.QueryBuilder;
  */
 public final class QueryFactory {
   private final QueryBuilder builder;
+  private final QueryBuilder phrases;
   private final float contextWeight;
 
   /**
@@ -46,21 +47,48 @@ public final class QueryFactory {
    *     1]; 0 searches the text alone
    */
   public QueryFactory(Analyzer analyzer, float contextWeight) {
-    if (!(contextWeight >= 0 && contextWeight <= 1)) {
-      throw new IllegalArgumentException("contextWeight must be in [0, 1], got: " + contextWeight);
-    }
-    this.builder = new QueryBuilder(Objects.requireNonNull(analyzer, "analyzer"));
-    // A multi-word synonym (North Korea for DPRK) must match as a phrase, not as loose words.
-    this.builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
-    this.contextWeight = contextWeight;
+    this(analyzer, analyzer, contextWeight);
   }
 
   /**
-   * The relevance query: {@link MatchAllDocsQuery} for an empty query (browse), {@link
-   * MatchNoDocsQuery} when every word analyzes away (stop words only).
+   * Creates a factory with a separate analyzer for quoted phrases.
+   *
+   * @param words the analyzer of loose query words (drops stop words)
+   * @param phrases the analyzer of quoted phrases, and of a query whose loose words are all stop
+   *     words (keeps the stop words the index keeps)
+   * @param contextWeight as in {@link #QueryFactory(Analyzer, float)}
+   */
+  public QueryFactory(Analyzer words, Analyzer phrases, float contextWeight) {
+    if (!(contextWeight >= 0 && contextWeight <= 1)) {
+      throw new IllegalArgumentException("contextWeight must be in [0, 1], got: " + contextWeight);
+    }
+    this.builder = builder(Objects.requireNonNull(words, "words"));
+    this.phrases = builder(Objects.requireNonNull(phrases, "phrases"));
+    this.contextWeight = contextWeight;
+  }
+
+  private static QueryBuilder builder(Analyzer analyzer) {
+    QueryBuilder b = new QueryBuilder(analyzer);
+    // A multi-word synonym (North Korea for DPRK) must match as a phrase, not as loose words.
+    b.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+    return b;
+  }
+
+  /**
+   * The relevance query: {@link MatchAllDocsQuery} for an empty query (browse). Loose words lose
+   * their stop words; when nothing else is left (a query of stop words only, {@code to be or not to
+   * be}), the words are searched with the phrase analyzer, which keeps the stop words the index
+   * keeps. {@link MatchNoDocsQuery} only when the index dropped them too (its reason says so).
    */
   public Query build(SimpleQuery query, MatchMode mode) {
-    Occur occur = mode == MatchMode.ALL ? Occur.MUST : Occur.SHOULD;
+    List<Query> clauses = clauses(query, builder);
+    if (clauses.isEmpty() && !query.groups().isEmpty()) {
+      clauses = clauses(query, phrases);
+    }
+    return combine(query, mode, clauses);
+  }
+
+  private List<Query> clauses(SimpleQuery query, QueryBuilder builder) {
     List<Query> clauses = new ArrayList<>();
     StringBuilder words = new StringBuilder();
     for (List<SimpleQuery.Term> group : query.groups()) {
@@ -68,32 +96,38 @@ public final class QueryFactory {
         words.append(group.get(0).text()).append(' ');
         continue;
       }
-      clauses.addAll(textClauses(words.toString()));
+      clauses.addAll(textClauses(builder, words.toString()));
       words.setLength(0);
       List<Query> alternatives = new ArrayList<>();
       for (SimpleQuery.Term term : group) {
-        alternatives.addAll(term.phrase() ? phrase(term.text()) : textClauses(term.text()));
+        alternatives.addAll(
+            term.phrase() ? phrase(term.text()) : textClauses(builder, term.text()));
       }
       if (!alternatives.isEmpty()) {
         clauses.add(alternatives.size() == 1 ? alternatives.get(0) : or(alternatives));
       }
     }
-    clauses.addAll(textClauses(words.toString()));
+    clauses.addAll(textClauses(builder, words.toString()));
+    return clauses;
+  }
 
+  private Query combine(SimpleQuery query, MatchMode mode, List<Query> clauses) {
+    Occur occur = mode == MatchMode.ALL ? Occur.MUST : Occur.SHOULD;
     BooleanQuery.Builder top = new BooleanQuery.Builder();
     for (Query clause : clauses) {
       top.add(withContext(clause), occur);
     }
     int negatives = 0;
     for (SimpleQuery.Term term : query.exclusions()) {
-      for (Query q : term.phrase() ? phrase(term.text()) : textClauses(term.text())) {
+      for (Query q : term.phrase() ? phrase(term.text()) : textClauses(builder, term.text())) {
         top.add(q, Occur.MUST_NOT);
         negatives++;
       }
     }
     if (clauses.isEmpty()) {
       if (!query.groups().isEmpty()) {
-        return new MatchNoDocsQuery("every query word is a stop word");
+        return new MatchNoDocsQuery(
+            "every query word is a stop word, and this index was built without stop words");
       }
       if (negatives == 0) {
         return new MatchAllDocsQuery();
@@ -107,7 +141,7 @@ public final class QueryFactory {
   }
 
   /** One clause per analyzed word (or synonym group) of {@code text}, on the text field. */
-  private List<Query> textClauses(String text) {
+  private static List<Query> textClauses(QueryBuilder builder, String text) {
     if (text.isBlank()) {
       return List.of();
     }
@@ -129,7 +163,7 @@ public final class QueryFactory {
 
   /** The phrase query of {@code text} on the text field, or none if nothing is left. */
   private List<Query> phrase(String text) {
-    Query q = builder.createPhraseQuery(Fields.TEXT, text);
+    Query q = phrases.createPhraseQuery(Fields.TEXT, text);
     return q == null ? List.of() : List.of(alternativesAsMax(q));
   }
 

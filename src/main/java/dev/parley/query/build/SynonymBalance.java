@@ -40,6 +40,16 @@ public final class SynonymBalance {
    */
   public static Query balance(Query query, IndexSearcher searcher, List<String> typed)
       throws IOException {
+    return balance(query, searcher, typed, ForeignNames.NONE);
+  }
+
+  /**
+   * As {@link #balance(Query, IndexSearcher, List)}, and every alternative that was not typed is
+   * kept from matching inside other entities' names ({@link ForeignNames}).
+   */
+  public static Query balance(
+      Query query, IndexSearcher searcher, List<String> typed, ForeignNames foreign)
+      throws IOException {
     if (query instanceof DisjunctionMaxQuery d) {
       List<Query> alternatives = new ArrayList<>(d.getDisjuncts());
       double[] idf = new double[alternatives.size()];
@@ -57,9 +67,22 @@ public final class SynonymBalance {
       if (reference == 0) {
         reference = min;
       }
+      // The typed form of a synonym group is its longest typed alternative: for "Republic of
+      // Sudan" that is the whole name, and "sudan" (also among the typed words) was added.
+      int typedForm = -1;
+      for (int i = 0; i < idf.length; i++) {
+        if (wasTyped(alternatives.get(i), typed)
+            && (typedForm < 0
+                || length(alternatives.get(i)) > length(alternatives.get(typedForm)))) {
+          typedForm = i;
+        }
+      }
       List<Query> balanced = new ArrayList<>(alternatives.size());
       for (int i = 0; i < idf.length; i++) {
-        Query alt = balance(alternatives.get(i), searcher, typed);
+        Query alt = balance(alternatives.get(i), searcher, typed, foreign);
+        if (i != typedForm) {
+          alt = foreign.restrict(alt);
+        }
         double boost = idf[i] > 0 ? Math.min(MAX_BOOST, reference / idf[i]) : 1;
         balanced.add(Math.abs(boost - 1) < 1e-9 ? alt : new BoostQuery(alt, (float) boost));
       }
@@ -68,13 +91,17 @@ public final class SynonymBalance {
       BooleanQuery.Builder out = new BooleanQuery.Builder();
       out.setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
       for (var c : b.clauses()) {
-        out.add(balance(c.getQuery(), searcher, typed), c.getOccur());
+        out.add(balance(c.getQuery(), searcher, typed, foreign), c.getOccur());
       }
       return out.build();
     } else if (query instanceof BoostQuery bq) {
-      return new BoostQuery(balance(bq.getQuery(), searcher, typed), bq.getBoost());
+      return new BoostQuery(balance(bq.getQuery(), searcher, typed, foreign), bq.getBoost());
     }
     return query;
+  }
+
+  private static int length(Query q) {
+    return q instanceof PhraseQuery p ? p.getTerms().length : 1;
   }
 
   /** True if the words of {@code q} occur consecutively in {@code typed}. */

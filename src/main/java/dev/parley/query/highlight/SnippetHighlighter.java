@@ -1,19 +1,21 @@
 package dev.parley.query.highlight;
 
+import dev.parley.analysis.NewsSentenceBreaks;
 import dev.parley.schema.Fields;
 import java.io.IOException;
 import java.util.Objects;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
  * Makes snippets of passage text with Lucene's UnifiedHighlighter: the {@code sentences}
  * best-scoring sentences that contain query words, in text order, joined by an ellipsis, with each
- * matched word between {@code pre} and {@code post}. A passage that matched only through its
- * article context gets its opening sentences, unmarked.
+ * matched word between {@code pre} and {@code post}. Sentences are cut by {@link
+ * NewsSentenceBreaks} (no break after {@code Mr.} or {@code U.S.}) and carry no leading or trailing
+ * white space. A passage that matched only through its article context gets its opening sentences,
+ * unmarked.
  *
  * <p>Offsets come from the postings ({@link Fields#TEXT_TYPE} indexes them), so nothing is
  * re-analyzed at query time.
@@ -59,7 +61,9 @@ public final class SnippetHighlighter {
     }
     UnifiedHighlighter highlighter =
         UnifiedHighlighter.builder(searcher, analyzer)
-            .withFormatter(new DefaultPassageFormatter(pre, post, " … ", escapeHtml))
+            .withFormatter(new TrimmedPassageFormatter(pre, post, " … ", escapeHtml))
+            // sentences that know news abbreviations (Mr., U.S., Gen., Jan.)
+            .withBreakIterator(NewsSentenceBreaks::create)
             .withMaxLength(Integer.MAX_VALUE - 1)
             .build();
     int[] max = new int[] {sentences};

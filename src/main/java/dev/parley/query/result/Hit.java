@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param passageId the passage's id
  * @param from first paragraph number covered (inclusive)
  * @param to last paragraph number covered (inclusive)
- * @param start offset of the passage in the article text
- * @param end offset just past the passage in the article text
+ * @param start offset of the passage in the article text, in UTF-16 code units (Java, JavaScript)
+ * @param end offset just past the passage in the article text, in UTF-16 code units
  * @param date the article date
  * @param heading the section heading above the passage, or {@code null}
  * @param text the passage text
@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param topics the passage's topic scores, in topic order
  * @param entities canonical ids of the entities the passage mentions
  * @param duplicates ids of other articles with a near-identical passage folded into this hit
+ * @param codePointStart {@code start} counted in Unicode code points (Python, Rust chars)
+ * @param codePointEnd {@code end} counted in Unicode code points
  */
 public record Hit(
     int rank,
@@ -43,7 +45,9 @@ public record Hit(
     String explanation,
     Map<String, Float> topics,
     List<String> entities,
-    List<String> duplicates) {
+    List<String> duplicates,
+    int codePointStart,
+    int codePointEnd) {
 
   /** Validates the values. */
   public Hit {

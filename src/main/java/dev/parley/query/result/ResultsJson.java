@@ -34,9 +34,9 @@ public final class ResultsJson {
    * The results as a JSON tree: {@code query}, {@code totalHits}, {@code partial} (true when the
    * search was cut short by its time limit), {@code hits} (each with {@code rank}, {@code score},
    * {@code articleId}, {@code passageId}, {@code paragraphs} as {@code [from, to]}, {@code offsets}
-   * as {@code [start, end]}, {@code date}, {@code heading}, {@code text}, {@code snippet}, {@code
-   * topics}, {@code entities}, {@code duplicates}, and {@code explanation} when requested), and
-   * {@code facets} when requested.
+   * as {@code [start, end]} in UTF-16 code units, {@code codePointOffsets} the same in code points,
+   * {@code date}, {@code heading}, {@code text}, {@code snippet}, {@code topics}, {@code entities},
+   * {@code duplicates}, and {@code explanation} when requested), and {@code facets} when requested.
    */
   public static JsonObject toTree(SearchResults results) {
     JsonObject o = new JsonObject();
@@ -63,6 +63,7 @@ public final class ResultsJson {
     o.addProperty("passageId", h.passageId());
     o.add("paragraphs", pair(h.from(), h.to()));
     o.add("offsets", pair(h.start(), h.end()));
+    o.add("codePointOffsets", pair(h.codePointStart(), h.codePointEnd()));
     o.add("date", date(h.date()));
     o.addProperty("heading", h.heading());
     o.addProperty("text", h.text());

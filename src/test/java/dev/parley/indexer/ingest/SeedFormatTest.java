@@ -143,7 +143,8 @@ class SeedFormatTest {
   @Test
   void rejectsMalformedAndImpossibleDates() throws IOException {
     assertEquals(
-        "malformed date '10/01/2019': expected YYYY-MM-DD",
+        "malformed date '10/01/2019': expected YYYY-MM-DD or an ISO-8601 date-time such as"
+            + " 2020-07-09T08:30:00Z",
         rejection("bad.txt", "date 10/01/2019 Text.\n"));
     assertEquals(
         "impossible date 2019-02-30: no such day", rejection("feb.txt", "date 2019-02-30 Text.\n"));

@@ -9,7 +9,6 @@ import dev.parley.query.MatchMode;
 import java.util.List;
 import java.util.Random;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MatchNoDocsQuery;
 import org.junit.jupiter.api.Test;
 
 class SimpleQueryTest {
@@ -45,10 +44,35 @@ class SimpleQueryTest {
   }
 
   @Test
-  void emptyBrowsesAndStopWordsMatchNothing() {
-    QueryFactory f = new QueryFactory(new ParleyAnalyzer(AnalysisConfig.defaults()), 0.2f);
+  void emptyBrowsesAndStopWordsAreSearchedWhenNothingElseIsLeft() {
+    AnalysisConfig config = AnalysisConfig.defaults();
+    QueryFactory f =
+        new QueryFactory(
+            ParleyAnalyzer.forQueries(config), ParleyAnalyzer.forPhrases(config), 0.2f);
     assertEquals(new MatchAllDocsQuery(), f.build(SimpleQuery.parse(""), MatchMode.ANY));
-    assertTrue(f.build(SimpleQuery.parse("the of"), MatchMode.ANY) instanceof MatchNoDocsQuery);
+    // only stop words: searched (the index keeps them)
+    assertEquals(
+        "(text:the (context:the)^0.2) (text:of (context:of)^0.2)",
+        f.build(SimpleQuery.parse("the of"), MatchMode.ANY).toString());
+    // beside other words they are dropped; in a phrase they are kept
+    assertEquals(
+        "text:deal (context:deal)^0.2",
+        f.build(SimpleQuery.parse("no deal"), MatchMode.ANY).toString());
+    assertEquals(
+        "text:\"no deal\" (context:\"no deal\")^0.2",
+        f.build(SimpleQuery.parse("\"no deal\""), MatchMode.ANY).toString());
+    // an index built without stop words: the query says why it finds nothing
+    AnalysisConfig old =
+        new AnalysisConfig(
+            AnalysisConfig.Stemmer.KSTEM,
+            AnalysisConfig.StopWords.ENGLISH,
+            AnalysisConfig.Spelling.AMERICAN);
+    QueryFactory g =
+        new QueryFactory(ParleyAnalyzer.forQueries(old), ParleyAnalyzer.forPhrases(old), 0.2f);
+    assertEquals(
+        "MatchNoDocsQuery(\"every query word is a stop word, and this index was built without stop"
+            + " words\")",
+        g.build(SimpleQuery.parse("the of"), MatchMode.ANY).toString());
     assertEquals(
         "(text:sanction (context:sanction)^0.2) (text:iran (context:iran)^0.2) -text:oil",
         f.build(SimpleQuery.parse("sanctions iran -oil"), MatchMode.ANY).toString());
@@ -64,8 +88,13 @@ class SimpleQueryTest {
     System.out.println(
         "SimpleQueryTest seed: " + seed + " (rerun with -Dparley.seed=" + seed + ")");
     Random random = new Random(seed);
-    QueryFactory f = new QueryFactory(new ParleyAnalyzer(AnalysisConfig.defaults()), 0.2f);
-    String alphabet = "ab \"-OR*?~^:()[]{}\\/!&|+\t\nİı😀\u0000'’";
+    QueryFactory f =
+        new QueryFactory(
+            ParleyAnalyzer.forQueries(AnalysisConfig.defaults()),
+            ParleyAnalyzer.forPhrases(AnalysisConfig.defaults()),
+            0.2f);
+    String alphabet =
+        "ab \"-OR*?~^:()[]{}\\/!&|+\t\nİı😀\u0000'’\u00AD\u200B\u200C\u200D\uFEFF\u0306\u2028ABIS";
     for (int i = 0; i < 5000; i++) {
       StringBuilder b = new StringBuilder();
       int n = random.nextInt(40);

@@ -37,13 +37,15 @@ class ResultsJsonTest {
             null,
             topics(),
             List.of("north-korea"),
-            List.of("b7"));
+            List.of("b7"),
+            9,
+            40);
     Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
     facets.put("topic", List.of(new FacetCount("diplomacy", 3)));
     facets.put("month", List.of(new FacetCount("2019-01", 7)));
     assertEquals(
         "{\"query\":\"summit\",\"totalHits\":7,\"partial\":false,\"hits\":[{\"rank\":1,\"score\":2.5,\"articleId\":\"a1\","
-            + "\"passageId\":\"a1#3-4\",\"paragraphs\":[3,4],\"offsets\":[10,42],\"date\":\"2019-01-10\","
+            + "\"passageId\":\"a1#3-4\",\"paragraphs\":[3,4],\"offsets\":[10,42],\"codePointOffsets\":[9,40],\"date\":\"2019-01-10\","
             + "\"heading\":null,\"text\":\"Leaders <met> at the summit.\","
             + "\"snippet\":\"Leaders <met> at the <em>summit</em>.\","
             + "\"topics\":{\"diplomacy\":0.75,\"sanctions\":0.125},\"entities\":[\"north-korea\"],"
@@ -72,10 +74,12 @@ class ResultsJsonTest {
             "1.0 = sum of:",
             Map.of(),
             List.of(),
-            List.of());
+            List.of(),
+            0,
+            1);
     assertEquals(
         "{\"rank\":2,\"score\":1.0,\"articleId\":\"a\",\"passageId\":\"a#0-0\",\"paragraphs\":[0,0],"
-            + "\"offsets\":[0,1],\"date\":\"2020-02-29\",\"heading\":\"Heading\",\"text\":\"x\","
+            + "\"offsets\":[0,1],\"codePointOffsets\":[0,1],\"date\":\"2020-02-29\",\"heading\":\"Heading\",\"text\":\"x\","
             + "\"snippet\":\"x\",\"topics\":{},\"entities\":[],\"duplicates\":[],"
             + "\"explanation\":\"1.0 = sum of:\"}",
         ResultsJson.toJson(ResultsJson.toTree(hit)));

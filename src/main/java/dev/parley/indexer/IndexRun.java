@@ -1,0 +1,249 @@
+package dev.parley.indexer;
+
+import dev.parley.indexer.ingest.ArticleSink;
+import dev.parley.indexer.ingest.InputFiles;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.lucene.document.Document;
+
+/**
+ * One run of {@link Indexer#index(java.util.List, Indexer.Prune)}: the parallel pipeline. The
+ * calling thread reads and parses files in order and skips unchanged articles; with more than one
+ * thread, workers segment, enrich and write the rest. It commits every {@code commitEvery}
+ * articles, collects rejections in input order, and reports progress about once a second.
+ *
+ * <p>Thread safety: {@link #readAll}, {@link #accept} and {@link #finish} run on the calling
+ * thread; the counters and rejections are shared with the workers and safe for them.
+ */
+final class IndexRun implements ArticleSink {
+  /** What a run writes through: the indexer's documents, write and commit. */
+  interface Target {
+    /** The passage documents and the article record of {@code article}. */
+    List<Document> documents(Article article);
+
+    /** Writes one article's documents, replacing any earlier version (not committed). */
+    void write(String articleId, List<Document> docs) throws IOException;
+
+    /** Commits what is written, recording the manifest. */
+    void commit() throws IOException;
+  }
+
+  final Map<String, String> seen = new HashMap<>();
+  final TreeMap<Long, Rejection> rejections = new TreeMap<>();
+  final int totalFiles;
+  final long startNanos;
+  final ExecutorService workers;
+  final int maxInFlight;
+  final Semaphore inFlight;
+  final AtomicReference<IOException> failure = new AtomicReference<>();
+  final AtomicInteger articles = new AtomicInteger();
+  final AtomicLong passages = new AtomicLong();
+  private final Target target;
+  private final int commitEvery;
+  private final ProgressListener progress;
+  IndexedArticles known;
+  long nextSequence;
+  long lastReport;
+  int files;
+  int unchanged;
+  long inputBytes;
+  int sinceCommit;
+
+  IndexRun(
+      Target target,
+      int threads,
+      int commitEvery,
+      ProgressListener progress,
+      int totalFiles,
+      long startNanos) {
+    this.target = target;
+    this.commitEvery = commitEvery;
+    this.progress = progress;
+    this.totalFiles = totalFiles;
+    this.startNanos = startNanos;
+    this.lastReport = startNanos;
+    // The calling thread parses; with more than one thread, workers segment, enrich and write.
+    // At most a few articles per worker wait in line, so memory stays bounded on any input.
+    this.workers =
+        threads > 1
+            ? Executors.newFixedThreadPool(
+                threads,
+                r -> {
+                  Thread t = new Thread(r, "parley-indexer");
+                  t.setDaemon(true);
+                  return t;
+                })
+            : null;
+    this.maxInFlight = threads * 4;
+    this.inFlight = new Semaphore(maxInFlight);
+  }
+
+  /** Parses {@code files} in order into this run; stops early after a failed write. */
+  void readAll(List<Path> articleFiles) {
+    for (Path file : articleFiles) {
+      try {
+        inputBytes += Files.size(file);
+        InputFiles.Format.of(file).parser().parse(file, this);
+      } catch (IOException e) {
+        reject(file.toString(), "cannot read: " + InputFiles.describe(e));
+      }
+      if (failure.get() != null) {
+        break;
+      }
+      files++;
+      report(false);
+    }
+  }
+
+  @Override
+  public void accept(Article article) {
+    if (failure.get() != null) {
+      return;
+    }
+    String earlier = seen.putIfAbsent(article.id(), article.source());
+    if (earlier != null) {
+      reject(
+          article.source(),
+          "duplicate article id '"
+              + article.id()
+              + "': already read from "
+              + earlier
+              + " in this run; give one of them another id");
+      return;
+    }
+    try {
+      if (known.unchanged(article)) {
+        unchanged++;
+        return;
+      }
+      long sequence = nextSequence++;
+      if (workers == null) {
+        write(article, sequence);
+      } else {
+        inFlight.acquire();
+        workers.execute(
+            () -> {
+              try {
+                write(article, sequence);
+              } catch (IOException e) {
+                failure.compareAndSet(null, e);
+              } catch (RuntimeException e) {
+                failure.compareAndSet(null, new IOException("indexing failed: " + e, e));
+              } finally {
+                inFlight.release();
+              }
+            });
+      }
+      if (++sinceCommit >= commitEvery) {
+        drain();
+        target.commit();
+        sinceCommit = 0;
+      }
+    } catch (IOException e) {
+      failure.compareAndSet(null, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failure.compareAndSet(null, new InterruptedIOException("indexing interrupted"));
+    }
+  }
+
+  /** Segments, enriches and writes one article; called on a worker thread when there are any. */
+  private void write(Article article, long sequence) throws IOException {
+    List<Document> docs;
+    try {
+      docs = target.documents(article);
+    } catch (RuntimeException e) {
+      // A bug in a segmenter or enricher must not cost the rest of the run.
+      reject(sequence, article.source(), "could not be indexed (internal error): " + e);
+      return;
+    }
+    try {
+      target.write(article.id(), docs);
+    } catch (IllegalArgumentException e) {
+      // Lucene refuses a document it cannot index (say, an immense term) without harm to the
+      // index: that article is rejected, the run goes on.
+      reject(sequence, article.source(), "Lucene refused the article: " + e.getMessage());
+      return;
+    }
+    passages.addAndGet(docs.size() - 1);
+    articles.incrementAndGet();
+  }
+
+  /** Waits until every submitted article is written (so a commit holds all of them). */
+  void drain() throws InterruptedException {
+    if (workers != null) {
+      inFlight.acquire(maxInFlight);
+      inFlight.release(maxInFlight);
+    }
+  }
+
+  void finish() throws IOException {
+    try {
+      drain();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("indexing interrupted");
+    } finally {
+      if (workers != null) {
+        workers.shutdown();
+      }
+    }
+    if (failure.get() != null) {
+      throw failure.get();
+    }
+  }
+
+  /** Stops the workers at once (after a failure they may still be queued). */
+  void stopWorkers() {
+    if (workers != null) {
+      workers.shutdownNow();
+    }
+  }
+
+  private void reject(long sequence, String source, String reason) {
+    synchronized (rejections) {
+      rejections.put(sequence, new Rejection(source, reason));
+    }
+  }
+
+  /** The rejections in input order, whatever thread found them. */
+  List<Rejection> rejected() {
+    synchronized (rejections) {
+      return new ArrayList<>(rejections.values());
+    }
+  }
+
+  @Override
+  public void reject(String source, String reason) {
+    reject(nextSequence++, source, reason);
+  }
+
+  void report(boolean last) {
+    long now = System.nanoTime();
+    if (last || now - lastReport >= 1_000_000_000L) {
+      lastReport = now;
+      progress.onProgress(
+          new IngestProgress(
+              files,
+              totalFiles,
+              articles.get(),
+              passages.get(),
+              rejected().size(),
+              Duration.ofNanos(now - startNanos)));
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package dev.parley.query;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import dev.parley.query.highlight.SnippetHighlighter;
+import dev.parley.query.rank.PassageRanker;
+import dev.parley.query.result.Hit;
+import dev.parley.schema.Fields;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+
+/**
+ * Builds the {@link Hit}s of a ranked page: stored fields, snippets and, on request, explanations.
+ *
+ * <p>Thread safety: immutable; safe for concurrent searches.
+ */
+final class HitReader {
+  private final SnippetHighlighter highlighter;
+
+  HitReader(SnippetHighlighter highlighter) {
+    this.highlighter = highlighter;
+  }
+
+  List<Hit> hits(
+      IndexSearcher searcher,
+      PassageRanker.Page page,
+      Query text,
+      Query query,
+      SearchRequest request)
+      throws IOException {
+    int[] docs = page.hits().stream().mapToInt(PassageRanker.Ranked::doc).toArray();
+    String[] snippets = highlighter.highlight(searcher, text, docs);
+    StoredFields stored = searcher.storedFields();
+    List<Hit> hits = new ArrayList<>(docs.length);
+    for (int i = 0; i < docs.length; i++) {
+      PassageRanker.Ranked r = page.hits().get(i);
+      Document doc = stored.document(r.doc());
+      String explanation = request.explain() ? searcher.explain(query, r.doc()).toString() : null;
+      hits.add(
+          new Hit(
+              request.offset() + i + 1,
+              r.score(),
+              doc.get(Fields.ARTICLE_ID),
+              r.passageId(),
+              intField(doc, Fields.PARA_FROM),
+              intField(doc, Fields.PARA_TO),
+              intField(doc, Fields.CHAR_START),
+              intField(doc, Fields.CHAR_END),
+              LocalDate.ofEpochDay(doc.getField(Fields.DATE).numericValue().longValue()),
+              doc.get(Fields.HEADING),
+              doc.get(Fields.TEXT),
+              snippets[i],
+              explanation,
+              topicScores(doc.get(Fields.TOPICS_JSON)),
+              Arrays.stream(doc.getFields(Fields.ENTITY)).map(IndexableField::stringValue).toList(),
+              r.duplicates(),
+              intField(doc, Fields.CODE_POINT_START),
+              intField(doc, Fields.CODE_POINT_END)));
+    }
+    return hits;
+  }
+
+  private static Map<String, Float> topicScores(String json) {
+    Map<String, Float> scores = new LinkedHashMap<>();
+    if (json != null) {
+      for (Map.Entry<String, JsonElement> e :
+          JsonParser.parseString(json).getAsJsonObject().entrySet()) {
+        scores.put(e.getKey(), e.getValue().getAsFloat());
+      }
+    }
+    return scores;
+  }
+
+  static int intField(Document doc, String field) {
+    return doc.getField(field).numericValue().intValue();
+  }
+}

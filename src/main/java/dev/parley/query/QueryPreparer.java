@@ -1,0 +1,221 @@
+package dev.parley.query;
+
+import dev.parley.analysis.Entity;
+import dev.parley.analysis.EntityTagger;
+import dev.parley.analysis.Gazetteer;
+import dev.parley.analysis.ParleyAnalyzer;
+import dev.parley.query.build.ForeignNames;
+import dev.parley.query.build.QueryFactory;
+import dev.parley.query.build.SimpleQuery;
+import dev.parley.query.build.SynonymBalance;
+import dev.parley.query.rank.QuerySignals;
+import dev.parley.schema.Fields;
+import dev.parley.schema.IndexManifest;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.FeatureField;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Turns a {@link SearchRequest} into the first-stage Lucene query of one {@link Searcher}: checks
+ * topics and entities against the index, builds the text query with synonyms balanced, adds topic
+ * scores, recency and filters.
+ *
+ * <p>Thread safety: immutable after construction; safe for concurrent searches.
+ */
+final class QueryPreparer {
+  private final QueryFactory queries;
+
+  /** The index chain minus stop words: how typed words are compared with query alternatives. */
+  private final ParleyAnalyzer wordAnalyzer;
+
+  private final ForeignNames foreignNames;
+  private final EntityTagger tagger;
+  private final Gazetteer gazetteer;
+  private final IndexManifest manifest;
+  private final float topicWeight;
+
+  QueryPreparer(
+      QueryFactory queries,
+      ParleyAnalyzer wordAnalyzer,
+      ForeignNames foreignNames,
+      Gazetteer gazetteer,
+      IndexManifest manifest,
+      float topicWeight) {
+    this.queries = queries;
+    this.wordAnalyzer = wordAnalyzer;
+    this.foreignNames = foreignNames;
+    this.tagger = new EntityTagger(gazetteer);
+    this.gazetteer = gazetteer;
+    this.manifest = manifest;
+    this.topicWeight = topicWeight;
+  }
+
+  /**
+   * A request checked against the index, before a reader is held.
+   *
+   * @param request the request
+   * @param parsed its parsed query text
+   * @param entityIds the canonical ids of its entity filters
+   */
+  record Request(SearchRequest request, SimpleQuery parsed, List<String> entityIds) {}
+
+  /**
+   * The Lucene queries of one request.
+   *
+   * @param browse whether the request has no query words (ranked by date or topic alone)
+   * @param text the relevance query, synonyms balanced (what snippets highlight)
+   * @param query the full first-stage query: text, topics, recency and filters
+   * @param typed the query words as the index analyzes them, in order
+   */
+  record Prepared(boolean browse, Query text, Query query, List<String> typed) {}
+
+  /** Checks topics and resolves entities; both fail fast with the bad value named. */
+  Request check(SearchRequest request) {
+    checkTopics(request.topics());
+    List<String> entityIds = request.entities().stream().map(this::entityId).toList();
+    return new Request(request, SimpleQuery.parse(request.query()), entityIds);
+  }
+
+  /** Builds the first-stage query of a checked request over {@code searcher}'s reader. */
+  Prepared prepare(Request r, IndexSearcher searcher) throws IOException {
+    SearchRequest request = r.request();
+    boolean browse = r.parsed().groups().isEmpty();
+    List<String> typed = typedTerms(r.parsed());
+    Query text;
+    try {
+      text =
+          SynonymBalance.balance(
+              queries.build(r.parsed(), request.match()), searcher, typed, foreignNames);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw tooComplex(e);
+    }
+    Query ranking = ranking(text, request.topics(), browse);
+    if (request.recencyHalfLifeDays() > 0) {
+      ranking = recency(ranking, request.recencyHalfLifeDays(), ArticleDates.newestDay(searcher));
+    }
+    return new Prepared(browse, text, withFilters(ranking, request, r.entityIds(), browse), typed);
+  }
+
+  /** The query's analyzed words, entities and topic cues. */
+  QuerySignals signals(String query, List<String> typed) {
+    Set<String> entities = new LinkedHashSet<>(EntityTagger.ids(tagger.tag(query)));
+    return QuerySignals.of(query, typed, entities);
+  }
+
+  /**
+   * The positive query words as loose words are analyzed (no synonyms, no stop words), in order.
+   */
+  private List<String> typedTerms(SimpleQuery query) throws IOException {
+    List<String> terms = new ArrayList<>();
+    StringBuilder words = new StringBuilder();
+    for (List<SimpleQuery.Term> group : query.groups()) {
+      group.forEach(t -> words.append(t.text()).append(' '));
+    }
+    try (var ts = wordAnalyzer.tokenStream(Fields.TEXT, words.toString())) {
+      var term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        terms.add(term.toString());
+      }
+      ts.end();
+    }
+    return terms;
+  }
+
+  static IllegalArgumentException tooComplex(IndexSearcher.TooManyClauses e) {
+    return new IllegalArgumentException(
+        "query is too complex: its words and their synonyms make more than "
+            + IndexSearcher.getMaxClauseCount()
+            + " clauses; use fewer words",
+        e);
+  }
+
+  /** Text relevance plus topic scores; topic scores alone when browsing by topic. */
+  private Query ranking(Query text, List<String> topics, boolean browse) {
+    if (topics.isEmpty()) {
+      return text;
+    }
+    BooleanQuery.Builder topicScore = new BooleanQuery.Builder();
+    for (String topic : topics) {
+      topicScore.add(
+          FeatureField.newLinearQuery(Fields.TOPIC_SCORES, topic, topicWeight), Occur.SHOULD);
+    }
+    if (browse) {
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      b.add(topicScore.build(), Occur.MUST);
+      BooleanQuery.Builder labelled = new BooleanQuery.Builder();
+      topics.forEach(t -> labelled.add(new TermQuery(new Term(Fields.TOPIC, t)), Occur.SHOULD));
+      b.add(labelled.build(), Occur.FILTER);
+      b.add(text, Occur.FILTER);
+      return b.build();
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(text, Occur.MUST);
+    b.add(topicScore.build(), Occur.SHOULD);
+    return b.build();
+  }
+
+  /** Multiplies scores by {@code 2^(-age/halfLife)}, age in days before {@code newest}. */
+  private static Query recency(Query query, int halfLifeDays, long newest) {
+    DoubleValuesSource decay = new RecencyDecay(newest, halfLifeDays);
+    return FunctionScoreQuery.boostByValue(query, decay);
+  }
+
+  private void checkTopics(List<String> topics) {
+    for (String topic : topics) {
+      if (!manifest.topics().contains(topic)) {
+        throw new IllegalArgumentException(
+            "unknown topic '"
+                + topic
+                + "': this index has "
+                + String.join(", ", manifest.topics()));
+      }
+    }
+  }
+
+  private String entityId(String idOrAlias) {
+    return gazetteer
+        .resolve(idOrAlias)
+        .map(Entity::id)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown entity '"
+                        + idOrAlias
+                        + "': give a canonical id (north-korea) or a name (DPRK, North Korea)"));
+  }
+
+  private static Query withFilters(
+      Query ranking, SearchRequest request, List<String> entityIds, boolean browse) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(ranking, Occur.MUST);
+    if (browse) {
+      // Only passages carry text, so a text query matches passages alone; browsing (match-all or
+      // topic-only) must exclude article records explicitly. Skipping the filter otherwise saves
+      // a conjunction on every search.
+      b.add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)), Occur.FILTER);
+    }
+    if (request.since() != null || request.until() != null) {
+      long from = request.since() == null ? Long.MIN_VALUE : request.since().toEpochDay();
+      long to = request.until() == null ? Long.MAX_VALUE : request.until().toEpochDay();
+      b.add(LongPoint.newRangeQuery(Fields.DATE, from, to), Occur.FILTER);
+    }
+    for (String entity : entityIds) {
+      b.add(new TermQuery(new Term(Fields.ENTITY, entity)), Occur.FILTER);
+    }
+    return b.build();
+  }
+}
