@@ -218,5 +218,4 @@ public final class EntityTagger {
   private static String fold(String word) {
     return TokenView.fold(word);
   }
-
 }

@@ -5,19 +5,19 @@ import java.util.Locale;
 
 /**
  * A text cut into words once, for everything that reads words rather than characters: the {@link
- * EntityTagger} and the topic features read this view instead of running their own expressions
- * over the raw text.
+ * EntityTagger} and the topic features read this view instead of running their own expressions over
+ * the raw text.
  *
  * <p>The words are those of the text's {@link NormalizedText} form (format characters removed,
  * NFKC), as the analyzer matches it, with offsets into the text as given. A word is a run of
  * letters, marks and digits ({@code [\p{L}\p{M}\p{N}]+}); punctuation separates words, so {@code
- * U.S.} is the words {@code U S}. Each word has its offsets in the text, a folded form
- * (lower case, accents removed; ASCII words are lower-cased in place, only words with other
- * characters go through Unicode decomposition), a 64-bit hash of the folded form (FNV-1a, the same
- * as {@link #hash(CharSequence)}), and flags for its original case. A sentence-break flag marks
- * words that follow {@code . ! ? ;} or a line break (a full stop after one letter or a common
- * abbreviation such as {@code Mr} or {@code U.S} does not break), so word-window rules can stop at
- * sentence ends.
+ * U.S.} is the words {@code U S}. Each word has its offsets in the text, a folded form (lower case,
+ * accents removed; ASCII words are lower-cased in place, only words with other characters go
+ * through Unicode decomposition), a 64-bit hash of the folded form (FNV-1a, the same as {@link
+ * #hash(CharSequence)}), and flags for its original case. A sentence-break flag marks words that
+ * follow {@code . ! ? ;} or a line break (a full stop after one letter or a common abbreviation
+ * such as {@code Mr} or {@code U.S} does not break), so word-window rules can stop at sentence
+ * ends.
  *
  * <p>Thread safety: immutable after construction, safe to share.
  */
@@ -33,18 +33,24 @@ public final class TokenView {
   private static final java.util.Set<String> ABBREVIATIONS =
       java.util.Set.of(
           "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sen", "rep", "gov", "st", "jr", "sr", "no",
-          "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov",
-          "dec", "vs", "prof", "rev", "capt", "maj", "adm", "sgt", "fig", "vol", "pct");
+          "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct",
+          "nov", "dec", "vs", "prof", "rev", "capt", "maj", "adm", "sgt", "fig", "vol", "pct");
 
   private final String text;
+
   /** The normalized text the words are read from; {@code text} itself when already normal. */
   private final String norm;
+
   private final int size;
+
   /** Word offsets in {@code norm}. */
   private final int[] starts;
+
   private final int[] ends;
+
   /** Word offsets in {@code text}; the same arrays when the text was already normal. */
   private final int[] originalStarts;
+
   private final int[] originalEnds;
   private final String[] folded;
   private final long[] hashes;
@@ -199,8 +205,8 @@ public final class TokenView {
   }
 
   /**
-   * Whether the text is written all in capitals (more than 20 letters, at least 90% upper case),
-   * as some wire copy and the TIME collection are: case then says nothing about names.
+   * Whether the text is written all in capitals (more than 20 letters, at least 90% upper case), as
+   * some wire copy and the TIME collection are: case then says nothing about names.
    */
   public boolean allCaps() {
     return allCaps;

@@ -121,7 +121,8 @@ public final class StageBreakdown {
           TokenView view = TokenView.of(text);
           List<Mention> mentions = tagger.tag(view);
           long b = System.nanoTime();
-          Map<String, Float> scores = model.score(view, mentions, context == null ? null : contextView);
+          Map<String, Float> scores =
+              model.score(view, mentions, context == null ? null : contextView);
           Enrichment e = new Enrichment(scores, model.labels(scores), EntityTagger.ids(mentions));
           long c = System.nanoTime();
           enrichments.add(e);
@@ -182,7 +183,8 @@ public final class StageBreakdown {
     perPassage.forEach((k, v) -> us.addProperty(k, Math.round(v * 100) / 100.0));
     o.add("microsPerPassage", us);
     o.addProperty(
-        "tagAndTopics", Math.round((perPassage.get("tag") + perPassage.get("topics")) * 100) / 100.0);
+        "tagAndTopics",
+        Math.round((perPassage.get("tag") + perPassage.get("topics")) * 100) / 100.0);
     o.addProperty(
         "analyseTagAndTopics",
         Math.round(

@@ -48,7 +48,8 @@ final class ClassifyCommand implements Main.Command {
         if (l.labelled()) {
           labelled.add(l);
         } else {
-          err.println(input + ":" + l.number() + ": no \"labels\" to evaluate against; line skipped");
+          err.println(
+              input + ":" + l.number() + ": no \"labels\" to evaluate against; line skipped");
           bad++;
         }
       }

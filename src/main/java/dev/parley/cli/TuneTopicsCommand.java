@@ -34,7 +34,15 @@ final class TuneTopicsCommand implements Main.Command {
         new Args(
             "tune-topics",
             argv,
-            Set.of("out", "lambda", "folds", "topics", "natural", "min-count", "misses", "curated-penalty"),
+            Set.of(
+                "out",
+                "lambda",
+                "folds",
+                "topics",
+                "natural",
+                "min-count",
+                "misses",
+                "curated-penalty"),
             Set.of("labels", "articles"),
             Set.of("json"));
     args.noPositional();
@@ -100,8 +108,7 @@ final class TuneTopicsCommand implements Main.Command {
         results.stream().map(TopicTrainer.Result::crossValidated).toList(), args.has("json"), out);
     for (TopicTrainer.Result r : results) {
       StringBuilder b = new StringBuilder();
-      r.f1ByLambda()
-          .forEach((l, f) -> b.append(String.format(Locale.ROOT, " λ=%s F1=%.3f", l, f)));
+      r.f1ByLambda().forEach((l, f) -> b.append(String.format(Locale.ROOT, " λ=%s F1=%.3f", l, f)));
       out.printf(
           Locale.ROOT,
           "%s: chose λ=%s, threshold %.3f, %d weights;%s%n",

@@ -12,8 +12,8 @@ import org.apache.lucene.store.Directory;
 
 /**
  * What each Parley commit records beside the index, as Lucene commit user data: the schema version,
- * the analysis and segmentation configuration (as JSON), the topic names and topic model version, and the article and passage counts at the
- * time of the commit.
+ * the analysis and segmentation configuration (as JSON), the topic names and topic model version,
+ * and the article and passage counts at the time of the commit.
  *
  * <p>The counts let {@code verify} check the index against its own record; the analysis
  * configuration lets the searcher analyze queries exactly as the indexer analyzed text.

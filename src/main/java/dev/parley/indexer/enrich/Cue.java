@@ -10,17 +10,17 @@ import java.util.regex.Pattern;
  * cancel a match. A cue is a named feature of the topic's linear model; its weight is learned.
  *
  * <p>A term is a word or a phrase of words separated by spaces; a word ending in {@code *} matches
- * any word that starts with the rest (at least three letters: {@code negotiat*}). Terms are
- * matched on folded words (lower case, no accents) unless {@code caseSensitive}: then a term word
- * written in capitals ({@code SEC}) must be written so, and a capitalised term word ({@code
- * Summit}) must be capitalised, except in text written all in capitals.
+ * any word that starts with the rest (at least three letters: {@code negotiat*}). Terms are matched
+ * on folded words (lower case, no accents) unless {@code caseSensitive}: then a term word written
+ * in capitals ({@code SEC}) must be written so, and a capitalised term word ({@code Summit}) must
+ * be capitalised, except in text written all in capitals.
  *
  * <p>A match of {@code terms} counts unless a {@code notBefore} term ends at most {@code window}
  * words before it, or a {@code notAfter} term starts at most {@code window} words after it, and,
  * when {@code near} is given, only if a {@code near} term lies at most {@code nearWindow} words
- * away; none of these look across a sentence end. This is how the traps are written: {@code
- * Summit Petroleum} (a company word after), {@code budget summit} (a domestic word before), {@code
- * the SEC imposed sanctions} (a regulator before).
+ * away; none of these look across a sentence end. This is how the traps are written: {@code Summit
+ * Petroleum} (a company word after), {@code budget summit} (a domestic word before), {@code the SEC
+ * imposed sanctions} (a regulator before).
  *
  * <p>The value is {@code min(count, cap) / cap} in [0, 1]; with {@code perWords} above 0 the count
  * is first turned into a rate per that many words of the passage.

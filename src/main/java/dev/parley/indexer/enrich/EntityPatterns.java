@@ -55,29 +55,92 @@ final class EntityPatterns {
   /** Folded title words of a head of state or government ({@code prime} needs {@code minister}). */
   static final Set<String> TITLES =
       Set.of(
-          "president", "presidents", "premier", "premiers", "chancellor", "king", "queen", "emir",
-          "sultan", "shah", "monarch", "taoiseach", "leaders");
+          "president",
+          "presidents",
+          "premier",
+          "premiers",
+          "chancellor",
+          "king",
+          "queen",
+          "emir",
+          "sultan",
+          "shah",
+          "monarch",
+          "taoiseach",
+          "leaders");
 
   /** Folded meeting verbs and nouns. */
   static final Set<String> MEET =
       Set.of(
-          "visit", "visits", "visited", "visiting", "meet", "meets", "met", "meeting", "meetings",
-          "talks", "tour", "toured", "touring", "host", "hosts", "hosted", "hosting", "arrive",
-          "arrives", "arrived", "arriving", "received", "welcomed", "summit", "summits", "discuss",
-          "discussed", "discussions", "trip");
+          "visit",
+          "visits",
+          "visited",
+          "visiting",
+          "meet",
+          "meets",
+          "met",
+          "meeting",
+          "meetings",
+          "talks",
+          "tour",
+          "toured",
+          "touring",
+          "host",
+          "hosts",
+          "hosted",
+          "hosting",
+          "arrive",
+          "arrives",
+          "arrived",
+          "arriving",
+          "received",
+          "welcomed",
+          "summit",
+          "summits",
+          "discuss",
+          "discussed",
+          "discussions",
+          "trip");
 
   /** Folded travel words. */
   static final Set<String> TRAVEL =
       Set.of(
-          "visit", "visits", "visited", "visiting", "tour", "toured", "touring", "trip", "arrive",
-          "arrives", "arrived", "arriving", "travel", "travels", "travelled", "traveled", "fly",
-          "flies", "flew");
+          "visit",
+          "visits",
+          "visited",
+          "visiting",
+          "tour",
+          "toured",
+          "touring",
+          "trip",
+          "arrive",
+          "arrives",
+          "arrived",
+          "arriving",
+          "travel",
+          "travels",
+          "travelled",
+          "traveled",
+          "fly",
+          "flies",
+          "flew");
 
   /** Folded talks words. */
   static final Set<String> TALKS =
       Set.of(
-          "talks", "discuss", "discusses", "discussed", "discussing", "discussions", "meet",
-          "meets", "met", "meeting", "negotiate", "negotiations", "consultations");
+          "talks",
+          "discuss",
+          "discusses",
+          "discussed",
+          "discussing",
+          "discussions",
+          "meet",
+          "meets",
+          "met",
+          "meeting",
+          "negotiate",
+          "negotiations",
+          "consultations");
 
   private final Map<String, Entity> byId = new HashMap<>();
 

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The sparse features of a passage that the topic model weighs, all read from one {@link
- * TokenView} and its entity mentions. Every feature has a name, shown in explanations and written
- * in model files:
+ * The sparse features of a passage that the topic model weighs, all read from one {@link TokenView}
+ * and its entity mentions. Every feature has a name, shown in explanations and written in model
+ * files:
  *
  * <ul>
  *   <li>{@code w:WORD}: a folded word is present (value 1);

@@ -6,8 +6,8 @@ package dev.parley.indexer.enrich;
  * search. Deterministic: no random start, no shuffling, a fixed order of operations.
  *
  * <p>The loss is {@code Σ log(1 + exp(-y (b + w·x))) + λ/2 Σ c_j w_j²}, where {@code c_j} is each
- * feature's penalty factor (1 for words, less for curated features, so a handful of named cues
- * is not shrunk as hard as thousands of words); the bias {@code b} is not penalised.
+ * feature's penalty factor (1 for words, less for curated features, so a handful of named cues is
+ * not shrunk as hard as thousands of words); the bias {@code b} is not penalised.
  *
  * <p>Thread safety: stateless.
  */

@@ -1,9 +1,9 @@
 package dev.parley.indexer.enrich;
 
 /**
- * A hash table from 64-bit keys to values, by open addressing: the topic model looks up every
- * word and word pair of every passage here, and boxing each key as a {@code Long} would cost more
- * than the look-up.
+ * A hash table from 64-bit keys to values, by open addressing: the topic model looks up every word
+ * and word pair of every passage here, and boxing each key as a {@code Long} would cost more than
+ * the look-up.
  *
  * <p>Thread safety: not thread-safe while filled; safe to share for reading once filled.
  */

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 
-
 /**
  * The topic file format, version {@value #FORMAT}: one JSON object per topic.
  *
@@ -65,7 +64,8 @@ public final class TopicFiles {
     try {
       JsonElement e = JsonParser.parseReader(json);
       if (!e.isJsonObject()) {
-        throw new IllegalArgumentException(source + ": not a topic definition (expected an object)");
+        throw new IllegalArgumentException(
+            source + ": not a topic definition (expected an object)");
       }
       o = e.getAsJsonObject();
     } catch (JsonParseException e) {
@@ -204,5 +204,4 @@ public final class TopicFiles {
     int cap;
     int perWords;
   }
-
 }

@@ -13,16 +13,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Learns each topic's linear model from labelled texts: L2-regularised logistic regression
- * ({@link LogisticRegression}, deterministic) over the passage {@link Features} (the topic's own
- * cues, entity patterns, and the words, word pairs and context words seen in at least {@code
- * minCount} training texts), and measures it by k-fold cross-validation.
+ * Learns each topic's linear model from labelled texts: L2-regularised logistic regression ({@link
+ * LogisticRegression}, deterministic) over the passage {@link Features} (the topic's own cues,
+ * entity patterns, and the words, word pairs and context words seen in at least {@code minCount}
+ * training texts), and measures it by k-fold cross-validation.
  *
- * <p>Cross-validation keeps the passages of one article in one fold (folds by a hash of the
- * article id), so near-copies never sit on both sides. Inside each training part, the penalty is
- * the one given (the command tries several and reports each), and the label threshold is chosen
- * by an inner 3-fold cross-validation of that part alone, for the best F1 on the natural mix of
- * topics: texts from an over-sampled file are reweighted so each topic's share matches {@link
+ * <p>Cross-validation keeps the passages of one article in one fold (folds by a hash of the article
+ * id), so near-copies never sit on both sides. Inside each training part, the penalty is the one
+ * given (the command tries several and reports each), and the label threshold is chosen by an inner
+ * 3-fold cross-validation of that part alone, for the best F1 on the natural mix of topics: texts
+ * from an over-sampled file are reweighted so each topic's share matches {@link
  * Options#naturalRates()}. The reported F1 is therefore on texts neither the weights nor the
  * threshold saw.
  *
@@ -70,8 +70,8 @@ public final class TopicTrainer {
    * @param minCount words, pairs and context words seen in fewer training texts are left out
    * @param naturalRates each topic's share of positive texts in the natural mix, for choosing
    *     thresholds; texts marked not natural are reweighted to it (empty: no reweighting)
-   * @param curatedPenalty the factor on the penalty of curated features (cues, entity patterns),
-   *     in (0, 1]: they are few and written to carry the definitions, so they are shrunk less
+   * @param curatedPenalty the factor on the penalty of curated features (cues, entity patterns), in
+   *     (0, 1]: they are few and written to carry the definitions, so they are shrunk less
    */
   public record Options(
       List<Double> lambdas,
@@ -469,5 +469,4 @@ public final class TopicTrainer {
   private static double round(double v) {
     return Math.round(v * 10000) / 10000.0;
   }
-
 }

@@ -64,13 +64,13 @@ class CueMatcherTest {
     assertEquals(0, count(retaliation, "The army threatened retaliation after the raid."));
     assertEquals(0, count(retaliation, "Washington threatened retaliation. Tariffs rose."));
     assertEquals(
-        0, count(retaliation, "Retaliation was threatened, said one of the many people, on imports."));
+        0,
+        count(retaliation, "Retaliation was threatened, said one of the many people, on imports."));
   }
 
   @Test
   void caseSensitiveTermsNeedTheirCapitalsExceptInAllCapsText() {
-    Cue sec =
-        new Cue("regulator", List.of("SEC", "Summit"), true, null, null, 1, null, 10, 1, 0);
+    Cue sec = new Cue("regulator", List.of("SEC", "Summit"), true, null, null, 1, null, 10, 1, 0);
     assertEquals(1, count(sec, "The SEC fined the firm."));
     assertEquals(0, count(sec, "Wait a sec, he said."));
     assertEquals(1, count(sec, "Summit Bancorp rose."));
@@ -90,8 +90,7 @@ class CueMatcherTest {
   void ratesAndCaps() {
     Cue twice = new Cue("twice", List.of("talks"), false, null, null, 1, null, 10, 2, 0);
     Features f = new Features(List.of(twice), dev.parley.analysis.Gazetteer.defaults());
-    assertEquals(
-        0.5f, f.named(TokenView.of("Talks went on."), List.of(), null).get("cue:twice"));
+    assertEquals(0.5f, f.named(TokenView.of("Talks went on."), List.of(), null).get("cue:twice"));
     assertEquals(
         1f,
         f.named(TokenView.of("Talks went on. More talks and talks."), List.of(), null)

@@ -48,10 +48,10 @@ class TopicFilesTest {
         "a.json: not a topic definition (\"format\" must be 2, got: 3)",
         assertThrows(
                 IllegalArgumentException.class,
-                () -> TopicFiles.read(new StringReader("{\"format\": 3, \"name\": \"x\"}"), "a.json"))
+                () ->
+                    TopicFiles.read(new StringReader("{\"format\": 3, \"name\": \"x\"}"), "a.json"))
             .getMessage());
-    String unknownFeature =
-        "{\"format\": 2, \"name\": \"x\", \"weights\": {\"regex:foo\": 1.0}}";
+    String unknownFeature = "{\"format\": 2, \"name\": \"x\", \"weights\": {\"regex:foo\": 1.0}}";
     assertTrue(
         assertThrows(
                 IllegalArgumentException.class,
@@ -86,8 +86,7 @@ class TopicFilesTest {
     assertEquals(List.of(Cue.of("treaty", List.of("treaty"))), t.cues());
     IllegalArgumentException e =
         assertThrows(
-            IllegalArgumentException.class,
-            () -> TopicModel.builder(Gazetteer.defaults()).add(t));
+            IllegalArgumentException.class, () -> TopicModel.builder(Gazetteer.defaults()).add(t));
     assertEquals(
         "topic arms-control has no weights: learn them with parley tune-topics --topics DIR"
             + " --labels LABELS.jsonl --out DIR",

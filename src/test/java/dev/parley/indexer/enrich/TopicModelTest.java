@@ -13,9 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The shipped topic model on sentences written for its known failure kinds (none of them is in the
@@ -140,9 +140,33 @@ class TopicModelTest {
     System.out.println("TopicModelTest seed " + seed);
     Random random = new Random(seed);
     String[] words = {
-      "summit", "leaders", "talks", "sanctions", "Iran", "China", "the", "visit", "President",
-      "budget", "embargo", "U.S.", "met", "agreed", "trade", "war", "UN", "we", "Venice", ".",
-      "treaty", "after", "Summit", "Petroleum", "Corp", "tariffs", "retaliation"
+      "summit",
+      "leaders",
+      "talks",
+      "sanctions",
+      "Iran",
+      "China",
+      "the",
+      "visit",
+      "President",
+      "budget",
+      "embargo",
+      "U.S.",
+      "met",
+      "agreed",
+      "trade",
+      "war",
+      "UN",
+      "we",
+      "Venice",
+      ".",
+      "treaty",
+      "after",
+      "Summit",
+      "Petroleum",
+      "Corp",
+      "tariffs",
+      "retaliation"
     };
     for (int round = 0; round < 200; round++) {
       StringBuilder text = new StringBuilder();
@@ -163,8 +187,7 @@ class TopicModelTest {
         for (TopicModel.Contribution part : e.top()) {
           z += part.contribution();
         }
-        assertEquals(
-            scores.get(topic), 1 / (1 + Math.exp(-z)), 1e-4, "seed " + seed + ": " + text);
+        assertEquals(scores.get(topic), 1 / (1 + Math.exp(-z)), 1e-4, "seed " + seed + ": " + text);
       }
     }
   }

@@ -16,8 +16,21 @@ import org.junit.jupiter.api.Test;
 class TopicTrainerTest {
   private static final String[] TOPIC_WORDS = {"treaty", "ratified", "arms", "warheads", "verify"};
   private static final String[] OTHER_WORDS = {
-    "market", "shares", "weather", "football", "harvest", "rain", "profit", "match", "the", "a",
-    "said", "on", "today", "price", "team"
+    "market",
+    "shares",
+    "weather",
+    "football",
+    "harvest",
+    "rain",
+    "profit",
+    "match",
+    "the",
+    "a",
+    "said",
+    "on",
+    "today",
+    "price",
+    "team"
   };
 
   /** 400 texts from 200 articles; a quarter are about arms control and use its words. */
