@@ -42,10 +42,14 @@ final class TuneTopicsCommand implements Main.Command {
                 "natural",
                 "min-count",
                 "misses",
+                "vet",
                 "curated-penalty"),
             Set.of("labels", "articles"),
             Set.of("json"));
     args.noPositional();
+    if (args.has("vet")) {
+      return vet(args, out, err);
+    }
     List<String> labelFiles = args.list("labels");
     if (labelFiles.isEmpty()) {
       throw new UsageException("tune-topics needs --labels FILE...");
@@ -149,5 +153,35 @@ final class TuneTopicsCommand implements Main.Command {
       }
     }
     return bad == 0 ? 0 : 1;
+  }
+
+  /**
+   * {@code --vet FILE}: each cue of the topics on a labelled file its author has not read: how
+   * often it fires, and how often the texts it fires on carry its topic, against the base rate.
+   */
+  private static int vet(Args args, PrintStream out, PrintStream err) throws IOException {
+    List<TopicDefinition> topics = TopicCommands.definitions(args.string("topics", null));
+    List<String> names = topics.stream().map(TopicDefinition::name).toList();
+    LabelledFile.Contents contents = LabelledFile.read(Path.of(args.string("vet", null)), err);
+    List<TopicTrainer.CueCheck> checks =
+        TopicTrainer.vet(
+            topics, Gazetteer.defaults(), TopicCommands.examples(contents.lines(), names));
+    Map<String, TopicDefinition> byName = new HashMap<>();
+    topics.forEach(t -> byName.put(t.name(), t));
+    out.printf(
+        "%-10s %-26s %7s %9s %9s %8s%n", "topic", "cue", "matches", "precision", "base", "weight");
+    for (TopicTrainer.CueCheck c : checks) {
+      Double w = byName.get(c.topic()).weights().get("cue:" + c.cue());
+      out.printf(
+          Locale.ROOT,
+          "%-10s %-26s %7d %9.3f %9.3f %8.3f%n",
+          c.topic(),
+          c.cue(),
+          c.matches(),
+          c.precision(),
+          c.baseRate(),
+          w == null ? 0.0 : w);
+    }
+    return contents.bad() == 0 ? 0 : 1;
   }
 }

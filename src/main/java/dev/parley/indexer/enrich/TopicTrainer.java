@@ -435,6 +435,83 @@ public final class TopicTrainer {
     return new Scores(topic, tp, fp, fn, predicted.length);
   }
 
+  /**
+   * How one cue fares on labelled texts: how many texts judged for its topic it fires on, how many
+   * of those are labelled with the topic, against the topic's share among all of them.
+   *
+   * @param topic the topic whose cue it is
+   * @param cue the cue name
+   * @param matches judged texts the cue fires on
+   * @param positives of those, texts labelled with the topic
+   * @param judged texts judged for the topic
+   * @param labelled of those, texts labelled with the topic
+   */
+  public record CueCheck(
+      String topic, String cue, int matches, int positives, int judged, int labelled) {
+    /** The topic's share among the texts the cue fires on; NaN when it fires on none. */
+    public double precision() {
+      return matches == 0 ? Double.NaN : positives / (double) matches;
+    }
+
+    /** The topic's share among all judged texts. */
+    public double baseRate() {
+      return judged == 0 ? 0 : labelled / (double) judged;
+    }
+  }
+
+  /**
+   * Checks every cue of {@code topics} on {@code examples}: for vetting hand-written rules on texts
+   * their author has not read (a positive cue should fire on texts more often labelled with its
+   * topic than the base rate, a negative one less often, and a rule that fires on almost nothing is
+   * a rule fitted to single items).
+   */
+  public static List<CueCheck> vet(
+      List<TopicDefinition> topics, Gazetteer gazetteer, List<LabelledText> examples) {
+    EntityTagger tagger = new EntityTagger(gazetteer);
+    List<TokenView> views = new ArrayList<>();
+    List<List<Mention>> mentions = new ArrayList<>();
+    for (LabelledText e : examples) {
+      TokenView v = TokenView.of(e.text());
+      views.add(v);
+      mentions.add(tagger.tag(v));
+    }
+    List<CueCheck> out = new ArrayList<>();
+    for (TopicDefinition topic : topics) {
+      Features features = new Features(topic.cues(), gazetteer);
+      int[] matches = new int[topic.cues().size()];
+      int[] positives = new int[topic.cues().size()];
+      int judged = 0;
+      int labelled = 0;
+      for (int i = 0; i < examples.size(); i++) {
+        LabelledText e = examples.get(i);
+        if (!e.judged().contains(topic.name())) {
+          continue;
+        }
+        boolean yes = e.labels().contains(topic.name());
+        judged++;
+        labelled += yes ? 1 : 0;
+        Map<String, Float> named = features.named(views.get(i), mentions.get(i), null);
+        for (int c = 0; c < matches.length; c++) {
+          if (named.containsKey("cue:" + topic.cues().get(c).name())) {
+            matches[c]++;
+            positives[c] += yes ? 1 : 0;
+          }
+        }
+      }
+      for (int c = 0; c < matches.length; c++) {
+        out.add(
+            new CueCheck(
+                topic.name(),
+                topic.cues().get(c).name(),
+                matches[c],
+                positives[c],
+                judged,
+                labelled));
+      }
+    }
+    return out;
+  }
+
   /** Scores a model's labels on examples (with their context when they have one). */
   public static List<Scores> evaluate(
       TopicModel model, Gazetteer gazetteer, List<LabelledText> examples) {
