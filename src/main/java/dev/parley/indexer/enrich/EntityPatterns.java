@@ -142,6 +142,27 @@ final class EntityPatterns {
           "negotiations",
           "consultations");
 
+  private static final int MEET_BIT = 1;
+  private static final int TRAVEL_BIT = 2;
+  private static final int TALKS_BIT = 4;
+  private static final int TITLE_BIT = 8;
+  private static final int HEAD_PART_BIT = 16;
+
+  /** Each word of the lists above with the lists it is in, as bits. */
+  private static final Map<String, Integer> CLASSES = classes();
+
+  private static Map<String, Integer> classes() {
+    Map<String, Integer> m = new HashMap<>();
+    MEET.forEach(w -> m.merge(w, MEET_BIT, (a, b) -> a | b));
+    TRAVEL.forEach(w -> m.merge(w, TRAVEL_BIT, (a, b) -> a | b));
+    TALKS.forEach(w -> m.merge(w, TALKS_BIT, (a, b) -> a | b));
+    TITLES.forEach(w -> m.merge(w, TITLE_BIT, (a, b) -> a | b));
+    for (String w : List.of("minister", "state", "government")) {
+      m.merge(w, HEAD_PART_BIT, (a, b) -> a | b);
+    }
+    return Map.copyOf(m);
+  }
+
   private final Map<String, Entity> byId = new HashMap<>();
 
   EntityPatterns(Gazetteer gazetteer) {
@@ -159,17 +180,21 @@ final class EntityPatterns {
     boolean[] travel = new boolean[sentences];
     boolean[] talks = new boolean[sentences];
     for (int i = 0; i < n; i++) {
+      Integer c = CLASSES.get(view.folded(i)); // one look-up per word
+      if (c == null) {
+        continue;
+      }
       String f = view.folded(i);
-      if (MEET.contains(f)) {
+      if ((c & MEET_BIT) != 0) {
         meet[sentence[i]] = true;
       }
-      if (TRAVEL.contains(f)) {
+      if ((c & TRAVEL_BIT) != 0) {
         travel[sentence[i]] = true;
       }
-      if (TALKS.contains(f)) {
+      if ((c & TALKS_BIT) != 0) {
         talks[sentence[i]] = true;
       }
-      if (TITLES.contains(f)
+      if ((c & TITLE_BIT) != 0
           || (f.equals("minister") && i > 0 && view.folded(i - 1).equals("prime"))
           || (f.equals("state") && i > 1 && view.folded(i - 2).equals("head"))
           || (f.equals("government") && i > 1 && view.folded(i - 2).equals("head"))) {

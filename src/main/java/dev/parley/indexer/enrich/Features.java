@@ -27,7 +27,8 @@ import java.util.Map;
  * <p>Scoring uses a 64-bit key per feature, computed from word hashes without building names;
  * {@link #key(String)} gives the same key from a name, which is how model files are loaded.
  *
- * <p>Thread safety: immutable, safe to share.
+ * <p>Thread safety: immutable apart from a per-thread cache of the last article context's features;
+ * safe to share.
  */
 final class Features {
   /** The value of a context feature: context evidence weighs less than the passage's own. */
@@ -72,6 +73,7 @@ final class Features {
     if (context != null) {
       capacity += context.size() + cueKeys.length;
     }
+    // (context features come from a per-thread cache; see contextFeatures)
     long[] keys = new long[capacity];
     float[] values = new float[capacity];
     int size = 0;
@@ -93,16 +95,35 @@ final class Features {
       }
     }
     if (context != null) {
-      int before = size;
-      for (int i = 0; i < context.size(); i++) {
-        keys[size++] = mix(CONTEXT_WORD, context.hash(i), 0);
-      }
-      size = sortUnique(keys, before, size);
-      Arrays.fill(values, before, size, CONTEXT_VALUE);
-      size =
-          addCues(context, sentences(context), keys, values, size, contextCueKeys, CONTEXT_VALUE);
+      Vector ctx = contextFeatures(context);
+      System.arraycopy(ctx.keys(), 0, keys, size, ctx.size());
+      System.arraycopy(ctx.values(), 0, values, size, ctx.size());
+      size += ctx.size();
     }
     return new Vector(keys, values, size);
+  }
+
+  /** The last context each thread computed features for: passages of one article share it. */
+  private final ThreadLocal<Object[]> lastContext = new ThreadLocal<>();
+
+  /** The context features of {@code context}, computed once per context view and thread. */
+  private Vector contextFeatures(TokenView context) {
+    Object[] last = lastContext.get();
+    if (last != null && last[0] == context) {
+      return (Vector) last[1];
+    }
+    long[] keys = new long[context.size() + cueKeys.length];
+    float[] values = new float[keys.length];
+    int size = 0;
+    for (int i = 0; i < context.size(); i++) {
+      keys[size++] = mix(CONTEXT_WORD, context.hash(i), 0);
+    }
+    size = sortUnique(keys, 0, size);
+    Arrays.fill(values, 0, size, CONTEXT_VALUE);
+    size = addCues(context, sentences(context), keys, values, size, contextCueKeys, CONTEXT_VALUE);
+    Vector v = new Vector(keys, values, size);
+    lastContext.set(new Object[] {context, v});
+    return v;
   }
 
   /** The features of a passage by name, in the order they are found (explanations, training). */
