@@ -107,7 +107,9 @@ class ConcurrentUseTest {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STRESS_MILLIS);
     long giveUp = deadline + TimeUnit.MINUTES.toNanos(4); // then the minimum check below fails
     ExecutorService pool = Executors.newFixedThreadPool(QUERY_THREADS + 1);
-    try (Searcher searcher = Searcher.open(index);
+    // A long time limit: a search cut off on a loaded machine would count as a failure below.
+    try (Searcher searcher =
+            Searcher.builder(index).withTimeout(java.time.Duration.ofMinutes(5)).build();
         Indexer indexer = Indexer.builder(index).build()) {
       Future<?> writer =
           pool.submit(

@@ -31,8 +31,9 @@ class InMemoryIndexTest {
       try (Searcher searcher = Searcher.builder(name).withDirectory(memory).build()) {
         assertEquals(20, searcher.stats().passages());
         // "banquet" is in #19's text and in the heading "Birthday banquet", which is the context
-        // of the five passages under it (#16 to #20): five hits, as from a directory on disk.
-        assertEquals(5, searcher.search(SearchRequest.of("banquet")).totalHits());
+        // of the five passages under it (#16 to #20): five matches, as from a directory on disk
+        // (two of them listed, the default per-article limit).
+        assertEquals(5, searcher.search(SearchRequest.of("banquet")).matchingPassages());
       }
       assertTrue(IndexVerifier.verify(memory, name).sound());
       assertTrue(memory.listAll().length > 0, "the caller's directory stays open");
@@ -46,6 +47,12 @@ class InMemoryIndexTest {
     Indexer.builder(index).build().close();
     Files.writeString(index.resolve("segments_zz_not_a_segment"), "garbage\n");
     IOException e = assertThrows(IOException.class, () -> Indexer.builder(index).build());
-    assertTrue(e.getMessage().endsWith("): run parley verify --index " + index), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .endsWith(
+                "): run parley verify --index "
+                    + index
+                    + " for a full report, then re-index into a new directory"),
+        e.getMessage());
   }
 }

@@ -47,7 +47,9 @@ import org.apache.lucene.store.FSDirectory;
 /**
  * Runs the benchmark: Parley's full pipeline (parse, segment, enrich, write, commit; then top-10
  * searches with snippets) against the raw Lucene {@link Baseline} on Parley's own passages, in one
- * process, with the same queries, warm-up pass first.
+ * process, with the same queries, warm-up pass first. Both sides end merged to one segment; each
+ * side's documents, segments, thread counts and cut-off searches are reported ({@link SideFacts})
+ * and checked ({@link Fairness}): a run whose sides differ is reported with its problems.
  *
  * <p>Not thread-safe; one run at a time.
  */
@@ -64,6 +66,8 @@ public final class Benchmark {
    * @param progress where to report progress, or null
    * @param searcher configures Parley's searcher (time limit, ranking ingredients switched off to
    *     measure what they cost); {@code UnaryOperator.identity()} for the defaults
+   * @param ingredients whether to also time plain queries with entity synonyms, the article context
+   *     or both switched off, interleaved with the full ranking on the same index
    */
   public record Config(
       List<Path> inputs,
@@ -73,7 +77,8 @@ public final class Benchmark {
       int scale,
       Path work,
       PrintStream progress,
-      UnaryOperator<Searcher.Builder> searcher) {
+      UnaryOperator<Searcher.Builder> searcher,
+      boolean ingredients) {
     /** Validates the values. */
     public Config {
       inputs = List.copyOf(inputs);
@@ -103,7 +108,8 @@ public final class Benchmark {
         int scale,
         Path work,
         PrintStream progress) {
-      this(inputs, queries, threads, repeat, scale, work, progress, UnaryOperator.identity());
+      this(
+          inputs, queries, threads, repeat, scale, work, progress, UnaryOperator.identity(), false);
     }
   }
 
@@ -118,6 +124,9 @@ public final class Benchmark {
    * @param dateP50Millis Parley's p50 for the same queries filtered to the middle of the date range
    * @param sides what each side ran on (Parley first), for the fairness checks
    * @param problems why the run is not a fair measurement ({@link Fairness}); empty if it is
+   * @param ingredientP50Millis Parley's p50 per ranking variant ({@code everything}, {@code
+   *     noEntitySynonyms}, {@code noContext}, {@code neither}), timed interleaved so that a change
+   *     in the machine's load affects every variant alike; empty unless asked for
    */
   public record Result(
       Measurement parley,
@@ -127,12 +136,15 @@ public final class Benchmark {
       double topicP50Millis,
       double dateP50Millis,
       List<SideFacts> sides,
-      List<String> problems) {
+      List<String> problems,
+      Map<String, Double> ingredientP50Millis) {
 
     /** Copies the lists. */
     public Result {
       sides = List.copyOf(sides);
       problems = List.copyOf(problems);
+      ingredientP50Millis =
+          java.util.Collections.unmodifiableMap(new LinkedHashMap<>(ingredientP50Millis));
     }
 
     /** Parley's value over the baseline's for every figure; 0 where the baseline's is 0. */
@@ -162,6 +174,11 @@ public final class Benchmark {
       filtered.addProperty(
           "dateP50OverUnfilteredBaselineP50", round(base == 0 ? 0 : dateP50Millis / base));
       o.add("filtered", filtered);
+      if (!ingredientP50Millis.isEmpty()) {
+        JsonObject ingredients = new JsonObject();
+        ingredientP50Millis.forEach((k, v) -> ingredients.addProperty(k, round(v)));
+        o.add("ingredientP50Millis", ingredients);
+      }
       JsonObject sidesJson = new JsonObject();
       for (SideFacts side : sides) {
         JsonObject f = new JsonObject();
@@ -309,7 +326,8 @@ public final class Benchmark {
         parleyQueries.topicP50,
         parleyQueries.dateP50,
         List.of(parleySide, baselineSide),
-        Fairness.problems(parleySide, List.of(baselineSide)));
+        Fairness.problems(parleySide, List.of(baselineSide)),
+        parleyQueries.ingredients);
   }
 
   /** Parley's passage documents (article records are not searched by text queries). */
@@ -359,8 +377,14 @@ public final class Benchmark {
       double first,
       double topicP50,
       double dateP50,
-      long partial) {
-    QueryFigures with(long heap, double topicP50, double dateP50, long morePartial) {
+      long partial,
+      Map<String, Double> ingredients) {
+    QueryFigures with(
+        long heap,
+        double topicP50,
+        double dateP50,
+        long morePartial,
+        Map<String, Double> ingredients) {
       return new QueryFigures(
           p50,
           p95,
@@ -373,7 +397,8 @@ public final class Benchmark {
           first,
           topicP50,
           dateP50,
-          partial + morePartial);
+          partial + morePartial,
+          ingredients);
     }
   }
 
@@ -413,11 +438,61 @@ public final class Benchmark {
       QueryFigures f = measure(plain, first);
       Timings topicTimes = timed(topic);
       Timings dateTimes = timed(date);
+      long[] ingredientPartial = new long[1];
+      Map<String, Double> ingredients =
+          config.ingredients() ? ingredients(dir, ingredientPartial) : Map.of();
       return f.with(
           HeapWatch.peak(),
           Latencies.percentile(topicTimes.nanos, 50),
           Latencies.percentile(dateTimes.nanos, 50),
-          (firstPartial ? 1 : 0) + topicTimes.partial + dateTimes.partial);
+          (firstPartial ? 1 : 0) + topicTimes.partial + dateTimes.partial + ingredientPartial[0],
+          ingredients);
+    }
+  }
+
+  /**
+   * Parley's p50 for plain queries under four rankings on the same index: as configured, without
+   * entity synonyms, without the article context, without both. Each timed pass runs every query
+   * under every variant in turn, so a shift in the machine's load lands on all four alike.
+   */
+  private Map<String, Double> ingredients(Path dir, long[] partial) throws IOException {
+    Map<String, UnaryOperator<Searcher.Builder>> variants = new LinkedHashMap<>();
+    variants.put("everything", b -> b);
+    variants.put("noEntitySynonyms", b -> b.withEntitySynonyms(false));
+    variants.put("noContext", b -> b.withContextWeight(0));
+    variants.put("neither", b -> b.withEntitySynonyms(false).withContextWeight(0));
+    List<Searcher> searchers = new ArrayList<>();
+    try {
+      for (UnaryOperator<Searcher.Builder> v : variants.values()) {
+        searchers.add(v.apply(config.searcher().apply(Searcher.builder(dir))).build());
+      }
+      int n = config.queries().size();
+      long[][] nanos = new long[searchers.size()][n * config.repeat()];
+      for (int pass = -3; pass < config.repeat(); pass++) { // three warm-up passes first
+        for (int q = 0; q < n; q++) {
+          SearchRequest request =
+              SearchRequest.builder(clip(config.queries().get(q))).withK(10).build();
+          for (int v = 0; v < searchers.size(); v++) {
+            long t0 = System.nanoTime();
+            boolean cut = searchers.get(v).search(request).partial();
+            long took = System.nanoTime() - t0;
+            partial[0] += cut ? 1 : 0;
+            if (pass >= 0) {
+              nanos[v][pass * n + q] = took;
+            }
+          }
+        }
+      }
+      Map<String, Double> p50 = new LinkedHashMap<>();
+      int v = 0;
+      for (String name : variants.keySet()) {
+        p50.put(name, Latencies.percentile(nanos[v++], 50));
+      }
+      return p50;
+    } finally {
+      for (Searcher s : searchers) {
+        s.close();
+      }
     }
   }
 
@@ -437,7 +512,7 @@ public final class Benchmark {
                 return false;
               },
               first);
-      return f.with(HeapWatch.peak(), 0, 0, 0);
+      return f.with(HeapWatch.peak(), 0, 0, 0, Map.of());
     }
   }
 
@@ -491,7 +566,8 @@ public final class Benchmark {
         first,
         0,
         0,
-        partial + timings.partial + threadedPartial.get());
+        partial + timings.partial + threadedPartial.get(),
+        Map.of());
   }
 
   private Timings timed(Run run) throws IOException {

@@ -1,5 +1,7 @@
 package dev.parley.bench;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -8,6 +10,7 @@ import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -197,5 +200,45 @@ public final class GrowthChart {
   /** Plain numbers with thousands separators ({@code 1,000,000}, {@code 0.25}), never 7.67e+03. */
   private static DecimalFormat plain() {
     return new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT));
+  }
+
+  /** The point of one run object of {@code bench --json}. */
+  public static Point point(JsonObject run) {
+    JsonObject parley = run.getAsJsonObject("parley");
+    JsonObject baseline = run.getAsJsonObject("baseline");
+    JsonObject fts5 = run.getAsJsonObject("fts5");
+    return new Point(
+        run.getAsJsonObject("input").get("passages").getAsLong(),
+        parley.get("passagesPerSecond").getAsDouble(),
+        baseline.get("passagesPerSecond").getAsDouble(),
+        fts5.get("passagesPerSecond").getAsDouble(),
+        parley.get("indexBytes").getAsDouble() / 1e6,
+        baseline.get("indexBytes").getAsDouble() / 1e6,
+        fts5.get("indexBytes").getAsDouble() / 1e6,
+        parley.get("p50Millis").getAsDouble(),
+        parley.get("p99Millis").getAsDouble(),
+        run.getAsJsonObject("filtered").get("topicP50Millis").getAsDouble(),
+        baseline.get("p50Millis").getAsDouble(),
+        fts5.get("p50Millis").getAsDouble());
+  }
+
+  /**
+   * Draws the chart from saved {@code bench --json} outputs, so scales measured in separate runs
+   * share one chart: {@code OUT.png TITLE RUN.json...} (each file one run, or {@code {"runs":
+   * [...]}}).
+   *
+   * @throws IOException if a file cannot be read or written
+   */
+  public static void main(String[] args) throws IOException {
+    List<Point> points = new java.util.ArrayList<>();
+    for (int i = 2; i < args.length; i++) {
+      JsonObject o = JsonParser.parseString(Files.readString(Path.of(args[i]))).getAsJsonObject();
+      if (o.has("runs")) {
+        o.getAsJsonArray("runs").forEach(r -> points.add(point(r.getAsJsonObject())));
+      } else {
+        points.add(point(o));
+      }
+    }
+    write(Path.of(args[0]), points, args[1]);
   }
 }

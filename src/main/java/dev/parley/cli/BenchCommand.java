@@ -5,10 +5,10 @@ import com.google.gson.JsonObject;
 import dev.parley.bench.Benchmark;
 import dev.parley.bench.Fts5Side;
 import dev.parley.bench.GrowthChart;
-import dev.parley.bench.Measurement;
 import dev.parley.bench.MixedLoad;
 import dev.parley.bench.SideFacts;
 import dev.parley.bench.StageBreakdown;
+import dev.parley.bench.ThreadScaling;
 import dev.parley.bench.WholeProcess;
 import dev.parley.eval.QueryFile;
 import dev.parley.query.Searcher;
@@ -22,52 +22,119 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.UnaryOperator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code parley bench}: Parley's full pipeline against a raw Lucene baseline on the same input and
  * queries; with several {@code --scale} values, a growth table and an optional PNG chart.
  */
-final class BenchCommand implements Main.Command {
+@Command(
+    name = "bench",
+    description = {
+      "Time Parley against a raw Lucene baseline (and SQLite FTS5) on the same input and queries.",
+      "With several --scale values, a growth table and an optional PNG chart. Exit 1 if the run",
+      "was unfair or a search was cut off."
+    })
+final class BenchCommand extends CliCommand {
+  @Option(
+      names = "--input",
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Articles (default: seeds).")
+  List<Path> inputPaths = new ArrayList<>();
+
+  @Option(
+      names = "--queries",
+      paramLabel = "FILE.tsv",
+      description = "Queries (required, except with --stages).")
+  Path queryFile;
+
+  @Option(
+      names = "--stages",
+      description =
+          "Only the indexing time of each stage in µs per passage, on one thread (needs no"
+              + " queries).")
+  boolean stages;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--repeat", paramLabel = "R", description = "Query repetitions (default 5).")
+  int repeat = 5;
+
+  @Option(
+      names = "--scale",
+      arity = "1..*",
+      paramLabel = "K",
+      description = "Input copies per run (default 1).")
+  List<String> scaleValues = new ArrayList<>();
+
+  @Option(names = "--work", paramLabel = "DIR", description = "Working directory (default: temp).")
+  Path workDir;
+
+  @Option(names = "--plot", paramLabel = "FILE.png", description = "Write a growth chart.")
+  Path plot;
+
+  @Option(names = "--json", description = "Print JSON.")
+  boolean asJson;
+
+  @Option(names = "--no-synonyms", description = "Parley without entity synonyms (their cost).")
+  boolean noSynonyms;
+
+  @Option(
+      names = "--context-weight",
+      paramLabel = "W",
+      description = "Weight of the article context, 0 to 10 (default 0.2; 0 is off).")
+  String contextWeight = "0.2";
+
+  @Option(
+      names = "--timeout-ms",
+      paramLabel = "MS",
+      description = "Parley's search time limit (default 2000).")
+  int timeoutMs = 2000;
+
+  @Option(
+      names = "--ingredients",
+      description =
+          "Also time p50 with entity synonyms, article context or both switched off (their cost).")
+  boolean ingredients;
+
+  @Option(names = "--whole-process", description = "Also time whole indexing processes.")
+  boolean wholeProcess;
+
+  @Option(
+      names = "--thread-scaling",
+      description = "Also time the parallel indexing stages with one and two threads.")
+  boolean threadScaling;
+
+  @Option(names = "--concurrent-writes", description = "Also search under concurrent writes.")
+  boolean concurrentWrites;
+
+  @Option(
+      names = "--mixed-seconds",
+      paramLabel = "S",
+      description = "Length of the concurrent-writes run (default 10).")
+  int mixedSeconds = 10;
 
   @Override
-  public int run(String[] argv, PrintStream out, PrintStream err) throws IOException {
-    Args args =
-        new Args(
-            "bench",
-            argv,
-            Set.of(
-                "queries",
-                "threads",
-                "repeat",
-                "work",
-                "plot",
-                "context-weight",
-                "timeout-ms",
-                "mixed-seconds"),
-            Set.of("input", "scale"),
-            Set.of("json", "no-synonyms", "whole-process", "concurrent-writes", "stages"));
-    args.noPositional();
-    List<Path> inputs =
-        args.list("input").isEmpty()
-            ? List.of(Path.of("seeds"))
-            : args.list("input").stream().map(Path::of).toList();
-    if (args.has("stages")) {
-      return stages(inputs, args, out);
+  public Integer call() throws IOException {
+    List<Path> inputs = inputPaths.isEmpty() ? List.of(Path.of("seeds")) : inputPaths;
+    IndexCommand.requireSomeInput(inputs);
+    if (stages) {
+      return stages(inputs);
     }
-    List<String> queries =
-        QueryFile.read(Path.of(args.required("queries"))).stream()
-            .map(QueryFile.Query::text)
-            .toList();
-    int threads = args.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 256);
-    int repeat = args.integer("repeat", 5, 1, 1000);
-    Path work =
-        args.has("work")
-            ? Path.of(args.string("work", null))
-            : Files.createTempDirectory("parley-bench");
+    if (queryFile == null) {
+      throw new UsageException("Missing required option: '--queries=FILE.tsv'");
+    }
+    List<String> queries = QueryFile.read(queryFile).stream().map(QueryFile.Query::text).toList();
+    inRange("--threads", threads, 1, 256);
+    inRange("--repeat", repeat, 1, 1000);
+    inRange("--mixed-seconds", mixedSeconds, 1, 3600);
+    Path work = workDir != null ? workDir : Files.createTempDirectory("parley-bench");
     List<Integer> scales = new ArrayList<>();
-    for (String s : args.list("scale").isEmpty() ? List.of("1") : args.list("scale")) {
+    for (String s : scaleValues.isEmpty() ? List.of("1") : scaleValues) {
       try {
         int k = Integer.parseInt(s);
         if (k < 1 || k > 1000) {
@@ -78,13 +145,14 @@ final class BenchCommand implements Main.Command {
         throw new UsageException("--scale takes whole numbers from 1 to 1000, got: " + s);
       }
     }
-    UnaryOperator<Searcher.Builder> searcher = searcher(args);
+    UnaryOperator<Searcher.Builder> searcher = searcher();
     List<JsonObject> runs = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     List<GrowthChart.Point> points = new ArrayList<>();
     for (int scale : scales) {
       Benchmark.Config config =
-          new Benchmark.Config(inputs, queries, threads, repeat, scale, work, err, searcher);
+          new Benchmark.Config(
+              inputs, queries, threads, repeat, scale, work, err, searcher, ingredients);
       Benchmark.Result result = new Benchmark(config).run();
       JsonObject json = result.toJson(config);
       result.problems().forEach(p -> problems.add("scale " + scale + ": " + p));
@@ -96,43 +164,37 @@ final class BenchCommand implements Main.Command {
       fts5.addTo(json, result);
       fts5.problems(result).forEach(p -> problems.add("scale " + scale + ": " + p));
       WholeProcess.Result processes = null;
-      if (args.has("whole-process")) {
+      if (wholeProcess) {
         processes = WholeProcess.run(indexed, work, err);
         json.add("wholeProcess", processes.toJson());
       }
+      ThreadScaling.Result scaling = null;
+      if (threadScaling) {
+        scaling = ThreadScaling.run(indexed, work, err);
+        json.add("threadScaling", scaling.toJson());
+      }
       MixedLoad.Result mixed = null;
-      if (args.has("concurrent-writes")) {
-        mixed = mixedLoad(work, inputs, queries, args.integer("mixed-seconds", 10, 1, 3600), err);
+      if (concurrentWrites) {
+        mixed = mixedLoad(work, inputs, queries, mixedSeconds, err);
         json.add("concurrentWrites", mixed.toJson());
       }
       runs.add(json);
-      Measurement p = result.parley();
-      points.add(
-          new GrowthChart.Point(
-              result.passages(),
-              p.passagesPerSecond(),
-              result.baseline().passagesPerSecond(),
-              fts5.figures().get("passagesPerSecond"),
-              p.indexBytes() / 1e6,
-              result.baseline().indexBytes() / 1e6,
-              fts5.figures().get("indexBytes") / 1e6,
-              p.p50Millis(),
-              p.p99Millis(),
-              result.topicP50Millis(),
-              result.baseline().p50Millis(),
-              fts5.figures().get("p50Millis")));
-      if (!args.has("json")) {
+      points.add(GrowthChart.point(json));
+      if (!asJson) {
         print(result, config, out);
         fts5.print(result, out);
         if (processes != null) {
           processes.print(out);
+        }
+        if (scaling != null) {
+          scaling.print(out);
         }
         if (mixed != null) {
           mixed.print(out);
         }
       }
     }
-    if (args.has("json")) {
+    if (asJson) {
       if (runs.size() == 1) {
         out.println(ResultsJson.toJson(runs.get(0)));
       } else {
@@ -143,8 +205,8 @@ final class BenchCommand implements Main.Command {
         out.println(ResultsJson.toJson(o));
       }
     }
-    if (args.has("plot")) {
-      Path png = Path.of(args.string("plot", null));
+    if (plot != null) {
+      Path png = plot;
       GrowthChart.write(png, points, "Parley growth on " + inputs + ", " + threads + " threads");
       err.println("wrote " + png);
     }
@@ -165,38 +227,23 @@ final class BenchCommand implements Main.Command {
   }
 
   /** Parley's searcher as the options set it: ingredients off to measure their cost. */
-  private static UnaryOperator<Searcher.Builder> searcher(Args args) {
-    float contextWeight;
-    String weight = args.string("context-weight", "0.2");
+  private UnaryOperator<Searcher.Builder> searcher() {
+    float weight;
     try {
-      contextWeight = Float.parseFloat(weight);
-      if (!(contextWeight >= 0 && contextWeight <= 10)) {
+      weight = Float.parseFloat(contextWeight);
+      if (!(weight >= 0 && weight <= 10)) {
         throw new NumberFormatException();
       }
     } catch (NumberFormatException e) {
-      throw new UsageException("--context-weight takes a number from 0 to 10, got: " + weight);
+      throw new UsageException(
+          "--context-weight takes a number from 0 to 10, got: " + contextWeight);
     }
-    int timeoutMs = args.integer("timeout-ms", 2000, 1, 60_000);
-    boolean synonyms = !args.has("no-synonyms");
+    int timeout = inRange("--timeout-ms", timeoutMs, 1, 60_000);
+    boolean synonyms = !noSynonyms;
     return b ->
-        b.withContextWeight(contextWeight)
+        b.withContextWeight(weight)
             .withEntitySynonyms(synonyms)
-            .withTimeout(Duration.ofMillis(timeoutMs));
-  }
-
-  /** {@code --stages}: the one-thread per-stage breakdown of indexing (docs/performance.md). */
-  private static int stages(List<Path> inputs, Args args, PrintStream out) throws IOException {
-    Path work =
-        args.has("work")
-            ? Path.of(args.string("work", null))
-            : Files.createTempDirectory("parley-stages");
-    StageBreakdown stages = new StageBreakdown();
-    Map<String, Double> perPassage = stages.run(inputs, work);
-    out.print(
-        args.has("json")
-            ? ResultsJson.toJson(stages.toJson(perPassage)) + "\n"
-            : stages.table(perPassage));
-    return 0;
+            .withTimeout(Duration.ofMillis(timeout));
   }
 
   static void print(Benchmark.Result r, Benchmark.Config c, PrintStream out) {
@@ -231,6 +278,11 @@ final class BenchCommand implements Main.Command {
         base == 0 ? 0 : r.topicP50Millis() / base,
         r.dateP50Millis(),
         base == 0 ? 0 : r.dateP50Millis() / base);
+    if (!r.ingredientP50Millis().isEmpty()) {
+      out.print("parley p50 by ranking ingredient (timed interleaved):");
+      r.ingredientP50Millis().forEach((k, v) -> out.printf(Locale.ROOT, " %s %.3f ms", k, v));
+      out.println();
+    }
     for (SideFacts side : r.sides()) {
       out.printf(
           Locale.ROOT,
@@ -246,5 +298,17 @@ final class BenchCommand implements Main.Command {
           side.slowestQuery());
     }
     out.println();
+  }
+
+  /** {@code --stages}: the one-thread per-stage breakdown of indexing (docs/performance.md). */
+  private int stages(List<Path> inputs) throws IOException {
+    Path work = workDir != null ? workDir : Files.createTempDirectory("parley-stages");
+    StageBreakdown breakdown = new StageBreakdown();
+    Map<String, Double> perPassage = breakdown.run(inputs, work);
+    out.print(
+        asJson
+            ? ResultsJson.toJson(breakdown.toJson(perPassage)) + "\n"
+            : breakdown.table(perPassage));
+    return 0;
   }
 }

@@ -11,12 +11,12 @@ import dev.parley.indexer.enrich.TopicModel;
 import dev.parley.indexer.enrich.TopicTrainer;
 import dev.parley.query.result.ResultsJson;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code parley classify}: topic scores, labels and entities for each line of a JSON Lines file;
@@ -24,25 +24,50 @@ import java.util.Set;
  * precision, recall and F1 of each topic against the lines' own labels (either shape, see {@link
  * LabelledFile}).
  */
-final class ClassifyCommand implements Main.Command {
+@Command(
+    name = "classify",
+    description = {
+      "Topic scores, labels and entities per line of a JSON Lines file.",
+      "Each line is {\"id\", \"text\", \"context\"?}; with --eval, precision, recall and F1 of each",
+      "topic against the lines' labels (an object {\"topic\": 0|1} or a list of topic names)."
+    })
+final class ClassifyCommand extends CliCommand {
+  @Option(names = "--input", required = true, paramLabel = "FILE.jsonl", description = "Texts.")
+  Path input;
+
+  @Option(names = "--topics", paramLabel = "DIR", description = "Topic files (format 2) to use.")
+  String topicsDir;
+
+  @Option(names = "--eval", description = "Score the topics against the lines' labels.")
+  boolean eval;
+
+  @Option(names = "--json", description = "With --eval: print JSON.")
+  boolean json;
+
+  @Option(names = "--explain", description = "Add each topic's largest contributions by name.")
+  boolean explain;
+
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      description = "With --explain: contributions per topic (default 10).")
+  int top = 10;
+
+  @Option(
+      names = "--articles",
+      arity = "1..*",
+      paramLabel = "DIR",
+      description = "With --eval: look each line's article up here for its headline and lead.")
+  List<String> articles = new ArrayList<>();
 
   @Override
-  public int run(String[] argv, PrintStream out, PrintStream err) throws IOException {
-    Args args =
-        new Args(
-            "classify",
-            argv,
-            Set.of("input", "topics", "top"),
-            Set.of("articles"),
-            Set.of("eval", "json", "explain"));
-    args.noPositional();
-    Path input = Path.of(args.required("input"));
-    int top = args.integer("top", 10, 1, 1000);
+  public Integer call() throws IOException {
+    inRange("--top", top, 1, 1000);
     Gazetteer gazetteer = Gazetteer.defaults();
-    TopicModel model = TopicCommands.model(args.string("topics", null), gazetteer);
+    TopicModel model = TopicCommands.model(topicsDir, gazetteer);
     LabelledFile.Contents contents = LabelledFile.read(input, err);
     int bad = contents.bad();
-    if (args.has("eval")) {
+    if (eval) {
       List<LabelledFile.Line> labelled = new ArrayList<>();
       for (LabelledFile.Line l : contents.lines()) {
         if (l.labelled()) {
@@ -54,11 +79,11 @@ final class ClassifyCommand implements Main.Command {
         }
       }
       List<LabelledText> examples = TopicCommands.examples(labelled, model.names());
-      if (!args.list("articles").isEmpty()) {
-        examples = TopicCommands.withContext(examples, args.list("articles"), err);
+      if (!articles.isEmpty()) {
+        examples = TopicCommands.withContext(examples, articles, err);
       }
       List<TopicTrainer.Scores> scores = TopicTrainer.evaluate(model, gazetteer, examples);
-      TopicCommands.printScores(scores, args.has("json"), out);
+      TopicCommands.printScores(scores, json, out);
       return bad == 0 ? 0 : 1;
     }
     EntityTagger tagger = new EntityTagger(gazetteer);
@@ -78,12 +103,12 @@ final class ClassifyCommand implements Main.Command {
       JsonArray entities = new JsonArray();
       EntityTagger.ids(mentions).forEach(entities::add);
       o.add("entities", entities);
-      if (args.has("explain")) {
-        JsonObject explain = new JsonObject();
+      if (explain) {
+        JsonObject parts = new JsonObject();
         for (String topic : model.names()) {
-          explain.add(topic, toJson(model.explain(topic, view, mentions, context, top)));
+          parts.add(topic, toJson(model.explain(topic, view, mentions, context, top)));
         }
-        o.add("explanation", explain);
+        o.add("explanation", parts);
       }
       out.println(ResultsJson.toJson(o));
     }

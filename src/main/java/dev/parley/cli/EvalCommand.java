@@ -16,54 +16,88 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code parley eval}: run queries through one or more ranking profiles and print nDCG@10, P@10, AP
  * and recall at 100, MAP at 1000, MRR@10 and judged@10, mean and per query, with the paired
  * difference and randomisation-test p-value of each profile against the first.
  */
-final class EvalCommand implements Main.Command {
+@Command(
+    name = "eval",
+    description = {
+      "Measure ranking profiles against relevance judgments.",
+      "nDCG@10, P@10, AP, recall, MAP, MRR and judged@10 per profile, with paired",
+      "randomisation tests against the first profile."
+    })
+final class EvalCommand extends CliCommand {
+  @Option(
+      names = "--index",
+      arity = "1..*",
+      paramLabel = "[CORPUS=]DIR",
+      description = "Index per corpus (default: index).")
+  List<String> indexSpecs = new ArrayList<>();
+
+  @Option(names = "--queries", required = true, paramLabel = "FILE.tsv", description = "Queries.")
+  Path queries;
+
+  @Option(names = "--qrels", required = true, paramLabel = "FILE", description = "Judgments.")
+  Path qrels;
+
+  @Option(
+      names = "--level",
+      paramLabel = "passage|article",
+      description = "What the judgments judge (default passage).")
+  String level = "passage";
+
+  @Option(names = "--k", paramLabel = "N", description = "Depth of each ranking (default 1000).")
+  int k = 1000;
+
+  @Option(names = "--run", paramLabel = "OUT.trec", description = "Also write the TREC run.")
+  Path runFile;
+
+  @Option(
+      names = "--profile",
+      arity = "1..*",
+      paramLabel = "NAME",
+      description = "Ranking profiles (default: bm25 parley).")
+  List<String> profileNames = new ArrayList<>();
+
+  @Option(names = "--per-query", description = "Print nDCG@10 per query.")
+  boolean perQuery;
+
+  @Option(names = "--json", description = "Print one JSON object.")
+  boolean json;
 
   @Override
-  public int run(String[] argv, PrintStream out, PrintStream err) throws IOException {
-    Args args =
-        new Args(
-            "eval",
-            argv,
-            Set.of("queries", "qrels", "level", "k", "run"),
-            Set.of("index", "profile"),
-            Set.of("json", "per-query"));
-    args.noPositional();
-    Map<String, Path> indexes = args.corpusIndexes("index", true, List.of("index"));
+  public Integer call() throws IOException {
+    Map<String, Path> indexes =
+        CorpusIndexes.parse("--index", indexSpecs.isEmpty() ? List.of("index") : indexSpecs, true);
     List<Profile> profiles = new ArrayList<>();
-    for (String name :
-        args.list("profile").isEmpty() ? List.of("bm25", "parley") : args.list("profile")) {
+    for (String name : profileNames.isEmpty() ? List.of("bm25", "parley") : profileNames) {
       profiles.add(Profile.named(name));
     }
-    Metrics.Level level =
-        switch (args.string("level", "passage")) {
+    Metrics.Level judged =
+        switch (level) {
           case "passage" -> Metrics.Level.PASSAGE;
           case "article" -> Metrics.Level.ARTICLE;
-          default ->
-              throw new UsageException(
-                  "--level must be passage or article, got: " + args.string("level", ""));
+          default -> throw new UsageException("--level must be passage or article, got: " + level);
         };
-    String runFile = args.string("run", null);
     Evaluation.Setup setup =
         new Evaluation.Setup(
-            QueryFile.read(Path.of(args.required("queries"))),
-            Qrels.read(Path.of(args.required("qrels"))),
+            QueryFile.read(queries),
+            Qrels.read(qrels),
             indexes,
             profiles,
-            level,
-            args.integer("k", 1000, 1, SearchRequest.MAX_K),
-            runFile == null ? null : Path.of(runFile));
+            judged,
+            inRange("--k", k, 1, SearchRequest.MAX_K),
+            runFile);
     List<Evaluation.ProfileScores> scores = Evaluation.run(setup);
-    if (args.has("json")) {
+    if (json) {
       out.println(ResultsJson.toJson(toJson(scores)));
     } else {
-      print(scores, args.has("per-query"), out);
+      print(scores, perQuery, out);
     }
     return 0;
   }

@@ -8,50 +8,84 @@ import dev.parley.indexer.Rejection;
 import dev.parley.query.result.ResultsJson;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code parley index}: index articles (skipping unchanged ones, optionally pruning those whose
  * file is gone), or delete articles by id; print a summary; exit 1 if any input was rejected.
  */
-final class IndexCommand implements Main.Command {
+@Command(
+    name = "index",
+    description = {
+      "Index files and directories, or delete articles by id.",
+      "Unchanged articles are skipped, changed ones replaced. Exit 1 if any input was rejected",
+      "(the rest is indexed), 2 if none of the --input paths exists (no index is created)."
+    })
+final class IndexCommand extends CliCommand {
+  @Option(
+      names = "--input",
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Files or directories to index (default: seeds).")
+  List<Path> inputs = new ArrayList<>();
+
+  @Option(names = "--index", paramLabel = "DIR", description = "Index directory (default: index).")
+  Path index = Path.of("index");
+
+  @Option(
+      names = "--commit-every",
+      paramLabel = "N",
+      description = "Commit every N articles (default 5000).")
+  int commitEvery = 5000;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Worker threads (default: all cores).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--prune", description = "Remove articles whose file under the inputs is gone.")
+  boolean prune;
+
+  @Option(
+      names = "--delete",
+      arity = "1..*",
+      paramLabel = "ID",
+      description = "Delete these article ids instead of indexing.")
+  List<String> delete = new ArrayList<>();
+
+  @Option(names = "--json", description = "Print the summary as JSON.")
+  boolean json;
 
   @Override
-  public int run(String[] argv, PrintStream out, PrintStream err) throws IOException {
-    Args args =
-        new Args(
-            "index",
-            argv,
-            Set.of("index", "commit-every", "threads"),
-            Set.of("input", "delete"),
-            Set.of("json", "prune"));
-    args.noPositional();
-    Path index = args.path("index", "index");
-    int commitEvery = args.integer("commit-every", 5000, 1, 1_000_000);
-    int threads = args.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 256);
+  public Integer call() throws IOException {
+    inRange("--commit-every", commitEvery, 1, 1_000_000);
+    inRange("--threads", threads, 1, 256);
     IngestReport report;
-    if (args.has("delete")) {
-      if (args.has("input") || args.has("prune")) {
+    boolean deleting = !delete.isEmpty();
+    if (deleting) {
+      if (!inputs.isEmpty() || prune) {
         throw new UsageException(
             "--delete cannot be combined with --input or --prune: run them one after the other");
       }
       try (Indexer indexer = Indexer.builder(index).build()) {
-        report = indexer.delete(args.list("delete"));
+        report = indexer.delete(delete);
       }
       printRejections(report, err);
     } else {
-      List<Path> inputs =
-          args.list("input").isEmpty()
-              ? List.of(Path.of("seeds"))
-              : args.list("input").stream().map(Path::of).toList();
-      Indexer.Prune prune = args.has("prune") ? Indexer.Prune.MISSING_SOURCES : Indexer.Prune.NONE;
-      report = index(inputs, index, commitEvery, threads, prune, err);
+      List<Path> paths = inputs.isEmpty() ? List.of(Path.of("seeds")) : inputs;
+      requireSomeInput(paths);
+      Indexer.Prune mode = prune ? Indexer.Prune.MISSING_SOURCES : Indexer.Prune.NONE;
+      report = index(paths, index, commitEvery, threads, mode, err);
     }
-    if (args.has("json")) {
+    if (json) {
       out.println(ResultsJson.toJson(toJson(report, index)));
-    } else if (args.has("delete")) {
+    } else if (deleting) {
       out.printf(
           "deleted %d articles from %s, %d rejected%n",
           report.deleted(), index, report.rejected().size());
@@ -59,6 +93,20 @@ final class IndexCommand implements Main.Command {
       out.println(summary(report, index));
     }
     return report.ok() ? 0 : 1;
+  }
+
+  /**
+   * A usage error (exit 2, before any index is created) when not one of {@code inputs} exists: that
+   * is a mistyped path, not a partly bad input. When only some are missing, the library rejects
+   * those and indexes the rest (exit 1).
+   */
+  static void requireSomeInput(List<Path> inputs) {
+    if (inputs.stream().noneMatch(Files::exists)) {
+      throw new UsageException(
+          (inputs.size() == 1 ? "no such input: " : "none of the inputs exists: ")
+              + printable(String.join(", ", inputs.stream().map(Path::toString).toList()))
+              + "; nothing indexed");
+    }
   }
 
   /** Indexes {@code inputs} into {@code index}, printing progress and rejections on {@code err}. */

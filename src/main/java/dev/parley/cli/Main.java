@@ -1,66 +1,81 @@
 package dev.parley.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Entry point of {@code parley.jar}. Runs one command and exits with its code: 0 success, 1 some
- * inputs rejected (the rest done) or, for {@code verify}, an index that is not sound, 2 usage or
- * fatal error. Errors are one line on stderr; {@code --debug} adds the stack trace.
+ * Entry point of {@code parley.jar}, on picocli. Runs one command and exits with its code: 0
+ * success, 1 some inputs rejected (the rest done) or, for {@code verify}, an index that is not
+ * sound, 2 usage or fatal error. Errors are one line on stderr; {@code --debug} (anywhere on the
+ * line) adds the stack trace. Every command has {@code --help}; {@code parley --version} prints the
+ * version. No ANSI colours are ever printed, so redirected output stays plain text.
  */
 public final class Main {
   private Main() {}
 
-  static final String USAGE =
-      String.join(
-          "\n",
-          "usage: parley COMMAND [OPTIONS]",
-          "",
-          "  demo   [--input DIR] [--index DIR]       index seeds/ into index/ and show ranked passages",
-          "  index  [--input PATH...] [--index DIR] [--commit-every N] [--threads N] [--prune] [--json]",
-          "  index  --delete ID... [--index DIR] [--json]",
-          "  search [--index DIR] [QUERY] [--topic T...] [--entity E...] [--k N] [--offset N]",
-          "         [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--per-article N] [--recency-half-life DAYS]",
-          "         [--facets] [--collapse] [--all] [--json] [--explain]",
-          "  batch  [--index DIR] --queries FILE.tsv --run OUT.trec [--k N] [--per-article N] [--tag NAME]",
-          "  stats  [--index DIR] [--json]",
-          "  verify [--index DIR] [--json]                 CheckIndex and manifest checks; exit 1 if unsound",
-          "  eval   --index [CORPUS=]DIR... --queries FILE.tsv --qrels FILE [--level passage|article]",
-          "         [--k N] [--run OUT.trec] [--profile NAME...] [--per-query] [--json]",
-          "  tune   --set NAME=passage|article:QUERIES.tsv:QRELS... --index CORPUS=DIR... [--out FILE]",
-          "         [--folds K] [--depth N] [--candidates N] [--profile NAME]",
-          "  classify --input FILE.jsonl [--eval] [--explain [--top N]] [--json] [--topics DIR]",
-          "         [--articles DIR...]",
-          "  tune-topics --labels FILE.jsonl... [--natural FILE] [--articles DIR...] [--topics DIR]",
-          "         [--out DIR] [--lambda L,L...] [--folds K] [--min-count N] [--curated-penalty F]",
-          "         [--misses FILE] [--json] | --vet FILE [--topics DIR]",
-          "  bench  --input PATH... --queries FILE.tsv [--threads N] [--repeat R] [--scale K...]",
-          "         [--work DIR] [--plot FILE.png] [--json] [--no-synonyms] [--context-weight W]",
-          "         [--timeout-ms MS] [--whole-process] [--concurrent-writes [--mixed-seconds S]]",
-          "         exit 1 if the run was unfair or a search was cut off",
-          "  bench  --stages [--input PATH...] [--threads 1] [--work DIR] [--json]",
-          "         indexing time per stage in µs per passage, one thread",
-          "",
-          "Defaults: --input seeds, --index index. Add --debug to see stack traces.");
+  /** The top-level command: only {@code --help}, {@code --version} and the subcommands. */
+  @Command(
+      name = "parley",
+      synopsisSubcommandLabel = "COMMAND",
+      description = "Passage search over news about diplomacy, sanctions and summits.",
+      versionProvider = Main.Version.class,
+      footer = {
+        "",
+        "Defaults: --input seeds, --index index. Exit codes: 0 success, 1 some inputs rejected (the"
+            + " rest done) or an unsound index (verify), 2 usage or fatal error.",
+        "Add --debug to any command to see stack traces. 'parley COMMAND --help' shows a"
+            + " command's options."
+      },
+      subcommands = {CommandLine.HelpCommand.class})
+  static final class Root implements Runnable {
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "Show this help and exit.")
+    boolean help;
 
-  private static final Map<String, Command> COMMANDS =
-      Map.ofEntries(
-          Map.entry("index", new IndexCommand()),
-          Map.entry("search", new SearchCommand()),
-          Map.entry("batch", new BatchCommand()),
-          Map.entry("stats", new StatsCommand()),
-          Map.entry("verify", new VerifyCommand()),
-          Map.entry("demo", new DemoCommand()),
-          Map.entry("classify", new ClassifyCommand()),
-          Map.entry("tune-topics", new TuneTopicsCommand()),
-          Map.entry("eval", new EvalCommand()),
-          Map.entry("tune", new TuneCommand()),
-          Map.entry("bench", new BenchCommand()));
+    @Option(
+        names = {"-V", "--version"},
+        versionHelp = true,
+        description = "Print the version and exit.")
+    boolean version;
+
+    @Override
+    public void run() {
+      throw new UsageException("give a command, for example: parley demo");
+    }
+  }
+
+  /** Reads the version Maven wrote into {@code version.properties}. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties p = new Properties();
+      try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      }
+      return new String[] {"parley " + p.getProperty("version", "unknown")};
+    }
+  }
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
@@ -74,41 +89,146 @@ public final class Main {
     List<String> list = Arrays.asList(args);
     boolean debug = list.contains("--debug");
     String[] rest = list.stream().filter(a -> !a.equals("--debug")).toArray(String[]::new);
-    if (rest.length == 0
-        || rest[0].equals("help")
-        || rest[0].equals("--help")
-        || rest[0].equals("-h")) {
-      (rest.length == 0 ? err : out).println(USAGE);
-      return rest.length == 0 ? 2 : 0;
-    }
-    Command command = COMMANDS.get(rest[0]);
-    if (command == null) {
-      err.println("parley: unknown command '" + rest[0] + "'");
-      err.println(USAGE);
+    CommandLine cl = commandLine(out, err, debug);
+    if (rest.length == 0) {
+      cl.usage(cl.getErr());
+      cl.getErr().flush();
       return 2;
     }
+    int code = cl.execute(rest);
+    cl.getOut().flush();
+    cl.getErr().flush();
+    return code;
+  }
+
+  /** The command tree, writing to {@code out} and {@code err}. */
+  static CommandLine commandLine(PrintStream out, PrintStream err, boolean debug) {
+    CommandLine cl = new CommandLine(new Root());
+    List<CliCommand> commands =
+        List.of(
+            new DemoCommand(),
+            new IndexCommand(),
+            new SearchCommand(),
+            new BatchCommand(),
+            new StatsCommand(),
+            new VerifyCommand(),
+            new EvalCommand(),
+            new TuneCommand(),
+            new ClassifyCommand(),
+            new TuneTopicsCommand(),
+            new BenchCommand());
+    for (CliCommand c : commands) {
+      cl.addSubcommand(c.streams(out, err));
+    }
+    // Only --words are options: a query such as "-banquet" (an exclusion) is a positional word.
+    cl.getSubcommands().get("search").setUnmatchedOptionsArePositionalParams(true);
+    cl.registerConverter(Integer.class, Main::integer);
+    cl.registerConverter(int.class, Main::integer);
+    cl.registerConverter(LocalDate.class, Main::date);
+    cl.registerConverter(Double.class, Main::number);
+    cl.registerConverter(double.class, Main::number);
+    cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+    cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    cl.setColorScheme(Help.defaultColorScheme(Help.Ansi.OFF));
+    cl.setUsageHelpWidth(100);
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine failed = ex.getCommandLine();
+          err.println(prefix(failed) + usageMessage(ex) + hint(failed));
+          if (debug) {
+            ex.printStackTrace(err);
+          }
+          return 2;
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, failed, parseResult) -> {
+          String message =
+              ex instanceof UsageException
+                  ? ex.getMessage() + hint(failed)
+                  : ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
+                      ? ex.getMessage()
+                      : ex instanceof IOException || ex instanceof UncheckedIOException
+                          ? describe(ex)
+                          : "internal error: " + ex;
+          err.println(prefix(failed) + oneLine(message));
+          if (debug) {
+            ex.printStackTrace(err);
+          }
+          return 2;
+        });
+    return cl;
+  }
+
+  private static String prefix(CommandLine failed) {
+    return failed.getParent() == null ? "parley: " : "parley " + failed.getCommandName() + ": ";
+  }
+
+  private static String hint(CommandLine failed) {
+    return failed.getParent() == null
+        ? " (see: parley --help)"
+        : " (see: parley " + failed.getCommandName() + " --help)";
+  }
+
+  /** A picocli parse error in Parley's words, on one line. */
+  private static String usageMessage(ParameterException ex) {
+    CommandLine failed = ex.getCommandLine();
+    String command = failed.getCommandName();
+    if (ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+      String arg = u.getUnmatched().get(0);
+      if (failed.getParent() == null) {
+        return "unknown command '" + arg + "'";
+      }
+      return arg.startsWith("-")
+          ? "unknown option " + arg + " for '" + command + "'"
+          : "unexpected argument '" + arg + "' for '" + command + "'";
+    }
+    if (ex instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) {
+      ArgSpec missing = m.getMissing().get(0);
+      return missing instanceof OptionSpec o
+          ? "'" + command + "' needs " + o.longestName()
+          : "'" + command + "' needs " + missing.paramLabel();
+    }
+    if (ex.getCause() instanceof CommandLine.TypeConversionException t
+        && ex.getArgSpec() instanceof OptionSpec o) {
+      return o.longestName() + " " + t.getMessage();
+    }
+    if (ex instanceof CommandLine.OverwrittenOptionException o
+        && o.getOverwritten() instanceof OptionSpec spec) {
+      return spec.longestName() + " given twice";
+    }
+    return oneLine(ex.getMessage());
+  }
+
+  private static String oneLine(String message) {
+    return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").strip();
+  }
+
+  private static Integer integer(String value) {
     try {
-      return command.run(Arrays.copyOfRange(rest, 1, rest.length), out, err);
-    } catch (UsageException e) {
-      err.println("parley " + rest[0] + ": " + e.getMessage());
-      err.println("run 'parley help' for usage");
-      return 2;
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      return fail(rest[0], e, e.getMessage(), debug, err);
-    } catch (IOException | UncheckedIOException e) {
-      return fail(rest[0], e, describe(e), debug, err);
-    } catch (RuntimeException e) {
-      return fail(rest[0], e, "internal error: " + e, debug, err);
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new CommandLine.TypeConversionException("must be a whole number, got: " + value);
     }
   }
 
-  private static int fail(
-      String command, Exception e, String message, boolean debug, PrintStream err) {
-    err.println("parley " + command + ": " + message);
-    if (debug) {
-      e.printStackTrace(err);
+  private static Double number(String value) {
+    try {
+      double d = Double.parseDouble(value.strip());
+      if (!Double.isFinite(d)) {
+        throw new NumberFormatException();
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      throw new CommandLine.TypeConversionException("must be a number, got: " + value);
     }
-    return 2;
+  }
+
+  private static LocalDate date(String value) {
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw new CommandLine.TypeConversionException("must be a date YYYY-MM-DD, got: " + value);
+    }
   }
 
   private static String describe(Exception e) {
@@ -121,11 +241,5 @@ public final class Main {
       case "FileAlreadyExistsException" -> "already exists: " + message;
       default -> message == null ? name : message;
     };
-  }
-
-  /** One command of the command line. */
-  interface Command {
-    /** Runs with the arguments after the command name; returns the exit code. */
-    int run(String[] args, PrintStream out, PrintStream err) throws IOException;
   }
 }

@@ -3,52 +3,148 @@ package dev.parley.cli;
 import dev.parley.query.MatchMode;
 import dev.parley.query.SearchRequest;
 import dev.parley.query.Searcher;
+import dev.parley.query.highlight.SnippetEscaping;
 import dev.parley.query.result.Hit;
 import dev.parley.query.result.ResultsJson;
 import dev.parley.query.result.SearchResults;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.Set;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code parley search}: rank passages for one query, as text or JSON. */
-final class SearchCommand implements Main.Command {
+@Command(
+    name = "search",
+    description = {
+      "Rank passages for a query, as text or JSON.",
+      "QUERY: words, \"phrases\", -exclusions, a OR b.",
+      "Without QUERY, browses: with --topic by topic score, otherwise newest first."
+    })
+final class SearchCommand extends CliCommand {
   /** Markers for the text output; JSON keeps the library's {@code <em>} markers. */
   static final String PRE = "[";
 
   static final String POST = "]";
 
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "QUERY", arity = "0..*", description = "The query words.")
+  List<String> words = new ArrayList<>();
+
+  @Option(names = "--index", paramLabel = "DIR", description = "Index directory (default: index).")
+  Path index = Path.of("index");
+
+  @Option(
+      names = "--topic",
+      arity = "1..*",
+      paramLabel = "T",
+      description = "Rank by these topics (diplomacy, sanctions, summits; any case).")
+  List<String> topics = new ArrayList<>();
+
+  @Option(
+      names = "--entity",
+      arity = "1..*",
+      paramLabel = "E",
+      description = "Keep passages that mention each entity (id or alias).")
+  List<String> entities = new ArrayList<>();
+
+  @Option(names = "--k", paramLabel = "N", description = "Hits to show (default 10).")
+  int k = 10;
+
+  @Option(names = "--offset", paramLabel = "N", description = "Hits to skip (default 0).")
+  int offset;
+
+  @Option(names = "--since", paramLabel = "YYYY-MM-DD", description = "Earliest date.")
+  LocalDate since;
+
+  @Option(names = "--until", paramLabel = "YYYY-MM-DD", description = "Latest date.")
+  LocalDate until;
+
+  @Option(
+      names = "--per-article",
+      paramLabel = "N",
+      description = "At most N passages of one article (default 2; 0 for no limit).")
+  int perArticle = 2;
+
+  @Option(
+      names = "--recency-half-life",
+      paramLabel = "DAYS",
+      description = "Prefer recent passages: scores halve every DAYS days (default 0, off).")
+  int recencyHalfLife;
+
+  @Option(names = "--facets", description = "Count topics, entities and months.")
+  boolean facets;
+
+  @Option(names = "--collapse", description = "Fold near-identical passages into one hit.")
+  boolean collapse;
+
+  @Option(
+      names = {"--match-all", "--all"},
+      description = {
+        "Every word must match (or one of its OR alternatives); by default any word may.",
+        "--all is the older name of this option."
+      })
+  boolean all;
+
+  @Option(
+      names = "--snippet-escaping",
+      paramLabel = "html|none",
+      description = {
+        "HTML-escape the article text in snippets (html, the default) or not (none, for",
+        "apps that escape it themselves). Text output also shows control characters as ?."
+      })
+  String snippetEscaping = "html";
+
+  @Option(names = "--json", description = "Print one JSON object.")
+  boolean json;
+
+  @Option(names = "--explain", description = "Add Lucene's score explanation to each hit.")
+  boolean explain;
+
   @Override
-  public int run(String[] argv, PrintStream out, PrintStream err) throws IOException {
-    Args args =
-        new Args(
-            "search",
-            argv,
-            Set.of("index", "k", "offset", "since", "until", "per-article", "recency-half-life"),
-            Set.of("topic", "entity"),
-            Set.of("json", "explain", "all", "facets", "collapse"));
-    if (args.positional().isEmpty() && args.list("topic").isEmpty()) {
-      throw new UsageException(
-          "give the query text or a --topic, for example: parley search \"summit talks\"");
+  public Integer call() throws IOException {
+    // Unknown words are positional here (so "-banquet" is an exclusion), but "--bogus" before a
+    // "--" delimiter is a mistyped option, not query text.
+    List<String> given = spec.commandLine().getParseResult().originalArgs();
+    int delimiter = given.indexOf("--");
+    List<String> beforeDelimiter = delimiter < 0 ? given : given.subList(0, delimiter);
+    for (String w : words) {
+      if (w.startsWith("--") && w.length() > 2 && beforeDelimiter.contains(w)) {
+        throw new UsageException("unknown option " + w + " for 'search'");
+      }
     }
-    String query = String.join(" ", args.positional());
+    if (words.isEmpty() && topics.isEmpty() && entities.isEmpty()) {
+      throw new UsageException(
+          "give the query text, a --topic or an --entity (or \"\" to browse every passage),"
+              + " for example: parley search \"summit talks\"");
+    }
+    String query = String.join(" ", words);
     SearchRequest.Builder builder = SearchRequest.builder(query);
-    args.list("topic").forEach(builder::addTopic);
-    args.list("entity").forEach(builder::addEntity);
+    topics.forEach(builder::addTopic);
+    entities.forEach(builder::addEntity);
     SearchRequest request =
         builder
-            .withK(args.integer("k", 10, 1, SearchRequest.MAX_K))
-            .withOffset(args.integer("offset", 0, 0, SearchRequest.MAX_OFFSET))
-            .withSince(args.date("since"))
-            .withUntil(args.date("until"))
-            .withPerArticle(args.integer("per-article", 2, 0, 1000))
-            .withMatch(args.has("all") ? MatchMode.ALL : MatchMode.ANY)
-            .withExplain(args.has("explain"))
-            .withFacets(args.has("facets"))
-            .withCollapse(args.has("collapse"))
-            .withRecencyHalfLife(args.integer("recency-half-life", 0, 0, 100_000))
+            .withK(inRange("--k", k, 1, SearchRequest.MAX_K))
+            .withOffset(inRange("--offset", offset, 0, SearchRequest.MAX_OFFSET))
+            .withSince(since)
+            .withUntil(until)
+            .withPerArticle(inRange("--per-article", perArticle, 0, 1000))
+            .withMatch(all ? MatchMode.ALL : MatchMode.ANY)
+            .withExplain(explain)
+            .withFacets(facets)
+            .withCollapse(collapse)
+            .withRecencyHalfLife(inRange("--recency-half-life", recencyHalfLife, 0, 100_000))
             .build();
-    boolean json = args.has("json");
-    Searcher.Builder searcherBuilder = Searcher.builder(args.path("index", "index"));
+    Searcher.Builder searcherBuilder =
+        Searcher.builder(index).withSnippetEscaping(escaping(snippetEscaping));
     if (!json) {
       searcherBuilder.withHighlightMarkers(PRE, POST);
     }
@@ -62,6 +158,15 @@ final class SearchCommand implements Main.Command {
       }
     }
     return 0;
+  }
+
+  /** The snippet escaping asked for; HTML unless the caller opts out. */
+  static SnippetEscaping escaping(String name) {
+    return switch (name.strip().toLowerCase(Locale.ROOT)) {
+      case "html" -> SnippetEscaping.HTML;
+      case "none" -> SnippetEscaping.NONE;
+      default -> throw new UsageException("--snippet-escaping must be html or none, got: " + name);
+    };
   }
 
   /** Topics over 0.5, entities and folded duplicates of a hit, on one line. */
@@ -104,14 +209,60 @@ final class SearchCommand implements Main.Command {
         });
   }
 
-  /** Prints results as text, a header line then one block per hit. */
+  /**
+   * Prints results as text: a header line (how many hits the list holds, which are shown, how many
+   * passages matched in all when the per-article limit or folding left some out, and how many hits
+   * match only through their article's lead), a note on the order when it is not by score, then one
+   * block per hit: rank, id, date, paragraphs, score and heading; the snippet; topics over 0.5,
+   * entities and folded duplicates.
+   */
   static void print(SearchResults results, int offset, PrintStream out) {
     int n = results.hits().size();
-    out.printf(
-        "%d passages match \"%s\"%s%n",
-        results.totalHits(),
-        results.query(),
-        n == 0 ? "" : String.format(" (showing %d-%d)", offset + 1, offset + n));
+    String bound =
+        results.totalHitsRelation() == SearchResults.Relation.EQUAL_TO ? "" : "at least ";
+    StringBuilder header = new StringBuilder();
+    String passages = results.totalHits() == 1 ? "passage" : "passages";
+    header.append(
+        results.query().isBlank()
+            ? String.format("%s%d %s listed", bound, results.totalHits(), passages)
+            : String.format(
+                "%s%d %s \"%s\"",
+                bound,
+                results.totalHits(),
+                passages + (results.totalHits() == 1 ? " matches" : " match"),
+                IndexCommand.printable(results.query())));
+    if (n > 0) {
+      header.append(String.format(" (showing %d-%d)", offset + 1, offset + n));
+    } else if (offset > 0 && results.totalHits() > 0) {
+      header.append(String.format(" (none after %d)", offset));
+    }
+    if (results.matchingPassages() > results.totalHits()) {
+      header.append(
+          String.format(
+              "; %s%d passages matched before the per-article limit and folding (see"
+                  + " --per-article)",
+              bound, results.matchingPassages()));
+    }
+    long viaLead = results.totalHits() - results.ownTextHits();
+    if (viaLead > 0) {
+      header.append(
+          String.format(
+              "; %s%d of them %s the words, %d %s only through their article's lead",
+              bound,
+              results.ownTextHits(),
+              results.ownTextHits() == 1 ? "contains" : "contain",
+              viaLead,
+              viaLead == 1 ? "matches" : "match"));
+    }
+    out.println(header);
+    switch (results.order()) {
+      case NEWEST -> out.println("(no query words: newest first; scores are 0)");
+      case TOPIC ->
+          out.println(
+              "(topic browse: scores are weighted topic scores; the order spreads hits over"
+                  + " dates, so scores are not descending)");
+      case RELEVANCE -> {}
+    }
     if (results.partial()) {
       out.println("(partial results: the search reached its time limit)");
     }
@@ -124,8 +275,12 @@ final class SearchCommand implements Main.Command {
           h.from(),
           h.to(),
           h.score(),
-          h.heading() == null ? "" : "  [" + h.heading() + "]");
-      out.println("     " + h.snippet());
+          h.heading() == null ? "" : "  [" + IndexCommand.printable(h.heading()) + "]");
+      out.println("     " + IndexCommand.printable(h.snippet()));
+      String labels = labels(h);
+      if (!labels.isEmpty()) {
+        out.println("     " + labels);
+      }
       if (h.explanation() != null) {
         out.println(h.explanation().indent(5).stripTrailing());
       }

@@ -5,19 +5,29 @@ import dev.parley.query.result.FacetCount;
 import dev.parley.query.result.IndexStats;
 import dev.parley.query.result.ResultsJson;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.util.Set;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code parley stats}: what an index holds. */
-final class StatsCommand implements Main.Command {
+@Command(
+    name = "stats",
+    description = {
+      "What an index holds.",
+      "Articles, passages, date range, schema version, passages per topic and entity."
+    })
+final class StatsCommand extends CliCommand {
+  @Option(names = "--index", paramLabel = "DIR", description = "Index directory (default: index).")
+  Path index = Path.of("index");
+
+  @Option(names = "--json", description = "Print one JSON object.")
+  boolean json;
 
   @Override
-  public int run(String[] argv, PrintStream out, PrintStream err) throws IOException {
-    Args args = new Args("stats", argv, Set.of("index"), Set.of(), Set.of("json"));
-    args.noPositional();
-    try (Searcher searcher = Searcher.open(args.path("index", "index"))) {
+  public Integer call() throws IOException {
+    try (Searcher searcher = Searcher.open(index)) {
       IndexStats s = searcher.stats();
-      if (args.has("json")) {
+      if (json) {
         out.println(ResultsJson.toJson(s));
       } else {
         out.printf(

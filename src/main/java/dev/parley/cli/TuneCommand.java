@@ -9,7 +9,6 @@ import dev.parley.eval.Significance;
 import dev.parley.query.rank.RerankModel;
 import dev.parley.query.rank.Reranker;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,36 +17,67 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code parley tune}: learn second-stage weights by coordinate ascent on dev queries, report the
  * cross-validated effect of each feature (ablation), and write the model trained on all queries.
  */
-final class TuneCommand implements Main.Command {
+@Command(
+    name = "tune",
+    description = {
+      "Learn second-stage ranking weights on dev queries.",
+      "Coordinate ascent; reports the cross-validated effect of each feature (ablation)",
+      "and writes the model trained on all queries."
+    })
+final class TuneCommand extends CliCommand {
+  @Option(
+      names = "--set",
+      arity = "1..*",
+      paramLabel = "NAME=LEVEL:QUERIES:QRELS",
+      description = "Query sets; LEVEL is passage or article.")
+  List<String> sets = new ArrayList<>();
+
+  @Option(
+      names = "--index",
+      arity = "1..*",
+      paramLabel = "CORPUS=DIR",
+      description = "Index per corpus.")
+  List<String> indexSpecs = new ArrayList<>();
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the learned model here.")
+  String file;
+
+  @Option(names = "--folds", paramLabel = "K", description = "Folds (default 5).")
+  int folds = 5;
+
+  @Option(names = "--depth", paramLabel = "N", description = "Re-ranking depth (default 200).")
+  int depth = 200;
+
+  @Option(names = "--candidates", paramLabel = "N", description = "Candidates (default 1000).")
+  int candidateCount = 1000;
+
+  @Option(
+      names = "--profile",
+      paramLabel = "NAME",
+      description = "First-stage profile (default parley).")
+  String profile = "parley";
 
   @Override
-  public int run(String[] argv, PrintStream out, PrintStream err) throws IOException {
-    Args args =
-        new Args(
-            "tune",
-            argv,
-            Set.of("out", "folds", "depth", "candidates", "profile"),
-            Set.of("set", "index"),
-            Set.of());
-    args.noPositional();
-    Map<String, Path> indexes = args.corpusIndexes("index", false, List.of());
+  public Integer call() throws IOException {
+    Map<String, Path> indexes = CorpusIndexes.parse("--index", indexSpecs, false);
     List<RerankTuner.Dataset> datasets = new ArrayList<>();
-    for (String spec : args.list("set")) {
+    for (String spec : sets) {
       datasets.add(dataset(spec, indexes));
     }
     if (datasets.isEmpty()) {
       throw new UsageException("give at least one --set NAME=passage|article:QUERIES.tsv:QRELS");
     }
-    int folds = args.integer("folds", 5, 2, 100);
-    int depth = args.integer("depth", 200, 10, 5000);
-    int candidates = args.integer("candidates", 1000, depth, 5000);
-    Profile first = Profile.named(args.string("profile", "parley"));
+    inRange("--folds", folds, 2, 100);
+    inRange("--depth", depth, 10, 5000);
+    int candidates = inRange("--candidates", candidateCount, depth, 5000);
+    Profile first = Profile.named(profile);
     err.println("collecting candidates and features with profile " + first.name() + "...");
     List<RerankTuner.TrainingQuery> queries = RerankTuner.collect(datasets, first, candidates);
     int n = Reranker.FEATURES.size();
@@ -95,7 +125,6 @@ final class TuneCommand implements Main.Command {
     double[] w = RerankTuner.train(queries, mask(n, -1, true), depth);
     RerankModel model = new RerankModel(depth, 8, 10, 10, Map.of()).withVector(w);
     out.println("weights learned on all queries: " + model.weights());
-    String file = args.string("out", null);
     if (file != null) {
       Files.writeString(Path.of(file), model.toJson() + "\n", StandardCharsets.UTF_8);
       err.println("wrote " + file);

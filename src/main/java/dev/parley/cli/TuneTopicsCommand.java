@@ -1,12 +1,12 @@
 package dev.parley.cli;
 
+import com.google.gson.JsonObject;
 import dev.parley.analysis.Gazetteer;
 import dev.parley.indexer.enrich.LabelledText;
 import dev.parley.indexer.enrich.TopicDefinition;
 import dev.parley.indexer.enrich.TopicFiles;
 import dev.parley.indexer.enrich.TopicTrainer;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,90 +15,138 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code parley tune-topics}: learn each topic's model from labelled texts (docs/topics.md), print
- * cross-validated and training F1, and write the trained topic files to {@code --out}.
+ * cross-validated and training F1, and write the trained topic files to {@code --out}; with {@code
+ * --vet FILE}, check each cue on a labelled file instead.
  *
  * <p>{@code --labels} takes one or more labelled files; {@code --natural FILE} names the file whose
  * mix of topics is natural (thresholds are chosen for that mix; the other files are reweighted to
  * it); {@code --articles DIR...} looks each labelled passage's article up by id ({@code
  * ARTICLE#PARAGRAPH}, seed-format {@code ARTICLE.txt}) to give it its headline and lead as context.
  */
-final class TuneTopicsCommand implements Main.Command {
+@Command(
+    name = "tune-topics",
+    description = {
+      "Learn the topic models from labelled texts (docs/topics.md).",
+      "Prints cross-validated and training F1 and writes the trained topic files to --out;",
+      "with --vet FILE, checks each cue on a labelled file instead."
+    })
+final class TuneTopicsCommand extends CliCommand {
+  @Option(
+      names = "--labels",
+      arity = "1..*",
+      paramLabel = "FILE.jsonl",
+      description = "Labelled texts.")
+  List<Path> labels = new ArrayList<>();
+
+  @Option(
+      names = "--natural",
+      paramLabel = "FILE.jsonl",
+      description =
+          "The labelled file with the natural mix of topics (thresholds are chosen for it).")
+  Path natural;
+
+  @Option(
+      names = "--articles",
+      arity = "1..*",
+      paramLabel = "DIR",
+      description =
+          "Seed-format article folders: each labelled passage gets its headline and lead.")
+  List<String> articles = new ArrayList<>();
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Write the trained topic files here.")
+  String dir;
+
+  @Option(
+      names = "--lambda",
+      paramLabel = "L,L...",
+      description = "L2 penalties to try (default 4,8,16).")
+  String lambda = "4,8,16";
+
+  @Option(names = "--folds", paramLabel = "K", description = "Cross-validation folds (default 5).")
+  int folds = 5;
+
+  @Option(
+      names = "--min-count",
+      paramLabel = "N",
+      description = "Words and pairs in fewer training texts are left out (default 5).")
+  int minCount = 5;
+
+  @Option(
+      names = "--curated-penalty",
+      paramLabel = "F",
+      description = "Factor on the penalty of cues and entity patterns (default 0.1).")
+  double curatedPenalty = 0.1;
+
+  @Option(names = "--topics", paramLabel = "DIR", description = "Topic files to start from.")
+  String topicsDir;
+
+  @Option(
+      names = "--misses",
+      paramLabel = "FILE.jsonl",
+      description = "Write the out-of-fold mistakes here.")
+  Path misses;
+
+  @Option(
+      names = "--vet",
+      paramLabel = "FILE.jsonl",
+      description = "Check each cue on this labelled file instead of training.")
+  Path vet;
+
+  @Option(names = "--json", description = "Print the scores as JSON.")
+  boolean json;
 
   @Override
-  public int run(String[] argv, PrintStream out, PrintStream err) throws IOException {
-    Args args =
-        new Args(
-            "tune-topics",
-            argv,
-            Set.of(
-                "out",
-                "lambda",
-                "folds",
-                "topics",
-                "natural",
-                "min-count",
-                "misses",
-                "vet",
-                "curated-penalty"),
-            Set.of("labels", "articles"),
-            Set.of("json"));
-    args.noPositional();
-    if (args.has("vet")) {
-      return vet(args, out, err);
+  public Integer call() throws IOException {
+    if (vet != null) {
+      return vet();
     }
-    List<String> labelFiles = args.list("labels");
-    if (labelFiles.isEmpty()) {
-      throw new UsageException("tune-topics needs --labels FILE...");
+    if (labels.isEmpty()) {
+      throw new UsageException("tune-topics needs --labels FILE... (or --vet FILE)");
     }
-    List<TopicDefinition> topics = TopicCommands.definitions(args.string("topics", null));
+    inRange("--folds", folds, 2, 50);
+    inRange("--min-count", minCount, 1, 1000);
+    if (!(curatedPenalty > 0 && curatedPenalty <= 1)) {
+      throw new UsageException("--curated-penalty must be in (0, 1], got: " + curatedPenalty);
+    }
+    List<TopicDefinition> topics = TopicCommands.definitions(topicsDir);
     List<String> names = topics.stream().map(TopicDefinition::name).toList();
-    String naturalFile = args.string("natural", null);
     List<LabelledText> examples = new ArrayList<>();
     int bad = 0;
-    for (String file : labelFiles) {
-      LabelledFile.Contents contents = LabelledFile.read(Path.of(file), err);
+    for (Path file : labels) {
+      LabelledFile.Contents contents = LabelledFile.read(file, err);
       bad += contents.bad();
-      boolean natural = naturalFile == null || Path.of(file).equals(Path.of(naturalFile));
+      boolean isNatural = natural == null || file.equals(natural);
       for (LabelledText t : TopicCommands.examples(contents.lines(), names)) {
-        examples.add(t.with(t.context(), natural));
+        examples.add(t.with(t.context(), isNatural));
       }
     }
     Map<String, Double> rates = new HashMap<>();
-    if (naturalFile != null) {
-      List<LabelledText> natural =
-          TopicCommands.examples(LabelledFile.read(Path.of(naturalFile), err).lines(), names);
+    if (natural != null) {
+      List<LabelledText> sample =
+          TopicCommands.examples(LabelledFile.read(natural, err).lines(), names);
       for (String topic : names) {
-        long judged = natural.stream().filter(t -> t.judged().contains(topic)).count();
-        long positive = natural.stream().filter(t -> t.labels().contains(topic)).count();
+        long judged = sample.stream().filter(t -> t.judged().contains(topic)).count();
+        long positive = sample.stream().filter(t -> t.labels().contains(topic)).count();
         if (judged > 0) {
           rates.put(topic, positive / (double) judged);
         }
       }
     }
-    List<String> articleDirs = args.list("articles");
-    if (!articleDirs.isEmpty()) {
-      examples = TopicCommands.withContext(examples, articleDirs, err);
+    if (!articles.isEmpty()) {
+      examples = TopicCommands.withContext(examples, articles, err);
     }
     List<Double> lambdas = new ArrayList<>();
-    for (String l : args.string("lambda", "4,8,16").split(",")) {
+    for (String l : lambda.split(",")) {
       try {
         lambdas.add(Double.parseDouble(l.trim()));
       } catch (NumberFormatException e) {
         throw new UsageException("--lambda must be numbers separated by commas, got: " + l);
       }
-    }
-    int folds = args.integer("folds", 5, 2, 50);
-    int minCount = args.integer("min-count", 5, 1, 1000);
-    double curatedPenalty;
-    try {
-      curatedPenalty = Double.parseDouble(args.string("curated-penalty", "0.1"));
-    } catch (NumberFormatException e) {
-      throw new UsageException(
-          "--curated-penalty must be a number, got: " + args.string("curated-penalty", ""));
     }
     TopicTrainer.Options options =
         new TopicTrainer.Options(lambdas, folds, minCount, rates, curatedPenalty);
@@ -109,7 +157,7 @@ final class TuneTopicsCommand implements Main.Command {
             + " fold), min-count %d:%n",
         folds, minCount);
     TopicCommands.printScores(
-        results.stream().map(TopicTrainer.Result::crossValidated).toList(), args.has("json"), out);
+        results.stream().map(TopicTrainer.Result::crossValidated).toList(), json, out);
     for (TopicTrainer.Result r : results) {
       StringBuilder b = new StringBuilder();
       r.f1ByLambda().forEach((l, f) -> b.append(String.format(Locale.ROOT, " λ=%s F1=%.3f", l, f)));
@@ -124,14 +172,13 @@ final class TuneTopicsCommand implements Main.Command {
     }
     out.println("fitted on all examples (optimistic):");
     TopicCommands.printScores(
-        results.stream().map(TopicTrainer.Result::training).toList(), args.has("json"), out);
-    String missFile = args.string("misses", null);
-    if (missFile != null) {
+        results.stream().map(TopicTrainer.Result::training).toList(), json, out);
+    if (misses != null) {
       // Out-of-fold mistakes, for reading errors on training folds rather than on the dev set.
       StringBuilder b = new StringBuilder();
       for (TopicTrainer.Result r : results) {
         for (TopicTrainer.Miss m : r.misses()) {
-          com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+          JsonObject o = new JsonObject();
           o.addProperty("topic", r.trained().name());
           o.addProperty("id", m.id());
           o.addProperty("labelled", m.labelled());
@@ -140,10 +187,9 @@ final class TuneTopicsCommand implements Main.Command {
           b.append(o).append('\n');
         }
       }
-      Files.writeString(Path.of(missFile), b.toString(), StandardCharsets.UTF_8);
-      err.println("wrote " + missFile);
+      Files.writeString(misses, b.toString(), StandardCharsets.UTF_8);
+      err.println("wrote " + misses);
     }
-    String dir = args.string("out", null);
     if (dir != null) {
       Files.createDirectories(Path.of(dir));
       for (TopicTrainer.Result r : results) {
@@ -159,10 +205,10 @@ final class TuneTopicsCommand implements Main.Command {
    * {@code --vet FILE}: each cue of the topics on a labelled file its author has not read: how
    * often it fires, and how often the texts it fires on carry its topic, against the base rate.
    */
-  private static int vet(Args args, PrintStream out, PrintStream err) throws IOException {
-    List<TopicDefinition> topics = TopicCommands.definitions(args.string("topics", null));
+  private int vet() throws IOException {
+    List<TopicDefinition> topics = TopicCommands.definitions(topicsDir);
     List<String> names = topics.stream().map(TopicDefinition::name).toList();
-    LabelledFile.Contents contents = LabelledFile.read(Path.of(args.string("vet", null)), err);
+    LabelledFile.Contents contents = LabelledFile.read(vet, err);
     List<TopicTrainer.CueCheck> checks =
         TopicTrainer.vet(
             topics, Gazetteer.defaults(), TopicCommands.examples(contents.lines(), names));

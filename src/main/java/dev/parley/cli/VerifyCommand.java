@@ -6,21 +6,32 @@ import dev.parley.indexer.IndexVerifier;
 import dev.parley.indexer.Verification;
 import dev.parley.query.result.ResultsJson;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.util.Set;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code parley verify}: Lucene's CheckIndex and Parley's manifest checks; exit 0 when the index is
  * sound, 1 with one line per problem when it is not.
  */
-final class VerifyCommand implements Main.Command {
+@Command(
+    name = "verify",
+    description = {
+      "Check an index: Lucene's CheckIndex plus Parley's checks.",
+      "Parley checks manifest counts, whole articles and unique passage ids.",
+      "Exit 0 when sound, 1 with one 'problem:' line each when not."
+    })
+final class VerifyCommand extends CliCommand {
+  @Option(names = "--index", paramLabel = "DIR", description = "Index directory (default: index).")
+  Path index = Path.of("index");
+
+  @Option(names = "--json", description = "Print one JSON object.")
+  boolean json;
 
   @Override
-  public int run(String[] argv, PrintStream out, PrintStream err) throws IOException {
-    Args args = new Args("verify", argv, Set.of("index"), Set.of(), Set.of("json"));
-    args.noPositional();
-    Verification v = IndexVerifier.verify(args.path("index", "index"));
-    if (args.has("json")) {
+  public Integer call() throws IOException {
+    Verification v = IndexVerifier.verify(index);
+    if (json) {
       JsonObject o = new JsonObject();
       o.addProperty("index", v.index().toString());
       o.addProperty("sound", v.sound());

@@ -7,13 +7,16 @@ import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,6 +50,7 @@ final class IndexRun implements ArticleSink {
   final int totalFiles;
   final long startNanos;
   final ExecutorService workers;
+  final ExecutorService readers;
   final int maxInFlight;
   final Semaphore inFlight;
   final AtomicReference<IOException> failure = new AtomicReference<>();
@@ -89,23 +93,134 @@ final class IndexRun implements ArticleSink {
                 })
             : null;
     this.maxInFlight = threads * 4;
+    // Reading many small files one by one on the calling thread (open, read, close, parse each)
+    // would leave the workers waiting once analysis is cheap; a few readers keep them fed.
+    this.readers =
+        threads > 1
+            ? Executors.newFixedThreadPool(
+                threads,
+                r -> {
+                  Thread t = new Thread(r, "parley-reader");
+                  t.setDaemon(true);
+                  return t;
+                })
+            : null;
     this.inFlight = new Semaphore(maxInFlight);
   }
 
-  /** Parses {@code files} in order into this run; stops early after a failed write. */
+  /**
+   * Parses {@code files} in order into this run; stops early after a failed write. With more than
+   * one thread, small files are read and parsed ahead on {@code readers} and replayed here in input
+   * order, so the outcome (article order, rejections, duplicate ids) is that of reading them one by
+   * one.
+   */
   void readAll(List<Path> articleFiles) {
-    for (Path file : articleFiles) {
-      try {
-        inputBytes += Files.size(file);
-        InputFiles.Format.of(file).parser().parse(file, this);
-      } catch (IOException e) {
-        reject(file.toString(), "cannot read: " + InputFiles.describe(e));
+    if (readers == null) {
+      for (Path file : articleFiles) {
+        readInline(file);
+        if (failure.get() != null) {
+          break;
+        }
+        files++;
+        report(false);
       }
+      return;
+    }
+    ArrayDeque<Future<ReadAhead>> window = new ArrayDeque<>();
+    int next = 0;
+    while (next < articleFiles.size() || !window.isEmpty()) {
+      while (next < articleFiles.size() && window.size() < maxInFlight) {
+        Path file = articleFiles.get(next++);
+        window.add(readers.submit(() -> ReadAhead.of(file)));
+      }
+      ReadAhead read;
+      try {
+        read = window.poll().get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failure.compareAndSet(null, new InterruptedIOException("indexing interrupted"));
+        break;
+      } catch (ExecutionException e) {
+        failure.compareAndSet(null, new IOException("reading failed: " + e.getCause(), e));
+        break;
+      }
+      read.replay(this);
       if (failure.get() != null) {
         break;
       }
       files++;
       report(false);
+    }
+    window.forEach(f -> f.cancel(true));
+  }
+
+  /** Reads and parses one file on this thread, streaming its articles into the run. */
+  private void readInline(Path file) {
+    try {
+      inputBytes += Files.size(file);
+      InputFiles.Format.of(file).parser().parse(file, this);
+    } catch (IOException e) {
+      reject(file.toString(), "cannot read: " + InputFiles.describe(e));
+    }
+  }
+
+  /**
+   * One file read and parsed ahead: its size and what the parser reported, in order; or, for a
+   * large file, nothing yet ({@link #streamed}): it is parsed when its turn comes, so memory stays
+   * bounded whatever the file size.
+   */
+  private record ReadAhead(
+      Path file, boolean streamed, long bytes, List<Object> events, IOException error) {
+    /** Files up to this size are read ahead; a larger one streams on the calling thread. */
+    static final long MAX_BYTES = 1 << 20;
+
+    static ReadAhead of(Path file) {
+      List<Object> events = new ArrayList<>();
+      long bytes = 0;
+      try {
+        bytes = Files.size(file);
+        if (bytes > MAX_BYTES) {
+          return new ReadAhead(file, true, 0, List.of(), null);
+        }
+        InputFiles.Format.of(file)
+            .parser()
+            .parse(
+                file,
+                new ArticleSink() {
+                  @Override
+                  public void accept(Article article) {
+                    events.add(article);
+                  }
+
+                  @Override
+                  public void reject(String source, String reason) {
+                    events.add(new Rejection(source, reason));
+                  }
+                });
+        return new ReadAhead(file, false, bytes, events, null);
+      } catch (IOException e) {
+        return new ReadAhead(file, false, bytes, events, e);
+      }
+    }
+
+    /** Feeds the file's outcome to {@code run} as reading it there would have. */
+    void replay(IndexRun run) {
+      if (streamed) {
+        run.readInline(file);
+        return;
+      }
+      run.inputBytes += bytes;
+      for (Object event : events) {
+        if (event instanceof Article a) {
+          run.accept(a);
+        } else {
+          Rejection r = (Rejection) event;
+          run.reject(r.source(), r.reason());
+        }
+      }
+      if (error != null) {
+        run.reject(file.toString(), "cannot read: " + InputFiles.describe(error));
+      }
     }
   }
 
@@ -201,16 +316,22 @@ final class IndexRun implements ArticleSink {
       if (workers != null) {
         workers.shutdown();
       }
+      if (readers != null) {
+        readers.shutdown();
+      }
     }
     if (failure.get() != null) {
       throw failure.get();
     }
   }
 
-  /** Stops the workers at once (after a failure they may still be queued). */
+  /** Stops the workers and readers at once (after a failure they may still be queued). */
   void stopWorkers() {
     if (workers != null) {
       workers.shutdownNow();
+    }
+    if (readers != null) {
+      readers.shutdownNow();
     }
   }
 

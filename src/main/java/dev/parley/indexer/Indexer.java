@@ -10,12 +10,15 @@ import dev.parley.indexer.segment.ParagraphSegmenter;
 import dev.parley.indexer.segment.SegmentationConfig;
 import dev.parley.indexer.segment.Segmenter;
 import dev.parley.indexer.write.ArticleDocuments;
+import dev.parley.schema.DamagedIndexException;
 import dev.parley.schema.Fields;
 import dev.parley.schema.IndexManifest;
 import dev.parley.schema.SchemaMismatchException;
 import dev.parley.schema.SchemaVersion;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +28,7 @@ import java.util.Objects;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -146,6 +150,9 @@ public final class Indexer implements AutoCloseable {
               + " is locked by another process (write.lock): wait for the other"
               + " indexer to finish; if none is running, the lock is released automatically",
           e);
+    } catch (CorruptIndexException | EOFException | NoSuchFileException e) {
+      closeDirectory();
+      throw new DamagedIndexException(path, e);
     } catch (IOException | RuntimeException e) {
       closeDirectory();
       throw e;
@@ -168,6 +175,18 @@ public final class Indexer implements AutoCloseable {
   private void closeDirectory() throws IOException {
     if (ownsDirectory) {
       directory.close();
+    }
+  }
+
+  /**
+   * A near-real-time reader of what the writer holds. Segment files are first opened here, so a
+   * damaged one shows up here: one message that points to verify instead of Lucene's internals.
+   */
+  private DirectoryReader openReader() throws IOException {
+    try {
+      return DirectoryReader.open(writer);
+    } catch (CorruptIndexException | EOFException | NoSuchFileException e) {
+      throw new DamagedIndexException(path, e);
     }
   }
 
@@ -225,7 +244,7 @@ public final class Indexer implements AutoCloseable {
         new IndexRun(
             runTarget, threads, commitEvery, progress, listing.articles().size(), startNanos);
     listing.problems().forEach(p -> run.reject(p.source(), p.reason()));
-    try (DirectoryReader before = DirectoryReader.open(writer)) {
+    try (DirectoryReader before = openReader()) {
       run.known = new IndexedArticles(before, sameConfiguration(before));
       run.readAll(listing.articles());
       run.finish();
@@ -280,7 +299,7 @@ public final class Indexer implements AutoCloseable {
     long startNanos = System.nanoTime();
     List<Rejection> rejected = new ArrayList<>();
     int deleted = 0;
-    try (DirectoryReader before = DirectoryReader.open(writer)) {
+    try (DirectoryReader before = openReader()) {
       IndexedArticles known = new IndexedArticles(before, true);
       for (String id : articleIds) {
         try {
@@ -641,10 +660,11 @@ public final class Indexer implements AutoCloseable {
           return fallback;
         }
         manifest = IndexManifest.read(dir, path);
-      } catch (RuntimeException e) {
-        // Lucene throws unchecked exceptions for some damage (a stray segments_* file).
-        throw new IOException(
-            "index " + path + " cannot be read (" + e + "): run parley verify --index " + path, e);
+      } catch (SchemaMismatchException e) {
+        throw e;
+      } catch (IOException | RuntimeException e) {
+        // Lucene reports damage with many types, some unchecked (a stray segments_* file).
+        throw new DamagedIndexException(path, e);
       }
       AnalysisConfig existing = AnalysisConfig.fromJson(manifest.analysis());
       if (analysis != null && !analysis.equals(existing)) {

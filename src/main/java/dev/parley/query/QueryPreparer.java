@@ -38,6 +38,9 @@ import org.apache.lucene.search.TermQuery;
 final class QueryPreparer {
   private final QueryFactory queries;
 
+  /** The same queries on the passage text alone, to count the hits that hold the words. */
+  private final QueryFactory ownTextQueries;
+
   /** The index chain minus stop words: how typed words are compared with query alternatives. */
   private final ParleyAnalyzer wordAnalyzer;
 
@@ -49,12 +52,14 @@ final class QueryPreparer {
 
   QueryPreparer(
       QueryFactory queries,
+      QueryFactory ownTextQueries,
       ParleyAnalyzer wordAnalyzer,
       ForeignNames foreignNames,
       Gazetteer gazetteer,
       IndexManifest manifest,
       float topicWeight) {
     this.queries = queries;
+    this.ownTextQueries = ownTextQueries;
     this.wordAnalyzer = wordAnalyzer;
     this.foreignNames = foreignNames;
     this.tagger = new EntityTagger(gazetteer);
@@ -79,8 +84,10 @@ final class QueryPreparer {
    * @param text the relevance query, synonyms balanced (what snippets highlight)
    * @param query the full first-stage query: text, topics, recency and filters
    * @param typed the query words as the index analyzes them, in order
+   * @param ownText the query's words on the passage text alone (no article context) with the same
+   *     filters, to count the hits that hold the words themselves; null when browsing
    */
-  record Prepared(boolean browse, Query text, Query query, List<String> typed) {}
+  record Prepared(boolean browse, Query text, Query query, List<String> typed, Query ownText) {}
 
   /** Checks topics and resolves entities; both fail fast with the bad value named. */
   Request check(SearchRequest request) {
@@ -106,7 +113,13 @@ final class QueryPreparer {
     if (request.recencyHalfLifeDays() > 0) {
       ranking = recency(ranking, request.recencyHalfLifeDays(), ArticleDates.newestDay(searcher));
     }
-    return new Prepared(browse, text, withFilters(ranking, request, r.entityIds(), browse), typed);
+    Query ownText =
+        browse
+            ? null
+            : withFilters(
+                ownTextQueries.build(r.parsed(), request.match()), request, r.entityIds(), false);
+    return new Prepared(
+        browse, text, withFilters(ranking, request, r.entityIds(), browse), typed, ownText);
   }
 
   /** The query's analyzed words, entities and topic cues. */

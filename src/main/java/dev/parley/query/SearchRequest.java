@@ -4,6 +4,7 @@ import dev.parley.query.build.SimpleQuery;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -19,9 +20,9 @@ import java.util.Objects;
  * @param perArticle at most this many passages of one article in the list; 0 for no limit
  * @param match how query clauses combine
  * @param explain whether each hit carries Lucene's score explanation
- * @param topics topics to rank by: with query text, their scores are added to text relevance;
- *     without, passages labelled with them are ranked by topic score, diversified across articles
- *     and dates
+ * @param topics topics to rank by, in any case ({@code Sanctions} is {@code sanctions}; stored in
+ *     lower case): with query text, their scores are added to text relevance; without, passages
+ *     labelled with them are ranked by topic score, diversified across articles and dates
  * @param entities entities every hit must mention (canonical ids or aliases)
  * @param recencyHalfLifeDays when above 0, scores are multiplied by {@code 2^(-age/halfLife)}, age
  *     in days before the newest article in the index
@@ -66,7 +67,7 @@ public record SearchRequest(
   public SearchRequest {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(match, "match");
-    topics = List.copyOf(topics);
+    topics = topics.stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).toList();
     entities = List.copyOf(entities);
     if (recencyHalfLifeDays < 0) {
       throw new IllegalArgumentException(

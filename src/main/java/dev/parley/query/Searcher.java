@@ -5,6 +5,7 @@ import dev.parley.analysis.Gazetteer;
 import dev.parley.analysis.ParleyAnalyzer;
 import dev.parley.query.build.ForeignNames;
 import dev.parley.query.build.QueryFactory;
+import dev.parley.query.highlight.SnippetEscaping;
 import dev.parley.query.highlight.SnippetHighlighter;
 import dev.parley.query.rank.PassageRanker;
 import dev.parley.query.rank.RerankCandidate;
@@ -13,8 +14,10 @@ import dev.parley.query.result.FacetCount;
 import dev.parley.query.result.Hit;
 import dev.parley.query.result.IndexStats;
 import dev.parley.query.result.SearchResults;
+import dev.parley.schema.DamagedIndexException;
 import dev.parley.schema.Fields;
 import dev.parley.schema.IndexManifest;
+import dev.parley.schema.SchemaMismatchException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -88,8 +92,19 @@ public final class Searcher implements AutoCloseable {
         this.manifest = IndexManifest.read(directory, path);
       } catch (IndexNotFoundException e) {
         throw notFound(path);
+      } catch (SchemaMismatchException e) {
+        throw e;
+      } catch (IOException | RuntimeException e) {
+        // Lucene reports damage with many types, some unchecked (a stray segments_zz file gives a
+        // NumberFormatException): one message that points to verify.
+        throw new DamagedIndexException(path, e);
       }
-      this.searchers = new IndexSearchers(path, directory, new BM25Similarity(b.k1, b.b));
+      try {
+        this.searchers = new IndexSearchers(path, directory, new BM25Similarity(b.k1, b.b));
+      } catch (IOException | RuntimeException e) {
+        // A segment that cannot be opened.
+        throw new DamagedIndexException(path, e);
+      }
     } catch (IOException | RuntimeException e) {
       if (ownsDirectory) {
         directory.close();
@@ -100,16 +115,13 @@ public final class Searcher implements AutoCloseable {
     ParleyAnalyzer indexAnalyzer = new ParleyAnalyzer(analysis);
     // Loose words drop stop words; phrases keep them (the index keeps them, schema 4).
     ParleyAnalyzer wordAnalyzer = ParleyAnalyzer.forQueries(analysis);
-    QueryFactory queries =
-        b.entitySynonyms
-            ? new QueryFactory(
-                ParleyAnalyzer.forQueries(analysis, b.gazetteer),
-                ParleyAnalyzer.forPhrases(analysis, b.gazetteer),
-                b.contextWeight)
-            : new QueryFactory(wordAnalyzer, ParleyAnalyzer.forPhrases(analysis), b.contextWeight);
+    QueryFactory queries = queryFactory(b, analysis, wordAnalyzer, b.contextWeight);
+    // The same words on the passage text alone: which hits hold them (SearchResults.ownTextHits).
+    QueryFactory ownTextQueries = queryFactory(b, analysis, wordAnalyzer, 0f);
     this.preparer =
         new QueryPreparer(
             queries,
+            ownTextQueries,
             wordAnalyzer,
             b.entitySynonyms ? ForeignNames.of(b.gazetteer, analysis) : ForeignNames.NONE,
             b.gazetteer,
@@ -119,7 +131,17 @@ public final class Searcher implements AutoCloseable {
     this.rescoring = new Rescoring(wordAnalyzer);
     this.hitReader =
         new HitReader(
-            new SnippetHighlighter(indexAnalyzer, b.pre, b.post, b.sentences, b.escapeHtml));
+            new SnippetHighlighter(indexAnalyzer, b.pre, b.post, b.sentences, b.escaping));
+  }
+
+  private static QueryFactory queryFactory(
+      Builder b, AnalysisConfig analysis, ParleyAnalyzer wordAnalyzer, float contextWeight) {
+    return b.entitySynonyms
+        ? new QueryFactory(
+            ParleyAnalyzer.forQueries(analysis, b.gazetteer),
+            ParleyAnalyzer.forPhrases(analysis, b.gazetteer),
+            contextWeight)
+        : new QueryFactory(wordAnalyzer, ParleyAnalyzer.forPhrases(analysis), contextWeight);
   }
 
   private static IndexNotFoundException notFound(Path path) {
@@ -182,15 +204,37 @@ public final class Searcher implements AutoCloseable {
               reranker == null || q.browse()
                   ? null
                   : rescoring.rescorer(
-                      searcher, preparer.signals(request.query(), q.typed()), reranker));
+                      searcher, preparer.signals(request.query(), q.typed()), reranker),
+              q.ownText());
       PassageRanker.Page page = PassageRanker.rank(searcher, q.query(), options);
       List<Hit> hits = hitReader.hits(searcher, page, q.text(), q.query(), request);
       Map<String, List<FacetCount>> counts =
           request.facets() ? facets.count(searcher, q.query()) : Map.of();
+      SearchResults.Order order =
+          !q.browse()
+              ? SearchResults.Order.RELEVANCE
+              : !request.topics().isEmpty()
+                  ? SearchResults.Order.TOPIC
+                  : request.recencyHalfLifeDays() > 0
+                      ? SearchResults.Order.RELEVANCE
+                      : SearchResults.Order.NEWEST;
       return new SearchResults(
-          request.query(), page.totalHits(), hits, counts, searcher.timedOut());
+          request.query(),
+          page.totalHits(),
+          page.exact()
+              ? SearchResults.Relation.EQUAL_TO
+              : SearchResults.Relation.GREATER_THAN_OR_EQUAL_TO,
+          page.ownTextHits(),
+          page.matchingPassages(),
+          hits,
+          counts,
+          searcher.timedOut(),
+          order);
     } catch (IndexSearcher.TooManyClauses e) {
       throw QueryPreparer.tooComplex(e);
+    } catch (CorruptIndexException e) {
+      // Damage in a file read only now (a flipped byte in the postings, say).
+      throw new DamagedIndexException(path, e);
     } finally {
       searchers.release(shared);
     }
@@ -247,6 +291,8 @@ public final class Searcher implements AutoCloseable {
           manifest.schemaVersion(),
           counts.get(Fields.TOPIC),
           counts.get(Fields.ENTITY));
+    } catch (CorruptIndexException e) {
+      throw new DamagedIndexException(path, e);
     } finally {
       searchers.release(searcher);
     }
@@ -289,7 +335,7 @@ public final class Searcher implements AutoCloseable {
     private String pre = "<em>";
     private String post = "</em>";
     private int sentences = 2;
-    private boolean escapeHtml;
+    private SnippetEscaping escaping = SnippetEscaping.HTML;
     private boolean entitySynonyms = true;
     private Gazetteer gazetteer = Gazetteer.defaults();
     private RerankModel reranker;
@@ -397,9 +443,14 @@ public final class Searcher implements AutoCloseable {
       return this;
     }
 
-    /** Escape HTML in snippets (for apps inserting them into pages); default false. */
-    public Builder withHtmlEscaping(boolean escape) {
-      this.escapeHtml = escape;
+    /**
+     * What happens to the article text inside snippets. The default, {@link SnippetEscaping#HTML},
+     * escapes it so snippets are safe to insert into a page as HTML even when an article contains
+     * markup such as {@code <script>}; {@link SnippetEscaping#NONE} is the explicit opt-out for
+     * apps that escape snippets themselves. {@link Hit#text()} is never escaped.
+     */
+    public Builder withSnippetEscaping(SnippetEscaping escaping) {
+      this.escaping = Objects.requireNonNull(escaping, "escaping");
       return this;
     }
 

@@ -2,6 +2,7 @@ package dev.parley.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.parley.testutil.StrictJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,6 +102,7 @@ class ParleyAnalyzerTest {
             AnalysisConfig.Stemmer.PORTER,
             AnalysisConfig.StopWords.NONE,
             AnalysisConfig.Spelling.AS_WRITTEN);
+    StrictJson.parseObject(config.toJson()); // recorded in every index's manifest
     assertEquals(config, AnalysisConfig.fromJson(config.toJson()));
   }
 }

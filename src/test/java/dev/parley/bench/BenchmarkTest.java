@@ -34,7 +34,8 @@ class BenchmarkTest {
             4,
             2,
             List.of(),
-            List.of());
+            List.of(),
+            Map.of());
     Map<String, Double> ratios = r.ratios();
     assertEquals(1000 / 128_000.0, ratios.get("passagesPerSecond"), 1e-12);
     assertEquals(2 / 19.4, ratios.get("inputMBPerSecond"), 1e-12);
@@ -103,7 +104,8 @@ class BenchmarkTest {
             1,
             dir,
             null,
-            b -> b.withTimeout(Duration.ofNanos(1)));
+            b -> b.withTimeout(Duration.ofNanos(1)),
+            false);
     Benchmark.Result r = new Benchmark(config).run();
     SideFacts parley = r.sides().get(0);
     // Every Parley search ran out of time at its first check: none finished.

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import dev.parley.testutil.StrictJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,9 +65,15 @@ class BenchCommandTest {
   void benchOnSeedsPrintsRealFiguresRatiosOfTheirPartsAndFairSides() throws IOException {
     MainTest.Run r =
         bench(
-            Path.of("seeds"), "--scale", "1", "2", "--plot", dir.resolve("growth.png").toString());
+            Path.of("seeds"),
+            "--scale",
+            "1",
+            "2",
+            "--plot",
+            dir.resolve("growth.png").toString(),
+            "--ingredients");
     assertEquals(0, r.code(), r.err());
-    JsonObject json = JsonParser.parseString(r.out()).getAsJsonObject();
+    JsonObject json = StrictJson.parseObject(r.out());
     assertEquals(2, json.getAsJsonArray("runs").size());
     for (int run = 0; run < 2; run++) {
       JsonObject o = json.getAsJsonArray("runs").get(run).getAsJsonObject();
@@ -123,6 +129,14 @@ class BenchCommandTest {
       assertEquals(2, sides.getAsJsonObject("parley").get("indexingThreads").getAsInt());
       assertEquals(1, sides.getAsJsonObject("baseline").get("indexingThreads").getAsInt());
       assertEquals(0, o.getAsJsonArray("problems").size());
+      JsonObject ingredients = o.getAsJsonObject("ingredientP50Millis");
+      assertEquals(
+          List.of("everything", "noEntitySynonyms", "noContext", "neither"),
+          List.copyOf(ingredients.keySet()));
+      for (String k : ingredients.keySet()) {
+        double v = ingredients.get(k).getAsDouble();
+        assertTrue(Double.isFinite(v) && v > 0, k + " = " + v);
+      }
       JsonObject filtered = o.getAsJsonObject("filtered");
       double base = baseline.get("p50Millis").getAsDouble();
       double topic = filtered.get("topicP50Millis").getAsDouble();
@@ -159,9 +173,15 @@ class BenchCommandTest {
   @Test
   void wholeProcessAndConcurrentWritesAddTheirBlocks() throws IOException {
     MainTest.Run r =
-        bench(Path.of("seeds"), "--whole-process", "--concurrent-writes", "--mixed-seconds", "1");
+        bench(
+            Path.of("seeds"),
+            "--whole-process",
+            "--thread-scaling",
+            "--concurrent-writes",
+            "--mixed-seconds",
+            "1");
     assertEquals(0, r.code(), r.err());
-    JsonObject json = JsonParser.parseString(r.out()).getAsJsonObject();
+    JsonObject json = StrictJson.parseObject(r.out());
     JsonObject processes = json.getAsJsonObject("wholeProcess");
     for (String key : List.of("parleySeconds", "luceneSeconds", "fts5Seconds")) {
       assertTrue(processes.get(key).getAsDouble() > 0, key);
@@ -175,6 +195,11 @@ class BenchCommandTest {
     assertTrue(processes.get("parleyBytes").getAsLong() > 0);
     assertTrue(processes.get("luceneBytes").getAsLong() > 0);
     assertTrue(processes.get("fts5Bytes").getAsLong() > 0);
+    // Both scaling runs wrote every passage of the seeds.
+    JsonObject scaling = json.getAsJsonObject("threadScaling");
+    assertEquals(json.getAsJsonObject("input").get("passages"), scaling.get("passages"));
+    assertTrue(scaling.get("oneThreadPassagesPerSecond").getAsDouble() > 0);
+    assertTrue(scaling.get("twoThreadsPassagesPerSecond").getAsDouble() > 0);
     JsonObject mixed = json.getAsJsonObject("concurrentWrites");
     assertEquals(4, mixed.get("searchThreads").getAsInt());
     JsonObject quiet = mixed.getAsJsonObject("quiet");
@@ -200,7 +225,7 @@ class BenchCommandTest {
         input.resolve("b.jsonl"), line("x", "Envoys met again.") + line("y", "Talks."));
     MainTest.Run r = bench(input);
     assertEquals(1, r.code(), r.err());
-    JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+    JsonObject o = StrictJson.parseObject(r.out());
     assertEquals(
         2, o.getAsJsonObject("sides").getAsJsonObject("parley").get("documents").getAsInt());
     assertEquals(

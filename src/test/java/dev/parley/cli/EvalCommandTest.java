@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import dev.parley.testutil.StrictJson;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -102,7 +102,7 @@ class EvalCommandTest {
             run.toString(),
             "--json");
     assertEquals(0, r.code(), r.err());
-    JsonObject json = JsonParser.parseString(r.out()).getAsJsonObject();
+    JsonObject json = StrictJson.parseObject(r.out());
     assertEquals(2, json.getAsJsonArray("profiles").size());
     for (var element : json.getAsJsonArray("profiles")) {
       JsonObject profile = element.getAsJsonObject();
@@ -205,8 +205,7 @@ class EvalCommandTest {
             "--json");
     assertEquals(0, r.code(), r.err());
     JsonObject mean =
-        JsonParser.parseString(r.out())
-            .getAsJsonObject()
+        StrictJson.parseObject(r.out())
             .getAsJsonArray("profiles")
             .get(0)
             .getAsJsonObject()

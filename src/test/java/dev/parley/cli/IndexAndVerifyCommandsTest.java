@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.parley.cli.MainTest.Run;
+import dev.parley.testutil.StrictJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ class IndexAndVerifyCommandsTest {
     assertEquals(0, run("index", "--input", in, "--index", index).code());
     Run again = run("index", "--input", in, "--index", index, "--json");
     assertEquals(0, again.code(), again.err());
-    JsonObject json = JsonParser.parseString(again.out()).getAsJsonObject();
+    JsonObject json = StrictJson.parseObject(again.out());
     assertEquals(
         new TreeSet<>(
             Set.of(
@@ -97,8 +97,8 @@ class IndexAndVerifyCommandsTest {
     assertEquals(2, r.code());
     assertEquals(
         "parley index: --delete cannot be combined with --input or --prune: run them one after the"
-            + " other",
-        r.err().lines().findFirst().orElseThrow());
+            + " other (see: parley index --help)\n",
+        r.err());
   }
 
   @Test
@@ -131,7 +131,7 @@ class IndexAndVerifyCommandsTest {
 
     Run json = run("verify", "--index", index, "--json");
     assertEquals(1, json.code());
-    JsonObject o = JsonParser.parseString(json.out()).getAsJsonObject();
+    JsonObject o = StrictJson.parseObject(json.out());
     assertFalse(o.get("sound").getAsBoolean());
     assertEquals(lines.size(), o.getAsJsonArray("problems").size());
   }

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.parley.query.SearchRequest;
 import dev.parley.query.Searcher;
 import dev.parley.schema.SchemaVersion;
+import dev.parley.testutil.StrictJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -71,7 +71,7 @@ class MainTest {
             "--json");
     assertEquals(1, r.code());
     assertEquals("rejected " + empty + ": empty file\n", r.err());
-    JsonObject json = JsonParser.parseString(r.out()).getAsJsonObject();
+    JsonObject json = StrictJson.parseObject(r.out());
     assertEquals(1, json.get("articles").getAsInt());
     assertEquals(
         empty.toString(),
@@ -83,11 +83,13 @@ class MainTest {
     String index = seedIndex();
     Run r = run("search", "--index", index, "--json", "summit", "--k", "3");
     assertEquals(0, r.code(), r.err());
-    JsonObject json = JsonParser.parseString(r.out()).getAsJsonObject();
+    JsonObject json = StrictJson.parseObject(r.out());
     assertEquals("summit", json.get("query").getAsString());
-    // The lead says "summit" and is every passage's context: all 20 passages match.
-    assertEquals(20, json.get("totalHits").getAsLong());
-    // --k 3, but one article and the default limit of 2 passages per article.
+    // The lead says "summit" and is every passage's context: all 20 passages match; --k 3, but
+    // one article and the default limit of 2 passages per article: the list holds 2.
+    assertEquals(2, json.get("totalHits").getAsLong(), "two per article by default");
+    assertEquals("eq", json.get("totalHitsRelation").getAsString());
+    assertEquals(20, json.get("matchingPassages").getAsLong());
     assertEquals(2, json.getAsJsonArray("hits").size());
     JsonObject hit = json.getAsJsonArray("hits").get(0).getAsJsonObject();
     for (String key :
@@ -113,7 +115,11 @@ class MainTest {
     Run r = run("search", "--index", index, "banquet", "--k", "1");
     assertEquals(0, r.code(), r.err());
     List<String> lines = r.out().lines().toList();
-    assertEquals("5 passages match \"banquet\" (showing 1-1)", lines.get(0));
+    assertEquals(
+        "2 passages match \"banquet\" (showing 1-1); 5 passages matched before the per-article"
+            + " limit and folding (see --per-article); 1 of them contains the words, 1 matches only"
+            + " through their article's lead",
+        lines.get(0));
     assertTrue(lines.get(1).startsWith("  1. 000_36ca1f6425bbafbc#19-19"), lines.get(1));
     assertTrue(lines.get(1).endsWith("[Birthday banquet]"), lines.get(1));
     assertTrue(lines.get(2).contains("welcome [banquet] for Kim"), lines.get(2));
@@ -124,7 +130,7 @@ class MainTest {
     String index = seedIndex();
     Run r = run("stats", "--index", index, "--json");
     assertEquals(0, r.code(), r.err());
-    JsonObject json = JsonParser.parseString(r.out()).getAsJsonObject();
+    JsonObject json = StrictJson.parseObject(r.out());
     assertEquals(
         List.of(
             "articles", "passages", "firstDate", "lastDate", "schemaVersion", "topics", "entities"),
@@ -142,7 +148,7 @@ class MainTest {
         for (var e : json.getAsJsonArray(facet)) {
           String label = e.getAsJsonObject().get("label").getAsString();
           int count = e.getAsJsonObject().get("count").getAsInt();
-          SearchRequest.Builder browse = SearchRequest.builder("").withK(1);
+          SearchRequest.Builder browse = SearchRequest.builder("").withK(1).withPerArticle(0);
           if (facet.equals("topics")) {
             browse.addTopic(label);
           } else {
@@ -164,8 +170,7 @@ class MainTest {
   @Tag("golden")
   void goldenSeedEntityCounts() {
     String index = seedIndex();
-    JsonObject json =
-        JsonParser.parseString(run("stats", "--index", index, "--json").out()).getAsJsonObject();
+    JsonObject json = StrictJson.parseObject(run("stats", "--index", index, "--json").out());
     java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
     json.getAsJsonArray("entities")
         .forEach(
@@ -212,22 +217,25 @@ class MainTest {
     Run unknown = run("search", "--index", "x", "--bogus", "q");
     assertEquals(2, unknown.code());
     assertEquals(
-        "parley search: unknown option --bogus for 'search'",
-        unknown.err().lines().findFirst().orElseThrow());
+        "parley search: unknown option --bogus for 'search' (see: parley search --help)\n",
+        unknown.err());
     Run badK = run("search", "--k", "zero", "q");
+    assertEquals(2, badK.code());
     assertEquals(
-        "parley search: --k must be a whole number, got: zero",
-        badK.err().lines().findFirst().orElseThrow());
+        "parley search: --k must be a whole number, got: zero (see: parley search --help)\n",
+        badK.err());
     Run noCommand = run();
     assertEquals(2, noCommand.code());
+    assertTrue(noCommand.err().startsWith("Usage: parley"), noCommand.err());
     Run badCommand = run("frobnicate");
-    assertEquals(
-        "parley: unknown command 'frobnicate'", badCommand.err().lines().findFirst().orElseThrow());
+    assertEquals(2, badCommand.code());
+    assertEquals("parley: unknown command 'frobnicate' (see: parley --help)\n", badCommand.err());
     Run badDate = run("search", "--since", "2019-02-30", "q");
     assertEquals(2, badDate.code());
     assertEquals(
-        "parley search: --since must be a date YYYY-MM-DD, got: 2019-02-30",
-        badDate.err().lines().findFirst().orElseThrow());
+        "parley search: --since must be a date YYYY-MM-DD, got: 2019-02-30"
+            + " (see: parley search --help)\n",
+        badDate.err());
   }
 
   @Test
@@ -269,7 +277,7 @@ class MainTest {
     assertTrue(r.err().startsWith(in + ":2: "), r.err());
     List<String> lines = r.out().lines().toList();
     assertEquals(2, lines.size());
-    JsonObject a = JsonParser.parseString(lines.get(0)).getAsJsonObject();
+    JsonObject a = StrictJson.parseObject(lines.get(0));
     assertEquals("a", a.get("id").getAsString());
     assertEquals(
         List.of("diplomacy", "sanctions", "summits"),
@@ -278,7 +286,7 @@ class MainTest {
         List.of("diplomacy", "sanctions", "summits"),
         List.copyOf(a.getAsJsonObject("topics").keySet()));
     Run eval = run("classify", "--input", in.toString(), "--eval", "--json");
-    JsonObject scores = JsonParser.parseString(eval.out()).getAsJsonObject();
+    JsonObject scores = StrictJson.parseObject(eval.out());
     assertEquals(1.0, scores.getAsJsonObject("summits").get("f1").getAsDouble());
   }
 
@@ -310,8 +318,7 @@ class MainTest {
     Run fromLists = run("classify", "--input", lists.toString(), "--eval", "--json");
     assertEquals(0, fromLists.code(), fromLists.err());
     assertEquals(fromObjects.out(), fromLists.out());
-    JsonObject summits =
-        JsonParser.parseString(fromLists.out()).getAsJsonObject().getAsJsonObject("summits");
+    JsonObject summits = StrictJson.parseObject(fromLists.out()).getAsJsonObject("summits");
     assertEquals(2, summits.get("examples").getAsInt());
     assertEquals(1, summits.get("truePositives").getAsInt());
   }
@@ -356,10 +363,7 @@ class MainTest {
     Run r = run("classify", "--input", in.toString(), "--explain", "--top", "4");
     assertEquals(0, r.code(), r.err());
     JsonObject summits =
-        JsonParser.parseString(r.out())
-            .getAsJsonObject()
-            .getAsJsonObject("explanation")
-            .getAsJsonObject("summits");
+        StrictJson.parseObject(r.out()).getAsJsonObject("explanation").getAsJsonObject("summits");
     assertEquals(List.of("score", "labelled", "bias", "top"), List.copyOf(summits.keySet()));
     assertTrue(summits.get("labelled").getAsBoolean());
     var top = summits.getAsJsonArray("top");
@@ -394,7 +398,7 @@ class MainTest {
             "--per-article",
             "0");
     assertEquals(0, r.code(), r.err());
-    JsonObject json = JsonParser.parseString(r.out()).getAsJsonObject();
+    JsonObject json = StrictJson.parseObject(r.out());
     // As many hits as the library finds for the same filters, and at least one (the seed says
     // "UN sanctions" about North Korea in #6).
     try (Searcher searcher = Searcher.open(Path.of(index))) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.query.rank.RerankModel;
 import dev.parley.query.rank.Reranker;
+import dev.parley.testutil.StrictJson;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -68,7 +69,9 @@ class TuneCommandTest {
     }
     assertTrue(lines.get(2 + rows.size()).startsWith("weights learned on all queries: "));
     RerankModel written =
-        RerankModel.fromJson(new StringReader(Files.readString(model)), model.toString());
+        RerankModel.fromJson(
+            new StringReader(StrictJson.parse(Files.readString(model)).toString()),
+            model.toString());
     assertEquals(1.0, written.weights().get("base"));
     assertEquals(10, written.depth());
   }
@@ -84,7 +87,7 @@ class TuneCommandTest {
     assertEquals(2, r.code());
     assertEquals(
         "parley tune: --set takes NAME=passage|article:QUERIES.tsv:QRELS, got:"
-            + " fx=passage:only-one-file",
+            + " fx=passage:only-one-file (see: parley tune --help)",
         r.err().lines().findFirst().orElse(""));
   }
 }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.parley.query.result.Hit;
 import dev.parley.query.result.SearchResults;
+import dev.parley.testutil.StrictJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -35,8 +35,7 @@ class ExamplesTest {
 
   @Test
   void jsonExportGivesTheDocumentedObject() throws IOException {
-    JsonObject json =
-        JsonParser.parseString(JsonExport.export(seedIndex(), "sanctions", 5)).getAsJsonObject();
+    JsonObject json = StrictJson.parseObject(JsonExport.export(seedIndex(), "sanctions", 5));
     assertEquals("sanctions", json.get("query").getAsString());
     assertEquals(2, json.getAsJsonArray("hits").size());
     assertEquals(

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.parley.ChildJvm;
 import dev.parley.cli.Main;
+import dev.parley.testutil.StrictJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
@@ -235,8 +235,7 @@ class BadInputTest {
                 + " contain / \\ # or control characters: rename the file"),
         err);
     assertFalse(err.contains("\u0007"), "control characters are not printed raw");
-    JsonObject json =
-        JsonParser.parseString(Files.readString(tmp.resolve("cli.out"))).getAsJsonObject();
+    JsonObject json = StrictJson.parseObject(Files.readString(tmp.resolve("cli.out")));
     assertEquals(8, json.get("articles").getAsInt());
   }
 }

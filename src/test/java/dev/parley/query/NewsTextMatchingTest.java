@@ -127,6 +127,7 @@ class NewsTextMatchingTest {
             .enrich("Diplomats said negotiations on new sanctions stalled.")
             .topics()
             .get("sanctions");
+    System.out.println("sanctions topic score, soft hyphens: " + hyphenated + ", plain: " + plain);
     assertEquals(plain, hyphenated, 1e-6);
     assertTrue(hyphenated > 0.5f, "sanctions score " + hyphenated);
   }

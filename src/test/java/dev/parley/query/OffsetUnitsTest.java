@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.parley.indexer.Article;
 import dev.parley.indexer.Indexer;
 import dev.parley.indexer.Paragraph;
 import dev.parley.query.result.Hit;
 import dev.parley.query.result.ResultsJson;
 import dev.parley.query.result.SearchResults;
+import dev.parley.testutil.StrictJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -58,8 +58,7 @@ class OffsetUnitsTest {
                   codePoints, hit.codePointStart(), hit.codePointEnd() - hit.codePointStart()),
               query);
           JsonObject json =
-              JsonParser.parseString(ResultsJson.toJson(results))
-                  .getAsJsonObject()
+              StrictJson.parseObject(ResultsJson.toJson(results))
                   .getAsJsonArray("hits")
                   .get(0)
                   .getAsJsonObject();

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.parley.analysis.AnalysisConfig;
 import dev.parley.analysis.Gazetteer;
 import dev.parley.analysis.ParleyAnalyzer;
@@ -16,6 +15,7 @@ import dev.parley.query.build.QueryFactory;
 import dev.parley.query.build.SimpleQuery;
 import dev.parley.query.result.ResultsJson;
 import dev.parley.query.result.SearchResults;
+import dev.parley.testutil.StrictJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -143,7 +143,7 @@ class SafeQueryTest {
       SearchResults cut = hurried.search(request);
       assertTrue(cut.partial());
       assertTrue(cut.totalHits() < complete.totalHits(), cut.totalHits() + " hits");
-      JsonObject json = JsonParser.parseString(ResultsJson.toJson(cut)).getAsJsonObject();
+      JsonObject json = StrictJson.parseObject(ResultsJson.toJson(cut));
       assertTrue(json.get("partial").getAsBoolean());
     }
   }
@@ -275,7 +275,7 @@ class SafeQueryTest {
         throw new AssertionError(where + ": " + e, e);
       }
       searched++;
-      JsonObject json = JsonParser.parseString(ResultsJson.toJson(results)).getAsJsonObject();
+      JsonObject json = StrictJson.parseObject(ResultsJson.toJson(results));
       assertTrue(json.keySet().containsAll(RESULT_KEYS), where + ": " + json.keySet());
       assertEquals(text, json.get("query").getAsString(), where);
       assertEquals(results.hits().size(), json.getAsJsonArray("hits").size(), where);

@@ -12,10 +12,10 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 /**
  * Makes snippets of passage text with Lucene's UnifiedHighlighter: the {@code sentences}
  * best-scoring sentences that contain query words, in text order, joined by an ellipsis, with each
- * matched word between {@code pre} and {@code post}. Sentences are cut by {@link
- * NewsSentenceBreaks} (no break after {@code Mr.} or {@code U.S.}) and carry no leading or trailing
- * white space. A passage that matched only through its article context gets its opening sentences,
- * unmarked.
+ * matched word between {@code pre} and {@code post}, the article text HTML-escaped unless {@link
+ * SnippetEscaping#NONE} is asked for. Sentences are cut by {@link NewsSentenceBreaks} (no break
+ * after {@code Mr.} or {@code U.S.}) and carry no leading or trailing white space. A passage that
+ * matched only through its article context gets its opening sentences, unmarked.
  *
  * <p>Offsets come from the postings ({@link Fields#TEXT_TYPE} indexes them), so nothing is
  * re-analyzed at query time.
@@ -27,7 +27,7 @@ public final class SnippetHighlighter {
   private final String pre;
   private final String post;
   private final int sentences;
-  private final boolean escapeHtml;
+  private final SnippetEscaping escaping;
 
   /**
    * Creates a highlighter.
@@ -36,10 +36,11 @@ public final class SnippetHighlighter {
    * @param pre marker before a matched word, for example {@code <em>}
    * @param post marker after a matched word, for example {@code </em>}
    * @param sentences how many sentences at most, 1 to 10
-   * @param escapeHtml whether to escape HTML in the text (for apps that insert snippets as HTML)
+   * @param escaping what to do with HTML in the article text ({@link SnippetEscaping#HTML} unless
+   *     the app escapes snippets itself)
    */
   public SnippetHighlighter(
-      Analyzer analyzer, String pre, String post, int sentences, boolean escapeHtml) {
+      Analyzer analyzer, String pre, String post, int sentences, SnippetEscaping escaping) {
     this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
     this.pre = Objects.requireNonNull(pre, "pre");
     this.post = Objects.requireNonNull(post, "post");
@@ -47,7 +48,7 @@ public final class SnippetHighlighter {
       throw new IllegalArgumentException("sentences must be in [1, 10], got: " + sentences);
     }
     this.sentences = sentences;
-    this.escapeHtml = escapeHtml;
+    this.escaping = Objects.requireNonNull(escaping, "escaping");
   }
 
   /**
@@ -61,7 +62,8 @@ public final class SnippetHighlighter {
     }
     UnifiedHighlighter highlighter =
         UnifiedHighlighter.builder(searcher, analyzer)
-            .withFormatter(new TrimmedPassageFormatter(pre, post, " … ", escapeHtml))
+            .withFormatter(
+                new TrimmedPassageFormatter(pre, post, " … ", escaping == SnippetEscaping.HTML))
             // sentences that know news abbreviations (Mr., U.S., Gen., Jan.)
             .withBreakIterator(NewsSentenceBreaks::create)
             .withMaxLength(Integer.MAX_VALUE - 1)

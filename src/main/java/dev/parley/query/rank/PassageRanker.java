@@ -16,6 +16,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -32,7 +33,9 @@ import org.apache.lucene.util.BytesRef;
  * </ol>
  *
  * <p>These steps work on a window of the top passages that grows until the page is full or every
- * match has been seen.
+ * match has been seen. When at most {@value #TOTAL_HITS_THRESHOLD} passages match, the window takes
+ * them all, so the count of hits in the list (what {@code offset} pages through) is exact; beyond,
+ * it is a lower bound, as Lucene's own count is.
  *
  * <p>Thread safety: stateless.
  */
@@ -70,6 +73,8 @@ public final class PassageRanker {
    * @param collapse fold near-identical passages
    * @param diversifyDates spread picks over dates
    * @param rescorer re-scores the head of the first-stage list, or null
+   * @param ownText matches the passages whose own text (not only their article's context) holds the
+   *     query words, to count them; null when every match counts (browsing)
    */
   public record Options(
       Order order,
@@ -78,7 +83,8 @@ public final class PassageRanker {
       int perArticle,
       boolean collapse,
       boolean diversifyDates,
-      Rescorer rescorer) {}
+      Rescorer rescorer,
+      Query ownText) {}
 
   /**
    * A second stage: new scores for the top {@link #depth()} first-stage passages. Passages below
@@ -96,19 +102,27 @@ public final class PassageRanker {
    * One ranked passage before its stored fields are read.
    *
    * @param doc the index doc id
-   * @param score the score (NaN when ordered by date)
+   * @param score the score; 0 when ordered by date (a browse has no relevance to score, and JSON
+   *     has no NaN)
    * @param passageId the passage id
    * @param duplicates article ids of near-identical passages folded into this one
    */
   public record Ranked(int doc, float score, String passageId, List<String> duplicates) {}
 
   /**
-   * A ranked page.
+   * A ranked page and the counts behind it.
    *
-   * @param totalHits every passage that matched
+   * @param totalHits the hits in the whole ranked list, after the per-article limit and folding:
+   *     what {@code offset} pages through
+   * @param exact whether the counts are exact; false when more than {@value #TOTAL_HITS_THRESHOLD}
+   *     passages matched and they are lower bounds
+   * @param ownTextHits of {@code totalHits}, those whose own text matches {@link Options#ownText()}
+   *     (all of them when it is null)
+   * @param matchingPassages every passage that matched, before the per-article limit and folding
    * @param hits the page, best first
    */
-  public record Page(long totalHits, List<Ranked> hits) {}
+  public record Page(
+      long totalHits, boolean exact, long ownTextHits, long matchingPassages, List<Ranked> hits) {}
 
   private static final SortField BY_ID = new SortField(Fields.PASSAGE_ID, SortField.Type.STRING);
   private static final Sort RELEVANCE = new Sort(SortField.FIELD_SCORE, BY_ID);
@@ -136,6 +150,14 @@ public final class PassageRanker {
           searcher.search(
               query, new TopFieldCollectorManager(sort, window, null, TOTAL_HITS_THRESHOLD, false));
       boolean exhausted = top.scoreDocs.length < window;
+      boolean fewMatches =
+          top.totalHits.relation == TotalHits.Relation.EQUAL_TO
+              && top.totalHits.value <= TOTAL_HITS_THRESHOLD;
+      if (fewMatches && !exhausted && (needsWindow || options.ownText() != null)) {
+        // Few enough to see every match: one wider search makes every count exact.
+        window = (int) top.totalHits.value + 1;
+        continue;
+      }
       ScoreDoc[] ranked =
           options.rescorer() == null ? top.scoreDocs : rescore(top.scoreDocs, options.rescorer());
       List<Candidate> kept =
@@ -149,10 +171,42 @@ public final class PassageRanker {
           Candidate c = kept.get(i);
           page.add(new Ranked(c.doc, c.score, c.passageId, List.copyOf(c.duplicates)));
         }
-        return new Page(top.totalHits.value, page);
+        boolean exact = exhausted || (!needsWindow && fewMatches);
+        return counted(searcher, ranked, options, needsWindow, exact, top.totalHits.value, page);
       }
       window *= 4;
     }
+  }
+
+  /**
+   * The page with its counts. Every hit that the window holds is counted (per-article limit and
+   * folding applied, as the list does); when the window held every match the counts are exact.
+   */
+  private static Page counted(
+      IndexSearcher searcher,
+      ScoreDoc[] window,
+      Options options,
+      boolean needsWindow,
+      boolean exact,
+      long matching,
+      List<Ranked> page)
+      throws IOException {
+    List<Candidate> all =
+        needsWindow ? select(searcher, window, options, Integer.MAX_VALUE, false) : null;
+    long listed = needsWindow ? all.size() : matching;
+    long ownText = listed;
+    if (options.ownText() != null) {
+      int[] docs =
+          needsWindow
+              ? all.stream().mapToInt(c -> c.doc).toArray()
+              : java.util.Arrays.stream(window).mapToInt(d -> d.doc).toArray();
+      ownText = OwnTextMatches.count(searcher, options.ownText(), docs);
+    }
+    if (!exact && needsWindow) {
+      // A lower bound: at least the hits seen so far.
+      listed = Math.max(listed, options.offset() + page.size());
+    }
+    return new Page(listed, exact, ownText, matching, page);
   }
 
   /**
@@ -221,6 +275,16 @@ public final class PassageRanker {
 
   private static List<Candidate> select(
       IndexSearcher searcher, ScoreDoc[] docs, Options options, int limit) throws IOException {
+    return select(searcher, docs, options, limit, options.diversifyDates());
+  }
+
+  /**
+   * The candidates that survive folding and the per-article limit, at most {@code limit} (times 3
+   * with {@code margin}, for date diversity to choose from).
+   */
+  private static List<Candidate> select(
+      IndexSearcher searcher, ScoreDoc[] docs, Options options, int limit, boolean margin)
+      throws IOException {
     int[] ids = new int[docs.length];
     for (int i = 0; i < docs.length; i++) {
       ids[i] = docs[i].doc;
@@ -232,10 +296,12 @@ public final class PassageRanker {
     Map<String, Integer> perArticle = new HashMap<>();
     List<Candidate> kept = new ArrayList<>();
     // With date diversity the final order is decided later, so keep a margin of extra candidates.
-    int keep = options.diversifyDates() ? limit * 3 : limit;
+    int keep = margin ? (int) Math.min(Integer.MAX_VALUE, limit * 3L) : limit;
     for (int i = 0; i < docs.length && kept.size() < keep; i++) {
       FieldDoc fd = (FieldDoc) docs[i];
-      float score = options.order() == Order.RELEVANCE ? (Float) fd.fields[0] : Float.NaN;
+      // Ordered by date there is no score: 0, never NaN (strict JSON has no NaN, and 0 sorts and
+      // prints everywhere).
+      float score = options.order() == Order.RELEVANCE ? (Float) fd.fields[0] : 0f;
       Candidate c =
           new Candidate(fd.doc, score, ((BytesRef) fd.fields[1]).utf8ToString(), simhashes[i]);
       if (options.collapse() && fold(c, kept)) {

@@ -11,7 +11,10 @@ import java.util.Objects;
  * One ranked passage.
  *
  * @param rank position in the whole ranked list, from 1 (offset included)
- * @param score the ranking score (higher is better; comparable only within one search)
+ * @param score the ranking score, a finite number (higher is better; comparable only within one
+ *     search). When browsing by date (no query words and no topic) it is 0 for every hit; when
+ *     browsing by topic it is the topic score, and the list spreads over dates, so it is not sorted
+ *     by score (see {@link SearchResults#order()})
  * @param articleId the article's id
  * @param passageId the passage's id
  * @param from first paragraph number covered (inclusive)
@@ -53,6 +56,9 @@ public record Hit(
   public Hit {
     if (rank < 1) {
       throw new IllegalArgumentException("rank must be >= 1, got: " + rank);
+    }
+    if (!Float.isFinite(score)) {
+      throw new IllegalArgumentException("score must be finite, got: " + score);
     }
     Objects.requireNonNull(articleId, "articleId");
     Objects.requireNonNull(passageId, "passageId");

@@ -22,16 +22,20 @@ public final class ResultsJson {
 
   /** {@code results} as one JSON object on one line. */
   public static String toJson(SearchResults results) {
-    return GSON.toJson(toTree(results));
+    return toJson(toTree(results));
   }
 
   /** {@code stats} as one JSON object on one line. */
   public static String toJson(IndexStats stats) {
-    return GSON.toJson(toTree(stats));
+    return toJson(toTree(stats));
   }
 
   /**
-   * The results as a JSON tree: {@code query}, {@code totalHits}, {@code partial} (true when the
+   * The results as a JSON tree: {@code query}, {@code totalHits} (hits in the ranked list, what
+   * {@code offset} pages through), {@code totalHitsRelation} ({@code "eq"} or {@code "gte"}: exact
+   * or a lower bound), {@code ownTextHits} (of those, the hits holding a query word in their own
+   * text), {@code matchingPassages} (before the per-article limit and folding), {@code order}
+   * ({@code "relevance"}, {@code "newest"} or {@code "topic"}), {@code partial} (true when the
    * search was cut short by its time limit), {@code hits} (each with {@code rank}, {@code score},
    * {@code articleId}, {@code passageId}, {@code paragraphs} as {@code [from, to]}, {@code offsets}
    * as {@code [start, end]} in UTF-16 code units, {@code codePointOffsets} the same in code points,
@@ -42,6 +46,10 @@ public final class ResultsJson {
     JsonObject o = new JsonObject();
     o.addProperty("query", results.query());
     o.addProperty("totalHits", results.totalHits());
+    o.addProperty("totalHitsRelation", results.totalHitsRelation().json());
+    o.addProperty("ownTextHits", results.ownTextHits());
+    o.addProperty("matchingPassages", results.matchingPassages());
+    o.addProperty("order", results.order().json());
     o.addProperty("partial", results.partial());
     JsonArray hits = new JsonArray();
     results.hits().forEach(h -> hits.add(toTree(h)));
@@ -95,9 +103,35 @@ public final class ResultsJson {
     return o;
   }
 
-  /** Serializes any tree with the same settings (no HTML escaping, nulls kept). */
+  /**
+   * Serializes any tree with the same settings (no HTML escaping, nulls kept), as strict JSON (RFC
+   * 8259).
+   *
+   * @throws IllegalArgumentException if the tree holds a number that is not finite ({@code NaN},
+   *     {@code Infinity}), naming where: Gson would print it as a bare {@code NaN}, which {@code
+   *     JSON.parse} and every strict parser reject, so it is refused here, before any app sees it
+   */
   public static String toJson(JsonElement tree) {
+    requireFinite(tree, "$");
     return GSON.toJson(tree);
+  }
+
+  private static void requireFinite(JsonElement e, String path) {
+    if (e.isJsonObject()) {
+      e.getAsJsonObject()
+          .entrySet()
+          .forEach(m -> requireFinite(m.getValue(), path + "." + m.getKey()));
+    } else if (e.isJsonArray()) {
+      for (int i = 0; i < e.getAsJsonArray().size(); i++) {
+        requireFinite(e.getAsJsonArray().get(i), path + "[" + i + "]");
+      }
+    } else if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
+      double d = e.getAsDouble();
+      if (!Double.isFinite(d)) {
+        throw new IllegalArgumentException(
+            "JSON has no " + d + " (at " + path + "): a bug in Parley, please report it");
+      }
+    }
   }
 
   private static JsonArray counts(java.util.List<FacetCount> counts) {

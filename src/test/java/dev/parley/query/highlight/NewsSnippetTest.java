@@ -55,7 +55,14 @@ class NewsSnippetTest {
                 "test"));
       }
     }
-    searcher = Searcher.builder(Path.of("mem")).withDirectory(dir).withSnippetSentences(1).build();
+    // Sentence breaks are the subject here, so the quotes stay raw (SnippetEscapingTest covers the
+    // default, HTML escaping).
+    searcher =
+        Searcher.builder(Path.of("mem"))
+            .withDirectory(dir)
+            .withSnippetSentences(1)
+            .withSnippetEscaping(SnippetEscaping.NONE)
+            .build();
   }
 
   @AfterAll

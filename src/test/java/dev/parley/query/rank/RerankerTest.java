@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.parley.testutil.StrictJson;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ class RerankerTest {
   @Test
   void modelRoundTripsThroughJsonAndRejectsUnknownFeatures() {
     RerankModel m = RerankModel.of(Map.of("base", 1.0, "article", 0.3));
+    StrictJson.parse(m.toJson()); // the model file is strict JSON with finite weights
     RerankModel back = RerankModel.fromJson(new StringReader(m.toJson()), "test");
     assertEquals(m, back);
     assertEquals(Reranker.FEATURES, List.copyOf(back.weights().keySet()));

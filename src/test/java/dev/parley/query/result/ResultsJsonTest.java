@@ -44,7 +44,8 @@ class ResultsJsonTest {
     facets.put("topic", List.of(new FacetCount("diplomacy", 3)));
     facets.put("month", List.of(new FacetCount("2019-01", 7)));
     assertEquals(
-        "{\"query\":\"summit\",\"totalHits\":7,\"partial\":false,\"hits\":[{\"rank\":1,\"score\":2.5,\"articleId\":\"a1\","
+        "{\"query\":\"summit\",\"totalHits\":7,\"totalHitsRelation\":\"eq\",\"ownTextHits\":7,"
+            + "\"matchingPassages\":7,\"order\":\"relevance\",\"partial\":false,\"hits\":[{\"rank\":1,\"score\":2.5,\"articleId\":\"a1\","
             + "\"passageId\":\"a1#3-4\",\"paragraphs\":[3,4],\"offsets\":[10,42],\"codePointOffsets\":[9,40],\"date\":\"2019-01-10\","
             + "\"heading\":null,\"text\":\"Leaders <met> at the summit.\","
             + "\"snippet\":\"Leaders <met> at the <em>summit</em>.\","
@@ -84,7 +85,8 @@ class ResultsJsonTest {
             + "\"explanation\":\"1.0 = sum of:\"}",
         ResultsJson.toJson(ResultsJson.toTree(hit)));
     assertEquals(
-        "{\"query\":\"\",\"totalHits\":0,\"partial\":false,\"hits\":[]}",
+        "{\"query\":\"\",\"totalHits\":0,\"totalHitsRelation\":\"eq\",\"ownTextHits\":0,"
+            + "\"matchingPassages\":0,\"order\":\"relevance\",\"partial\":false,\"hits\":[]}",
         ResultsJson.toJson(new SearchResults("", 0, List.of())));
   }
 
