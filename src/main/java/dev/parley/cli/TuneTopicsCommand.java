@@ -108,6 +108,21 @@ final class TuneTopicsCommand extends CliCommand {
     if (labels.isEmpty()) {
       throw new UsageException("tune-topics needs --labels FILE... (or --vet FILE)");
     }
+    // Options first: a usage error must not wait for the files to be read.
+    List<Double> lambdas = new ArrayList<>();
+    for (String l : lambda.split(",")) {
+      double v;
+      try {
+        v = Double.parseDouble(l.trim());
+      } catch (NumberFormatException e) {
+        v = Double.NaN;
+      }
+      if (!(v > 0) || Double.isInfinite(v)) {
+        throw new UsageException(
+            "--lambda must be positive numbers separated by commas, got: " + l.trim());
+      }
+      lambdas.add(v);
+    }
     inRange("--folds", folds, 2, 50);
     inRange("--min-count", minCount, 1, 1000);
     if (!(curatedPenalty > 0 && curatedPenalty <= 1)) {
@@ -139,14 +154,6 @@ final class TuneTopicsCommand extends CliCommand {
     }
     if (!articles.isEmpty()) {
       examples = TopicCommands.withContext(examples, articles, err);
-    }
-    List<Double> lambdas = new ArrayList<>();
-    for (String l : lambda.split(",")) {
-      try {
-        lambdas.add(Double.parseDouble(l.trim()));
-      } catch (NumberFormatException e) {
-        throw new UsageException("--lambda must be numbers separated by commas, got: " + l);
-      }
     }
     TopicTrainer.Options options =
         new TopicTrainer.Options(lambdas, folds, minCount, rates, curatedPenalty);
