@@ -49,7 +49,7 @@ public record IndexManifest(
   static final String DENSE_DIMENSION_KEY = "parley.dense.dimension";
   static final String DENSE_VERSION_KEY = "parley.dense.version";
 
-  /** A manifest of an index without passage vectors. */
+  /** A manifest of an index without passage vectors or a topic model version. */
   public IndexManifest(
       int schemaVersion,
       String analysis,
@@ -57,7 +57,7 @@ public record IndexManifest(
       List<String> topics,
       long articles,
       long passages) {
-    this(schemaVersion, analysis, segmentation, topics, articles, passages, null);
+    this(schemaVersion, analysis, segmentation, topics, "", articles, passages, null);
   }
 
   /** Validates the values. */
