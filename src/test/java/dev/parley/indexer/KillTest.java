@@ -89,8 +89,19 @@ class KillTest {
             locked.getMessage());
       }
       // Round 1 is killed early (the child needs seconds for 2000 articles and 80 commits), so
-      // at least one round is killed mid-run; later rounds may finish first.
-      long delay = round == 1 ? 100 + random.nextInt(200) : 100 + random.nextInt(1200);
+      // at least one round is killed mid-run. Later rounds first wait for the child to commit
+      // something new (however slow the machine), so a kill also lands after commits and the
+      // committed part is checked; then they may finish before the kill.
+      long committedBefore = round == 1 ? 0 : committedNow(index);
+      if (round > 1) {
+        long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (child.isAlive()
+            && committedNow(index) <= committedBefore
+            && System.nanoTime() < giveUp) {
+          Thread.sleep(5);
+        }
+      }
+      long delay = round == 1 ? 100 + random.nextInt(200) : random.nextInt(300);
       Thread.sleep(delay);
       child.destroyForcibly();
       assertTrue(child.waitFor(30, TimeUnit.SECONDS));
@@ -112,8 +123,13 @@ class KillTest {
       killedMidRun += finished ? 0 : 1;
       long committed = checkCommitted(index, passages);
       System.out.printf(
-          "KillTest round %d: %s after %d ms, %d of %d articles committed%n",
-          round, finished ? "finished before the kill" : "killed", delay, committed, ARTICLES);
+          "KillTest round %d: %s %d ms after %s, %d of %d articles committed%n",
+          round,
+          finished ? "finished before the kill" : "killed",
+          delay,
+          round == 1 ? "'open'" : "a new commit",
+          committed,
+          ARTICLES);
     }
     // A run where every child finished before its kill would test nothing about crashes.
     assertTrue(killedMidRun >= 1, "no round was killed mid-run: raise the article count");
@@ -134,6 +150,15 @@ class KillTest {
     System.out.printf(
         "KillTest: %d of %d rounds killed mid-run; re-run wrote %d, skipped %d unchanged%n",
         killedMidRun, rounds, rerun.articles(), rerun.unchanged());
+  }
+
+  /** Articles in the index's last commit, read while the child may be writing (0 if unreadable). */
+  private static long committedNow(Path index) {
+    try (var dir = FSDirectory.open(index)) {
+      return IndexManifest.read(dir, index).articles();
+    } catch (IOException | RuntimeException e) {
+      return 0; // no commit yet, or one being replaced while we read: ask again
+    }
   }
 
   /** Writes small seed-format articles of 1 to 4 paragraphs; returns passages per article id. */
