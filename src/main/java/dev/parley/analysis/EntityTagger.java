@@ -1,6 +1,5 @@
 package dev.parley.analysis;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -83,8 +82,27 @@ public final class EntityTagger {
           "host",
           "hosts");
 
-  /** A name of an entity as a word sequence. */
-  private record Name(String entityId, Mention.Kind kind, String[] words) {}
+  /**
+   * A name of an entity as a word sequence, with each word's case rule worked out once: an acronym
+   * must be written exactly so, a capitalised word must be capitalised.
+   */
+  private record Name(
+      String entityId, Mention.Kind kind, String[] words, boolean[] acronym, boolean[] capital) {
+    static Name of(String entityId, Mention.Kind kind, String[] words) {
+      boolean[] acronym = new boolean[words.length];
+      boolean[] capital = new boolean[words.length];
+      for (int k = 0; k < words.length; k++) {
+        String n = words[k];
+        acronym[k] =
+            n.length() <= 5
+                && n.length() >= 2
+                && n.equals(n.toUpperCase(Locale.ROOT))
+                && n.chars().allMatch(Character::isLetter);
+        capital[k] = Character.isUpperCase(n.charAt(0));
+      }
+      return new Name(entityId, kind, words, acronym, capital);
+    }
+  }
 
   private final Map<String, List<Name>> byKey = new HashMap<>();
   private final Set<String> firstWords = new java.util.HashSet<>();
@@ -112,7 +130,7 @@ public final class EntityTagger {
     firstWords.add(fold(words.get(0)));
     byKey
         .computeIfAbsent(key(words), k -> new ArrayList<>(1))
-        .add(new Name(id, kind, words.toArray(String[]::new)));
+        .add(Name.of(id, kind, words.toArray(String[]::new)));
   }
 
   /**
@@ -121,58 +139,31 @@ public final class EntityTagger {
    * characters and decomposed accents ({@code Erdog\u0306an}) do not hide a name.
    */
   public List<Mention> tag(String text) {
-    NormalizedText normalized = NormalizedText.of(text);
-    List<Mention> found = tagNormalized(normalized.text());
-    if (normalized.text() == text) {
-      return found;
-    }
-    return found.stream()
-        .map(
-            m ->
-                new Mention(
-                    m.entityId(),
-                    m.kind(),
-                    normalized.originalOffset(m.start()),
-                    normalized.originalOffset(m.end())))
-        .toList();
+    return tag(TokenView.of(text));
   }
 
-  private List<Mention> tagNormalized(String text) {
-    List<int[]> spans = new ArrayList<>();
-    List<String> words = new ArrayList<>();
-    Matcher m = WORD.matcher(text);
-    int upper = 0;
-    int letters = 0;
-    while (m.find()) {
-      spans.add(new int[] {m.start(), m.end()});
-      words.add(m.group());
-      for (int i = m.start(); i < m.end(); i++) {
-        char c = text.charAt(i);
-        if (Character.isLetter(c)) {
-          letters++;
-          if (Character.isUpperCase(c)) {
-            upper++;
-          }
-        }
-      }
-    }
-    boolean allCaps = letters > 20 && upper * 10 >= letters * 9;
-    List<String> folded = words.stream().map(EntityTagger::fold).toList();
+  /**
+   * The mentions in the words of {@code view}, in text order, none overlapping: the same as {@link
+   * #tag(String)} on the view's text, without cutting the text into words again.
+   */
+  public List<Mention> tag(TokenView view) {
+    int size = view.size();
+    boolean allCaps = view.allCaps();
     List<Mention> mentions = new ArrayList<>();
     int i = 0;
-    while (i < words.size()) {
+    while (i < size) {
       Name found = null;
-      if (firstWords.contains(folded.get(i))) {
+      if (firstWords.contains(view.folded(i))) {
         StringBuilder key = new StringBuilder();
-        for (int n = 1; n <= Math.min(MAX_WORDS, words.size() - i); n++) {
+        for (int n = 1; n <= Math.min(MAX_WORDS, size - i); n++) {
           if (n > 1) {
             key.append(' ');
           }
-          key.append(folded.get(i + n - 1));
+          key.append(view.folded(i + n - 1));
           List<Name> candidates = byKey.get(key.toString());
           if (candidates != null) {
             for (Name name : candidates) {
-              if (caseMatches(name.words(), words, i, allCaps)) {
+              if (caseMatches(name, view, i, allCaps)) {
                 found = name; // a longer match found later replaces it
                 break;
               }
@@ -186,12 +177,10 @@ public final class EntityTagger {
       }
       int n = found.words().length;
       boolean place =
-          found.kind() == Mention.Kind.CAPITAL
-              && i > 0
-              && LOCATIVE.contains(words.get(i - 1).toLowerCase(Locale.ROOT));
+          found.kind() == Mention.Kind.CAPITAL && i > 0 && LOCATIVE.contains(view.folded(i - 1));
       if (!found.entityId().isEmpty() && !place) {
         mentions.add(
-            new Mention(found.entityId(), found.kind(), spans.get(i)[0], spans.get(i + n - 1)[1]));
+            new Mention(found.entityId(), found.kind(), view.start(i), view.end(i + n - 1)));
       }
       i += n;
     }
@@ -203,19 +192,12 @@ public final class EntityTagger {
     return mentions.stream().map(Mention::entityId).distinct().toList();
   }
 
-  private static boolean caseMatches(String[] name, List<String> words, int from, boolean allCaps) {
-    for (int k = 0; k < name.length; k++) {
-      String n = name[k];
-      String w = words.get(from + k);
-      boolean acronym =
-          n.length() <= 5
-              && n.length() >= 2
-              && n.equals(n.toUpperCase(Locale.ROOT))
-              && n.chars().allMatch(Character::isLetter);
-      if (acronym && !w.equals(n)) {
+  private static boolean caseMatches(Name name, TokenView view, int from, boolean allCaps) {
+    for (int k = 0; k < name.words().length; k++) {
+      if (name.acronym()[k] && !view.writtenAs(from + k, name.words()[k])) {
         return false;
       }
-      if (!allCaps && Character.isUpperCase(n.charAt(0)) && !Character.isUpperCase(w.charAt(0))) {
+      if (!allCaps && name.capital()[k] && !view.capitalised(from + k)) {
         return false;
       }
     }
@@ -234,13 +216,6 @@ public final class EntityTagger {
   }
 
   private static String fold(String word) {
-    String s = word;
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) > 127) {
-        s = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        break;
-      }
-    }
-    return s.toLowerCase(Locale.ROOT);
+    return TokenView.fold(word);
   }
 }

@@ -7,6 +7,7 @@ import dev.parley.bench.Fts5Side;
 import dev.parley.bench.GrowthChart;
 import dev.parley.bench.MixedLoad;
 import dev.parley.bench.SideFacts;
+import dev.parley.bench.StageBreakdown;
 import dev.parley.bench.ThreadScaling;
 import dev.parley.bench.WholeProcess;
 import dev.parley.eval.QueryFile;
@@ -44,8 +45,18 @@ final class BenchCommand extends CliCommand {
       description = "Articles (default: seeds).")
   List<Path> inputPaths = new ArrayList<>();
 
-  @Option(names = "--queries", required = true, paramLabel = "FILE.tsv", description = "Queries.")
+  @Option(
+      names = "--queries",
+      paramLabel = "FILE.tsv",
+      description = "Queries (required, except with --stages).")
   Path queryFile;
+
+  @Option(
+      names = "--stages",
+      description =
+          "Only the indexing time of each stage in µs per passage, on one thread (needs no"
+              + " queries).")
+  boolean stages;
 
   @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")
   int threads = Runtime.getRuntime().availableProcessors();
@@ -111,6 +122,12 @@ final class BenchCommand extends CliCommand {
   public Integer call() throws IOException {
     List<Path> inputs = inputPaths.isEmpty() ? List.of(Path.of("seeds")) : inputPaths;
     IndexCommand.requireSomeInput(inputs);
+    if (stages) {
+      return stages(inputs);
+    }
+    if (queryFile == null) {
+      throw new UsageException("Missing required option: '--queries=FILE.tsv'");
+    }
     List<String> queries = QueryFile.read(queryFile).stream().map(QueryFile.Query::text).toList();
     inRange("--threads", threads, 1, 256);
     inRange("--repeat", repeat, 1, 1000);
@@ -281,5 +298,17 @@ final class BenchCommand extends CliCommand {
           side.slowestQuery());
     }
     out.println();
+  }
+
+  /** {@code --stages}: the one-thread per-stage breakdown of indexing (docs/performance.md). */
+  private int stages(List<Path> inputs) throws IOException {
+    Path work = workDir != null ? workDir : Files.createTempDirectory("parley-stages");
+    StageBreakdown breakdown = new StageBreakdown();
+    Map<String, Double> perPassage = breakdown.run(inputs, work);
+    out.print(
+        asJson
+            ? ResultsJson.toJson(breakdown.toJson(perPassage)) + "\n"
+            : breakdown.table(perPassage));
+    return 0;
   }
 }

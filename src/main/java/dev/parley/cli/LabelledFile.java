@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,19 +12,37 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
- * A JSON Lines file of texts to classify: {@code {"id": ..., "text": ..., "labels"?: {"topic":
- * 0|1}}}. Bad lines are reported on stderr as {@code file:line: reason} and skipped.
+ * A JSON Lines file of texts to classify: {@code {"id": ..., "text": ..., "context"?: ...,
+ * "labels"?: ...}}. {@code labels} comes in either shape: an object of topic to 0/1 ({@code
+ * {"summits": 1, "sanctions": 0}}, as in the evaluation files: the topics named are judged) or a
+ * list of topic names ({@code ["summits"]}, as {@code classify} prints: every topic of the model is
+ * judged, the named ones are true). {@code context} is the article's headline and lead, optional.
+ * Bad lines are reported on stderr as one line {@code file:line: reason; line skipped} and skipped.
  */
 final class LabelledFile {
   private LabelledFile() {}
 
-  /** One line. */
-  record Line(String id, String text, Map<String, Integer> labels) {}
+  /**
+   * One line.
+   *
+   * @param labels the topics labelled true
+   * @param judged the topics the labels speak for; null when the labels were a list (then every
+   *     topic of the model is judged)
+   * @param labelled whether the line had labels at all
+   */
+  record Line(
+      String id,
+      String text,
+      String context,
+      Set<String> labels,
+      Set<String> judged,
+      boolean labelled,
+      int number) {}
 
   /** The lines read, and how many were bad. */
   record Contents(List<Line> lines, int bad) {}
@@ -40,8 +59,8 @@ final class LabelledFile {
           continue;
         }
         try {
-          lines.add(parse(raw));
-        } catch (IllegalArgumentException | JsonParseException | IllegalStateException e) {
+          lines.add(parse(raw, n));
+        } catch (IllegalArgumentException | IllegalStateException e) {
           err.println(file + ":" + n + ": " + e.getMessage() + "; line skipped");
           bad++;
         }
@@ -50,8 +69,13 @@ final class LabelledFile {
     return new Contents(lines, bad);
   }
 
-  private static Line parse(String raw) {
-    JsonElement element = JsonParser.parseString(raw);
+  private static Line parse(String raw, int number) {
+    JsonElement element;
+    try {
+      element = JsonParser.parseString(raw);
+    } catch (JsonParseException e) {
+      throw new IllegalArgumentException("not valid JSON (" + jsonProblem(e) + ")");
+    }
     if (!element.isJsonObject()) {
       throw new IllegalArgumentException("expected a JSON object {\"id\", \"text\"}");
     }
@@ -61,16 +85,77 @@ final class LabelledFile {
     if (id == null || !id.isJsonPrimitive()) {
       throw new IllegalArgumentException("missing \"id\"");
     }
-    if (text == null || !text.isJsonPrimitive() || !text.getAsJsonPrimitive().isString()) {
+    if (text == null || !isString(text)) {
       throw new IllegalArgumentException("missing \"text\" (a string)");
     }
-    Map<String, Integer> labels = new LinkedHashMap<>();
+    String context = null;
+    JsonElement c = o.get("context");
+    if (c != null && !c.isJsonNull()) {
+      if (!isString(c)) {
+        throw new IllegalArgumentException("\"context\" must be a string");
+      }
+      context = c.getAsString();
+    }
+    Set<String> labels = new LinkedHashSet<>();
+    Set<String> judged = new LinkedHashSet<>();
     JsonElement l = o.get("labels");
-    if (l != null && l.isJsonObject()) {
+    boolean labelled = l != null && !l.isJsonNull();
+    if (!labelled) {
+      judged = Set.of();
+    } else if (l.isJsonObject()) {
       for (var e : l.getAsJsonObject().entrySet()) {
-        labels.put(e.getKey(), e.getValue().getAsInt());
+        judged.add(e.getKey());
+        if (label(e.getKey(), e.getValue())) {
+          labels.add(e.getKey());
+        }
+      }
+    } else if (l.isJsonArray()) {
+      for (JsonElement t : l.getAsJsonArray()) {
+        if (!isString(t)) {
+          throw new IllegalArgumentException(
+              "\"labels\" as a list must hold topic names (strings), got: " + t);
+        }
+        labels.add(t.getAsString());
+      }
+      judged = null;
+    } else {
+      throw new IllegalArgumentException(
+          "\"labels\" must be an object {\"topic\": 0|1} or a list of topic names, got: " + l);
+    }
+    return new Line(
+        id.getAsString(), text.getAsString(), context, labels, judged, labelled, number);
+  }
+
+  private static boolean label(String topic, JsonElement v) {
+    if (v.isJsonPrimitive()) {
+      JsonPrimitive p = v.getAsJsonPrimitive();
+      if (p.isBoolean()) {
+        return p.getAsBoolean();
+      }
+      if (p.isNumber() && (p.getAsDouble() == 0 || p.getAsDouble() == 1)) {
+        return p.getAsDouble() == 1;
       }
     }
-    return new Line(id.getAsString(), text.getAsString(), labels);
+    throw new IllegalArgumentException(
+        "label of \"" + topic + "\" must be 0 or 1 (or true/false), got: " + v);
+  }
+
+  private static boolean isString(JsonElement e) {
+    return e.isJsonPrimitive() && e.getAsJsonPrimitive().isString();
+  }
+
+  /** Gson's message without its exception-class prefix and its second "see ..." line. */
+  static String jsonProblem(JsonParseException e) {
+    Throwable t = e.getCause() != null ? e.getCause() : e;
+    String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    int nl = m.indexOf('\n');
+    if (nl >= 0) {
+      m = m.substring(0, nl);
+    }
+    int colon = m.indexOf("Exception: ");
+    if (colon >= 0) {
+      m = m.substring(colon + "Exception: ".length());
+    }
+    return m.trim();
   }
 }

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Rank passages for a query, as text or JSON.",
       "QUERY: words, \"phrases\", -exclusions, a OR b.",
-      "Without QUERY, browses: with --topic by topic score, otherwise newest first."
+      "With --topic or --entity and no QUERY (or QUERY \"\"), browses: by topic score with",
+      "--topic, otherwise newest first."
     })
 final class SearchCommand extends CliCommand {
   /** Markers for the text output; JSON keeps the library's {@code <em>} markers. */

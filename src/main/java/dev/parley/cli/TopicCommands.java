@@ -2,31 +2,68 @@ package dev.parley.cli;
 
 import com.google.gson.JsonObject;
 import dev.parley.analysis.Gazetteer;
+import dev.parley.indexer.Article;
+import dev.parley.indexer.enrich.ArticleContext;
+import dev.parley.indexer.enrich.LabelledText;
+import dev.parley.indexer.enrich.TopicDefinition;
+import dev.parley.indexer.enrich.TopicFiles;
 import dev.parley.indexer.enrich.TopicModel;
 import dev.parley.indexer.enrich.TopicTrainer;
+import dev.parley.indexer.ingest.ArticleFormatException;
+import dev.parley.indexer.ingest.SeedFormat;
 import dev.parley.query.result.ResultsJson;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Helpers shared by the topic commands. */
 final class TopicCommands {
   private TopicCommands() {}
 
-  /** The built-in topic model, or the topic JSON files in {@code dir} when given. */
+  /** The built-in topic model, or the trained topic files in {@code dir} when given. */
   static TopicModel model(String dir, Gazetteer gazetteer) throws IOException {
     if (dir == null) {
       return TopicModel.defaults();
     }
     TopicModel.Builder builder = TopicModel.builder(gazetteer);
-    try (var files = Files.list(Path.of(dir))) {
+    definitions(dir).forEach(builder::add);
+    return builder.build();
+  }
+
+  /** The built-in topic definitions, or the topic files in {@code dir} (trained or not). */
+  static List<TopicDefinition> definitions(String dir) throws IOException {
+    if (dir == null) {
+      return TopicModel.defaults().topics();
+    }
+    Path path = Path.of(dir);
+    if (!Files.isDirectory(path)) {
+      throw new UsageException("--topics must be a directory of topic files, got: " + dir);
+    }
+    List<TopicDefinition> out = new ArrayList<>();
+    try (var files = Files.list(path)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-        builder.addFile(f);
+        out.add(TopicFiles.read(f));
       }
     }
-    return builder.build();
+    if (out.isEmpty()) {
+      throw new UsageException("no topic files (*.json) in " + dir);
+    }
+    return out;
+  }
+
+  /** The labelled texts of {@code lines}; list-shaped labels are judged for every topic. */
+  static List<LabelledText> examples(List<LabelledFile.Line> lines, List<String> topics) {
+    List<LabelledText> out = new ArrayList<>();
+    for (LabelledFile.Line l : lines) {
+      Set<String> judged = l.judged() == null ? Set.copyOf(topics) : l.judged();
+      out.add(new LabelledText(l.id(), l.text(), l.context(), l.labels(), judged, true));
+    }
+    return out;
   }
 
   static void printScores(List<TopicTrainer.Scores> scores, boolean json, PrintStream out) {
@@ -67,7 +104,52 @@ final class TopicCommands {
     return o;
   }
 
-  private static double round(double v) {
+  static double round(double v) {
     return Math.round(v * 10000) / 10000.0;
+  }
+
+  /** The examples with their article's headline and lead, looked up by id in {@code dirs}. */
+  static List<LabelledText> withContext(
+      List<LabelledText> examples, List<String> dirs, PrintStream err) throws IOException {
+    List<LabelledText> out = new ArrayList<>();
+    int missing = 0;
+    for (LabelledText t : examples) {
+      int hash = t.id().lastIndexOf('#');
+      if (t.context() != null || hash < 0) {
+        out.add(t);
+        continue;
+      }
+      int paragraph;
+      try {
+        paragraph = Integer.parseInt(t.id().substring(hash + 1));
+      } catch (NumberFormatException e) {
+        out.add(t);
+        continue;
+      }
+      Article article = null;
+      for (String d : dirs) {
+        Path file = Path.of(d, t.article() + ".txt");
+        if (Files.isRegularFile(file)) {
+          try {
+            article =
+                SeedFormat.parse(
+                    t.article(), Files.readString(file, StandardCharsets.UTF_8), file.toString());
+          } catch (ArticleFormatException e) {
+            err.println(file + ": " + e.getMessage() + "; no context for " + t.id());
+          }
+          break;
+        }
+      }
+      if (article == null) {
+        missing++;
+        out.add(t);
+      } else {
+        out.add(t.with(ArticleContext.of(article, paragraph, paragraph), t.natural()));
+      }
+    }
+    if (missing > 0) {
+      err.println(missing + " labelled texts have no article under --articles (no context)");
+    }
+    return out;
   }
 }

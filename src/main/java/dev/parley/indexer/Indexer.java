@@ -242,8 +242,9 @@ public final class Indexer implements AutoCloseable {
    * not articles are skipped. An article id read twice in one run is rejected the second time,
    * naming both sources.
    *
-   * <p>When the index was last committed with another segmentation or another list of topics, no
-   * article is skipped: the run rewrites them all with the current configuration.
+   * <p>When the index was last committed with another segmentation, another list of topics or
+   * another topic model version, no article is skipped: the run rewrites them all with the current
+   * configuration.
    *
    * @param prune whether to remove indexed articles whose source file is gone
    * @return what the run did
@@ -474,21 +475,24 @@ public final class Indexer implements AutoCloseable {
         analysis.toJson(),
         segmenter.describe(),
         enricher.topics(),
+        enricher.version(),
         articles,
         passages,
         dense());
   }
 
   /**
-   * Whether the commit {@code reader} sees was written with this indexer's segmentation and topics;
-   * if not, no article may be skipped as unchanged, since its documents would differ.
+   * Whether the commit {@code reader} sees was written with this indexer's segmentation, topics and
+   * topic model version; if not, no article may be skipped as unchanged, since its documents would
+   * differ (a retrained model with the same topic names gives other scores).
    */
   private boolean sameConfiguration(DirectoryReader reader) throws IOException {
     Map<String, String> data = reader.getIndexCommit().getUserData();
     try {
       IndexManifest last = IndexManifest.fromUserData(data, path);
       return last.segmentation().equals(segmenter.describe())
-          && last.topics().equals(enricher.topics());
+          && last.topics().equals(enricher.topics())
+          && last.topicModel().equals(enricher.version());
     } catch (SchemaMismatchException e) {
       return false;
     }

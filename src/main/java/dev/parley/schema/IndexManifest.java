@@ -12,8 +12,8 @@ import org.apache.lucene.store.Directory;
 
 /**
  * What each Parley commit records beside the index, as Lucene commit user data: the schema version,
- * the analysis and segmentation configuration (as JSON), and the article and passage counts at the
- * time of the commit.
+ * the analysis and segmentation configuration (as JSON), the topic names and topic model version,
+ * and the article and passage counts at the time of the commit.
  *
  * <p>The counts let {@code verify} check the index against its own record; the analysis
  * configuration lets the searcher analyze queries exactly as the indexer analyzed text.
@@ -22,6 +22,8 @@ import org.apache.lucene.store.Directory;
  * @param analysis the analysis configuration, as JSON
  * @param segmentation the segmentation configuration, as JSON
  * @param topics the topic names passages were scored for, in order
+ * @param topicModel the version of the model that scored them (the enricher's version; empty when
+ *     it has none or the index predates it)
  * @param articles articles in the index at this commit
  * @param passages passages in the index at this commit
  * @param dense the model that wrote the passages' vectors, or {@code null} when the index has none
@@ -31,6 +33,7 @@ public record IndexManifest(
     String analysis,
     String segmentation,
     List<String> topics,
+    String topicModel,
     long articles,
     long passages,
     DenseSpec dense) {
@@ -39,6 +42,7 @@ public record IndexManifest(
   static final String ANALYSIS_KEY = "parley.analysis";
   static final String SEGMENTATION_KEY = "parley.segmentation";
   static final String TOPICS_KEY = "parley.topics";
+  static final String TOPIC_MODEL_KEY = "parley.topicModel";
   static final String ARTICLES_KEY = "parley.articles";
   static final String PASSAGES_KEY = "parley.passages";
   static final String DENSE_MODEL_KEY = "parley.dense.model";
@@ -61,6 +65,7 @@ public record IndexManifest(
     Objects.requireNonNull(analysis, "analysis");
     Objects.requireNonNull(segmentation, "segmentation");
     topics = List.copyOf(topics);
+    Objects.requireNonNull(topicModel, "topicModel");
     if (articles < 0 || passages < 0) {
       throw new IllegalArgumentException(
           "counts must be >= 0, got articles=" + articles + " passages=" + passages);
@@ -74,6 +79,7 @@ public record IndexManifest(
     data.put(ANALYSIS_KEY, analysis);
     data.put(SEGMENTATION_KEY, segmentation);
     data.put(TOPICS_KEY, String.join(",", topics));
+    data.put(TOPIC_MODEL_KEY, topicModel);
     data.put(ARTICLES_KEY, Long.toString(articles));
     data.put(PASSAGES_KEY, Long.toString(passages));
     if (dense != null) {
@@ -129,6 +135,7 @@ public record IndexManifest(
         data.getOrDefault(ANALYSIS_KEY, ""),
         data.getOrDefault(SEGMENTATION_KEY, ""),
         topicList(data.getOrDefault(TOPICS_KEY, "")),
+        data.getOrDefault(TOPIC_MODEL_KEY, ""),
         parseLong(data.getOrDefault(ARTICLES_KEY, "0"), ARTICLES_KEY, where),
         parseLong(data.getOrDefault(PASSAGES_KEY, "0"), PASSAGES_KEY, where),
         dense(data, where));

@@ -266,7 +266,8 @@ class MainTest {
     Path in =
         Files.writeString(
             dir.resolve("c.jsonl"),
-            "{\"id\": \"a\", \"text\": \"The leaders met at the summit and discussed sanctions.\","
+            "{\"id\": \"a\", \"text\": \"The leaders met at the summit and agreed to impose"
+                + " sanctions on Iran.\","
                 + " \"labels\": {\"diplomacy\": 1, \"sanctions\": 1, \"summits\": 1}}\n"
                 + "not json\n"
                 + "{\"id\": \"b\", \"text\": \"Summit Petroleum Corp said profit rose.\","
@@ -287,6 +288,95 @@ class MainTest {
     Run eval = run("classify", "--input", in.toString(), "--eval", "--json");
     JsonObject scores = StrictJson.parseObject(eval.out());
     assertEquals(1.0, scores.getAsJsonObject("summits").get("f1").getAsDouble());
+  }
+
+  /** Labels as a list (the shape classify prints) and as an object are both evaluated. */
+  @Test
+  void classifyEvalAcceptsBothLabelShapes() throws IOException {
+    String a =
+        "\"text\": \"The leaders met at the summit and agreed to impose sanctions on Iran.\"";
+    String b = "\"text\": \"Summit Petroleum Corp said profit rose.\"";
+    Path objects =
+        Files.writeString(
+            dir.resolve("objects.jsonl"),
+            "{\"id\": \"a\", "
+                + a
+                + ", \"labels\": {\"diplomacy\": 1, \"sanctions\": 1, \"summits\": 1}}\n"
+                + "{\"id\": \"b\", "
+                + b
+                + ", \"labels\": {\"diplomacy\": 0, \"sanctions\": 0, \"summits\": 0}}\n");
+    Path lists =
+        Files.writeString(
+            dir.resolve("lists.jsonl"),
+            "{\"id\": \"a\", "
+                + a
+                + ", \"labels\": [\"diplomacy\", \"sanctions\", \"summits\"]}\n"
+                + "{\"id\": \"b\", "
+                + b
+                + ", \"labels\": []}\n");
+    Run fromObjects = run("classify", "--input", objects.toString(), "--eval", "--json");
+    Run fromLists = run("classify", "--input", lists.toString(), "--eval", "--json");
+    assertEquals(0, fromLists.code(), fromLists.err());
+    assertEquals(fromObjects.out(), fromLists.out());
+    JsonObject summits = StrictJson.parseObject(fromLists.out()).getAsJsonObject("summits");
+    assertEquals(2, summits.get("examples").getAsInt());
+    assertEquals(1, summits.get("truePositives").getAsInt());
+  }
+
+  /** Every broken line gets one line naming the file, the line and the problem. */
+  @Test
+  void classifyReportsEachBrokenLineInOneLine() throws IOException {
+    Path in =
+        Files.writeString(
+            dir.resolve("broken.jsonl"),
+            "{\"id\": \"a\", \"text\": \"x\", \"labels\": {\"summits\": 1}\n"
+                + "{\"id\": \"b\", \"text\": \"x\", \"labels\": \"summits\"}\n"
+                + "{\"id\": \"c\", \"text\": \"x\", \"labels\": {\"summits\": \"yes\"}}\n"
+                + "{\"id\": \"d\", \"text\": \"x\", \"labels\": [1]}\n"
+                + "{\"id\": \"e\", \"text\": \"x\"}\n"
+                + "{\"id\": \"f\", \"text\": \"Talks.\", \"labels\": [\"summits\"]}\n");
+    Run r = run("classify", "--input", in.toString(), "--eval");
+    assertEquals(1, r.code());
+    List<String> err = r.err().lines().toList();
+    assertEquals(
+        List.of(
+            in
+                + ":1: not valid JSON (End of input at line 1 column 50 path $.labels); line skipped",
+            in
+                + ":2: \"labels\" must be an object {\"topic\": 0|1} or a list of topic names,"
+                + " got: \"summits\"; line skipped",
+            in
+                + ":3: label of \"summits\" must be 0 or 1 (or true/false), got: \"yes\"; line skipped",
+            in + ":4: \"labels\" as a list must hold topic names (strings), got: 1; line skipped",
+            in + ":5: no \"labels\" to evaluate against; line skipped"),
+        err);
+    assertTrue(r.out().contains("summits"), r.out());
+  }
+
+  @Test
+  void classifyExplainListsNamedContributions() throws IOException {
+    Path in =
+        Files.writeString(
+            dir.resolve("explain.jsonl"),
+            "{\"id\": \"v\", \"text\": \"King Hussein began a state visit to France and held"
+                + " talks with President Mitterrand.\"}\n");
+    Run r = run("classify", "--input", in.toString(), "--explain", "--top", "4");
+    assertEquals(0, r.code(), r.err());
+    JsonObject summits =
+        StrictJson.parseObject(r.out()).getAsJsonObject("explanation").getAsJsonObject("summits");
+    assertEquals(List.of("score", "labelled", "bias", "top"), List.copyOf(summits.keySet()));
+    assertTrue(summits.get("labelled").getAsBoolean());
+    var top = summits.getAsJsonArray("top");
+    assertEquals(4, top.size());
+    for (var part : top) {
+      JsonObject p = part.getAsJsonObject();
+      assertEquals(List.of("feature", "value", "weight", "contribution"), List.copyOf(p.keySet()));
+      assertTrue(p.get("feature").getAsString().matches("(w|p|cue|ent|ctx:w|ctx:cue):.+"));
+      assertEquals(
+          p.get("weight").getAsDouble() * p.get("value").getAsDouble(),
+          p.get("contribution").getAsDouble(),
+          1e-3);
+    }
   }
 
   @Test

@@ -4,13 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.analysis.Gazetteer;
+import dev.parley.indexer.enrich.NewsEnricher;
+import dev.parley.indexer.enrich.TopicDefinition;
+import dev.parley.indexer.enrich.TopicModel;
 import dev.parley.indexer.segment.SegmentationConfig;
 import dev.parley.schema.Fields;
 import dev.parley.schema.IndexManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -109,6 +115,46 @@ class IncrementalIndexingTest {
       IngestReport report = indexer.index(List.of(dir.resolve("in")));
       assertEquals(List.of(2, 0), List.of(report.articles(), report.unchanged()));
     }
+  }
+
+  /**
+   * A retrained topic model with the same topic names is a configuration change: the manifest
+   * records the model version, and the next incremental run rewrites every article with the new
+   * model (docs/reliability.md), after which unchanged articles are skipped again.
+   */
+  @Test
+  void anotherTopicModelVersionRewritesEveryArticle() throws IOException {
+    write("in/a.txt", "date 2020-01-01 Leaders met at the Venice summit.\n");
+    write("in/b.txt", "date 2020-01-02 Sanctions on Iran were tightened.\n");
+    index(Indexer.Prune.NONE, dir.resolve("in"));
+    TopicModel shipped = TopicModel.defaults();
+    assertEquals(shipped.version(), manifest().topicModel());
+
+    TopicDefinition summits = shipped.topics().get(2);
+    Map<String, Double> w = new HashMap<>(summits.weights());
+    w.put("cue:summit-word", w.get("cue:summit-word") + 1);
+    TopicModel retrained =
+        TopicModel.builder(Gazetteer.defaults())
+            .addDefaults()
+            .add(summits.withModel(summits.threshold(), summits.bias(), w))
+            .build();
+    assertEquals(shipped.names(), retrained.names());
+    for (int run = 0; run < 2; run++) {
+      try (Indexer indexer =
+          Indexer.builder(dir.resolve("idx"))
+              .withEnricher(new NewsEnricher(Gazetteer.defaults(), retrained))
+              .build()) {
+        IngestReport report = indexer.index(List.of(dir.resolve("in")));
+        // First run: both rewritten under the new model; second run: nothing to do.
+        assertEquals(
+            run == 0 ? List.of(2, 0) : List.of(0, 2),
+            List.of(report.articles(), report.unchanged()));
+      }
+      assertEquals(retrained.version(), manifest().topicModel());
+    }
+    // Back to the shipped model: rewritten again.
+    IngestReport back = index(Indexer.Prune.NONE, dir.resolve("in"));
+    assertEquals(List.of(2, 0), List.of(back.articles(), back.unchanged()));
   }
 
   @Test

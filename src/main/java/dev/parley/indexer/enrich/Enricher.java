@@ -17,4 +17,13 @@ public interface Enricher {
   default java.util.List<String> topics() {
     return java.util.List.of();
   }
+
+  /**
+   * What identifies this enricher's output beyond its topic names (for the built-in one, the topic
+   * model's version), recorded in the index manifest: an incremental run whose enricher has another
+   * version rewrites every article, so no passage keeps scores of an older model. Empty by default.
+   */
+  default String version() {
+    return "";
+  }
 }

@@ -3,7 +3,7 @@ package dev.parley.indexer.enrich;
 import dev.parley.analysis.EntityTagger;
 import dev.parley.analysis.Gazetteer;
 import dev.parley.analysis.Mention;
-import dev.parley.analysis.NormalizedText;
+import dev.parley.analysis.TokenView;
 import dev.parley.indexer.Article;
 import dev.parley.indexer.Passage;
 import java.util.List;
@@ -11,14 +11,19 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The default enricher: tags the gazetteer's entities in the passage (and its heading) and scores
- * the topic model on the passage text and those entities.
+ * The default enricher: cuts the passage (and its heading) into words once ({@link TokenView}),
+ * tags the gazetteer's entities in those words, and scores the topic model on the same words, the
+ * entities and the article's context ({@link ArticleContext}).
  *
- * <p>Thread safety: immutable, safe to share.
+ * <p>Thread safety: immutable, safe to share. (Each thread keeps the words of the last article
+ * context it cut, so the passages of one article do not cut its lead again.)
  */
 public final class NewsEnricher implements Enricher {
   private final EntityTagger tagger;
   private final TopicModel topics;
+  private final ThreadLocal<CachedContext> lastContext = new ThreadLocal<>();
+
+  private record CachedContext(String text, TokenView view) {}
 
   /** An enricher with the default gazetteer and the built-in topics. */
   public static NewsEnricher defaults() {
@@ -33,24 +38,44 @@ public final class NewsEnricher implements Enricher {
 
   @Override
   public Enrichment enrich(Article article, Passage passage) {
-    return enrich(
-        passage.heading() == null ? passage.text() : passage.heading() + "\n" + passage.text());
+    String text =
+        passage.heading() == null ? passage.text() : passage.heading() + "\n" + passage.text();
+    return enrich(text, ArticleContext.of(article, passage.from(), passage.to()));
   }
 
-  /**
-   * The enrichment of a bare text. Entities and topics are found in the text's {@link
-   * NormalizedText} form, as the analyzer matches it, so a soft hyphen inside {@code
-   * sanc\u00ADtions} hides neither the word nor the topic.
-   */
+  /** The enrichment of a bare text, without article context. */
   public Enrichment enrich(String text) {
-    String normalized = NormalizedText.of(text).text();
-    List<Mention> mentions = tagger.tag(normalized);
-    Map<String, Float> scores = topics.score(normalized, mentions);
+    return enrich(text, null);
+  }
+
+  /** The enrichment of a text whose article context is {@code context} (null for none). */
+  public Enrichment enrich(String text, String context) {
+    TokenView view = TokenView.of(text);
+    List<Mention> mentions = tagger.tag(view);
+    Map<String, Float> scores = topics.score(view, mentions, contextView(context));
     return new Enrichment(scores, topics.labels(scores), EntityTagger.ids(mentions));
+  }
+
+  private TokenView contextView(String context) {
+    if (context == null) {
+      return null;
+    }
+    CachedContext cached = lastContext.get();
+    if (cached != null && cached.text().equals(context)) {
+      return cached.view();
+    }
+    TokenView view = TokenView.of(context);
+    lastContext.set(new CachedContext(context, view));
+    return view;
   }
 
   @Override
   public List<String> topics() {
     return topics.names();
+  }
+
+  @Override
+  public String version() {
+    return topics.version();
   }
 }

@@ -1,27 +1,41 @@
 package dev.parley.indexer.enrich;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * A topic: a name, a linear model over {@link TopicFeature}s, and the threshold above which a
- * passage is labelled with it. The score is the logistic function of {@code bias + Σ weight ×
- * value}, in [0, 1].
+ * A topic: its name, its curated evidence ({@link Cue}s), and a linear model over the passage's
+ * features (see {@link Features}: words, word pairs, cues, entity patterns, article context). The
+ * score is the logistic function of {@code bias + Σ weight × value}, in [0, 1]; a passage is
+ * labelled with the topic when its score reaches {@code threshold}.
+ *
+ * <p>A definition without weights is untrained: {@code parley tune-topics} learns them (an app's
+ * new topic starts as a name, a description and, optionally, cues). The file format is {@link
+ * TopicFiles}.
  *
  * @param name the topic name, lower-case letters, digits and {@code -} (for example {@code
  *     arms-control})
  * @param description what the topic covers, for people
  * @param threshold the label threshold, in (0, 1)
  * @param bias the intercept of the linear model
- * @param features the evidence and its weights
+ * @param cues the curated evidence, named features of the model
+ * @param weights feature name ({@code w:WORD}, {@code p:WORD WORD}, {@code cue:NAME}, {@code
+ *     ent:NAME}, {@code ctx:w:WORD}, {@code ctx:cue:NAME}) to weight; sorted by name
  */
 public record TopicDefinition(
-    String name, String description, double threshold, double bias, List<TopicFeature> features) {
+    String name,
+    String description,
+    double threshold,
+    double bias,
+    List<Cue> cues,
+    Map<String, Double> weights) {
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
-  /** Validates the values and copies the list. */
+  /** Validates the values and copies the collections. */
   public TopicDefinition {
     Objects.requireNonNull(name, "name");
     if (!NAME.matcher(name).matches()) {
@@ -32,27 +46,44 @@ public record TopicDefinition(
       throw new IllegalArgumentException(
           "topic " + name + ": threshold must be in (0, 1), got: " + threshold);
     }
-    features = List.copyOf(features);
-    if (features.isEmpty()) {
-      throw new IllegalArgumentException("topic " + name + " has no features");
+    if (!Double.isFinite(bias)) {
+      throw new IllegalArgumentException("topic " + name + ": bias must be finite, got: " + bias);
     }
+    cues = List.copyOf(cues == null ? List.of() : cues);
+    java.util.Set<String> cueNames = new java.util.HashSet<>();
+    for (Cue c : cues) {
+      if (!cueNames.add(c.name())) {
+        throw new IllegalArgumentException("topic " + name + " defines cue " + c.name() + " twice");
+      }
+    }
+    TreeMap<String, Double> sorted = new TreeMap<>();
+    if (weights != null) {
+      for (Map.Entry<String, Double> e : weights.entrySet()) {
+        String feature = Objects.requireNonNull(e.getKey(), "feature name");
+        double w = Objects.requireNonNull(e.getValue(), feature);
+        if (!Double.isFinite(w)) {
+          throw new IllegalArgumentException(
+              "topic " + name + ": weight of " + feature + " must be finite, got: " + w);
+        }
+        Features.key(feature); // rejects names of unknown kinds
+        if (feature.startsWith("cue:") && !cueNames.contains(feature.substring(4))
+            || feature.startsWith("ctx:cue:") && !cueNames.contains(feature.substring(8))) {
+          throw new IllegalArgumentException(
+              "topic " + name + ": weight for " + feature + " but no such cue is defined");
+        }
+        sorted.put(feature, w);
+      }
+    }
+    weights = java.util.Collections.unmodifiableMap(sorted);
   }
 
-  /** A copy with another label threshold (training). */
-  public TopicDefinition withThreshold(double newThreshold) {
-    return new TopicDefinition(name, description, newThreshold, bias, features);
+  /** Whether the definition has learned weights. */
+  public boolean trained() {
+    return !weights.isEmpty();
   }
 
-  /** A copy with new weights (training): the bias, then one weight per feature in order. */
-  public TopicDefinition withWeights(double newBias, double[] weights) {
-    if (weights.length != features.size()) {
-      throw new IllegalArgumentException(
-          "expected " + features.size() + " weights, got " + weights.length);
-    }
-    List<TopicFeature> updated =
-        java.util.stream.IntStream.range(0, weights.length)
-            .mapToObj(i -> features.get(i).withWeight(weights[i]))
-            .toList();
-    return new TopicDefinition(name, description, threshold, newBias, updated);
+  /** A copy with a new label threshold, bias and weights (training). */
+  public TopicDefinition withModel(double newThreshold, double newBias, Map<String, Double> w) {
+    return new TopicDefinition(name, description, newThreshold, newBias, cues, w);
   }
 }

@@ -1,34 +1,35 @@
 package dev.parley.indexer.enrich;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
-import dev.parley.analysis.Entity;
 import dev.parley.analysis.Gazetteer;
 import dev.parley.analysis.Mention;
+import dev.parley.analysis.TokenView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Scores text for each topic in [0, 1]: for every {@link TopicDefinition}, the logistic function of
- * its bias plus the weighted values of its features (patterns with context rules, and counts of
- * tagged entities). Explainable by construction: {@link #explain} lists each feature's
- * contribution.
+ * Scores passages for each topic in [0, 1]: for every {@link TopicDefinition}, the logistic
+ * function of its bias plus the weighted values of the passage's {@link Features} (words, word
+ * pairs, curated cues, entity patterns, article context), all read from one {@link TokenView}.
+ * Explainable by construction: {@link #explain} lists the largest contributions by feature name.
  *
- * <p>The built-in topics ({@code diplomacy}, {@code sanctions}, {@code summits}) are JSON files in
- * the jar whose weights were learned by {@code parley tune-topics} (docs/topics.md); apps add their
- * own with {@link Builder#add(TopicDefinition)} or {@link Builder#addFile(Path)}.
+ * <p>The built-in topics ({@code diplomacy}, {@code sanctions}, {@code summits}) are topic files
+ * (format {@value TopicFiles#FORMAT}, {@link TopicFiles}) in the jar whose weights were learned by
+ * {@code parley tune-topics} (docs/topics.md); apps add their own with {@link Builder#add} or
+ * {@link Builder#addFile}. {@link #version()} identifies the model, so an index can record which
+ * model scored its passages.
  *
  * <p>Thread safety: immutable, safe to share.
  */
@@ -36,23 +37,50 @@ public final class TopicModel {
   /** The built-in topic names. */
   public static final List<String> BUILT_IN = List.of("diplomacy", "sanctions", "summits");
 
-  private static final Gson GSON =
-      new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
   private static volatile TopicModel defaults;
 
   private final List<TopicDefinition> topics;
-  private final List<List<TopicFeature.Compiled>> compiled;
-  private final TopicFeature.EntityTypes types;
+  private final Features features;
+  private final LongTable<float[]> weights;
+  private final String version;
 
   private TopicModel(List<TopicDefinition> topics, Gazetteer gazetteer) {
     this.topics = List.copyOf(topics);
-    this.compiled =
-        topics.stream()
-            .map(t -> t.features().stream().map(TopicFeature.Compiled::of).toList())
-            .toList();
-    Map<String, Entity.Type> typeById = new java.util.HashMap<>();
-    gazetteer.entities().forEach(e -> typeById.put(e.id(), e.type()));
-    this.types = typeById::get;
+    Map<String, Cue> cues = new LinkedHashMap<>();
+    for (TopicDefinition t : topics) {
+      for (Cue c : t.cues()) {
+        Cue other = cues.putIfAbsent(c.name(), c);
+        if (other != null && !other.equals(c)) {
+          throw new IllegalArgumentException(
+              "cue "
+                  + c.name()
+                  + " is defined differently in two topics (topic "
+                  + t.name()
+                  + "): give one of them another name");
+        }
+      }
+    }
+    this.features = new Features(new ArrayList<>(cues.values()), gazetteer);
+    int count = topics.stream().mapToInt(t -> t.weights().size()).sum();
+    this.weights = new LongTable<>(count);
+    Map<Long, String> names = new HashMap<>();
+    for (int t = 0; t < topics.size(); t++) {
+      for (Map.Entry<String, Double> e : topics.get(t).weights().entrySet()) {
+        long key = Features.key(e.getKey());
+        String clash = names.putIfAbsent(key, e.getKey());
+        if (clash != null && !clash.equals(e.getKey())) {
+          throw new IllegalArgumentException(
+              "features " + clash + " and " + e.getKey() + " have the same key; rename one");
+        }
+        float[] w = weights.get(key);
+        if (w == null) {
+          w = new float[topics.size()];
+          weights.put(key, w);
+        }
+        w[t] = e.getValue().floatValue();
+      }
+    }
+    this.version = digest(topics);
   }
 
   /** The built-in topics over the default gazetteer. */
@@ -70,7 +98,7 @@ public final class TopicModel {
     return m;
   }
 
-  /** Starts a model whose entity features use {@code gazetteer}'s types. */
+  /** Starts a model whose entity patterns use {@code gazetteer}'s types. */
   public static Builder builder(Gazetteer gazetteer) {
     return new Builder(gazetteer);
   }
@@ -85,11 +113,46 @@ public final class TopicModel {
     return topics.stream().map(TopicDefinition::name).toList();
   }
 
+  /**
+   * The model's version: {@code topics/2:} and the first 16 hex digits of the SHA-256 of its topic
+   * files (format, cues, weights, thresholds), so retraining changes it even when the topic names
+   * stay the same.
+   */
+  public String version() {
+    return version;
+  }
+
   /** Each topic's score for {@code text} whose entity mentions are {@code mentions}. */
   public Map<String, Float> score(String text, List<Mention> mentions) {
+    return score(TokenView.of(text), mentions, null);
+  }
+
+  /**
+   * Each topic's score for a passage, in topic order.
+   *
+   * @param view the passage's words
+   * @param mentions the entities tagged in {@code view}
+   * @param context the article's headline and lead when the passage is not itself the lead, or null
+   */
+  public Map<String, Float> score(TokenView view, List<Mention> mentions, TokenView context) {
+    Features.Vector v = features.extract(view, mentions, context);
+    double[] z = new double[topics.size()];
+    for (int t = 0; t < z.length; t++) {
+      z[t] = topics.get(t).bias();
+    }
+    long[] keys = v.keys();
+    float[] values = v.values();
+    for (int k = 0; k < v.size(); k++) {
+      float[] w = weights.get(keys[k]);
+      if (w != null) {
+        for (int t = 0; t < z.length; t++) {
+          z[t] += w[t] * values[k];
+        }
+      }
+    }
     Map<String, Float> scores = new LinkedHashMap<>();
-    for (int t = 0; t < topics.size(); t++) {
-      scores.put(topics.get(t).name(), (float) probability(t, features(t, text, mentions)));
+    for (int t = 0; t < z.length; t++) {
+      scores.put(topics.get(t).name(), (float) (1 / (1 + Math.exp(-z[t]))));
     }
     return scores;
   }
@@ -106,132 +169,83 @@ public final class TopicModel {
     return labels;
   }
 
-  /** The feature values of topic {@code t} (training and explanations). */
-  public double[] features(int t, String text, List<Mention> mentions) {
-    List<TopicFeature.Compiled> fs = compiled.get(t);
-    int words = wordCount(text);
-    String lower = asciiLower(text);
-    double[] values = new double[fs.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = fs.get(i).value(text, lower, words, mentions, types);
+  /**
+   * One feature's part in a score.
+   *
+   * @param feature the feature name ({@code w:talks}, {@code p:state visit}, {@code
+   *     cue:summit-word}, {@code ent:head-meets-country}, {@code ctx:w:summit})
+   * @param value the feature's value in the passage
+   * @param weight its weight in the topic's model
+   */
+  public record Contribution(String feature, double value, double weight) {
+    /** {@code weight × value}. */
+    public double contribution() {
+      return weight * value;
     }
-    return values;
   }
 
   /**
-   * For topic {@code name}: the bias and each non-zero feature's contribution (weight × value), in
-   * feature order, then the score.
+   * Why a passage scored what it did for one topic.
+   *
+   * @param topic the topic
+   * @param bias the topic's bias
+   * @param score the score, in [0, 1]
+   * @param labelled whether the score reaches the topic's threshold
+   * @param top the largest contributions by absolute size (ties by name), at most the number asked
    */
-  public Map<String, Double> explain(String name, String text, List<Mention> mentions) {
+  public record Explanation(
+      String topic, double bias, double score, boolean labelled, List<Contribution> top) {}
+
+  /**
+   * Explains topic {@code name}'s score for a passage.
+   *
+   * @param limit how many contributions to keep, at least 1
+   * @throws IllegalArgumentException if the topic is unknown or {@code limit} is below 1
+   */
+  public Explanation explain(
+      String name, TokenView view, List<Mention> mentions, TokenView context, int limit) {
     int t = names().indexOf(name);
     if (t < 0) {
       throw new IllegalArgumentException("unknown topic '" + name + "', known: " + names());
     }
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be >= 1, got: " + limit);
+    }
     TopicDefinition def = topics.get(t);
-    double[] values = features(t, text, mentions);
-    Map<String, Double> out = new LinkedHashMap<>();
-    out.put("(bias)", def.bias());
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] != 0) {
-        out.put(def.features().get(i).name(), def.features().get(i).weight() * values[i]);
+    List<Contribution> parts = new ArrayList<>();
+    for (Map.Entry<String, Float> f : features.named(view, mentions, context).entrySet()) {
+      float[] w = weights.get(Features.key(f.getKey()));
+      if (w != null && w[t] != 0) {
+        parts.add(new Contribution(f.getKey(), f.getValue(), w[t]));
       }
     }
-    out.put("(score)", probability(t, values));
-    return out;
+    parts.sort(
+        Comparator.comparingDouble((Contribution c) -> -Math.abs(c.contribution()))
+            .thenComparing(Contribution::feature));
+    double score = score(view, mentions, context).get(name);
+    return new Explanation(
+        name,
+        def.bias(),
+        score,
+        score >= def.threshold(),
+        List.copyOf(parts.subList(0, Math.min(limit, parts.size()))));
   }
 
-  /** Lower-cases ASCII letters only, so offsets stay the same as in {@code text}. */
-  static String asciiLower(String text) {
-    char[] chars = text.toCharArray();
-    for (int i = 0; i < chars.length; i++) {
-      char c = chars[i];
-      if (c >= 'A' && c <= 'Z') {
-        chars[i] = (char) (c + 32);
-      }
-    }
-    return new String(chars);
-  }
-
-  private static int wordCount(String text) {
-    int words = 0;
-    boolean inWord = false;
-    for (int i = 0; i < text.length(); i++) {
-      boolean letter = Character.isLetterOrDigit(text.charAt(i));
-      if (letter && !inWord) {
-        words++;
-      }
-      inWord = letter;
-    }
-    return words;
-  }
-
-  private double probability(int t, double[] values) {
-    TopicDefinition def = topics.get(t);
-    double z = def.bias();
-    for (int i = 0; i < values.length; i++) {
-      z += def.features().get(i).weight() * values[i];
-    }
-    return 1 / (1 + Math.exp(-z));
-  }
-
-  /** A topic definition as pretty JSON (the format of the topic files). */
-  public static String toJson(TopicDefinition topic) {
-    return GSON.toJson(topic);
-  }
-
-  /**
-   * Reads a topic definition from JSON.
-   *
-   * @throws IllegalArgumentException if the JSON is not a valid definition, naming the source
-   */
-  public static TopicDefinition fromJson(Reader json, String source) {
+  private static String digest(List<TopicDefinition> topics) {
     try {
-      RawTopic raw = GSON.fromJson(json, RawTopic.class);
-      if (raw == null) {
-        throw new IllegalArgumentException("empty topic definition");
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (TopicDefinition t : topics) {
+        sha.update(TopicFiles.toJson(t).getBytes(StandardCharsets.UTF_8));
       }
-      List<TopicFeature> features = new ArrayList<>();
-      for (RawFeature f : Objects.requireNonNull(raw.features, "features")) {
-        features.add(
-            new TopicFeature(
-                f.name,
-                f.pattern,
-                f.caseSensitive,
-                f.notBefore,
-                f.notAfter,
-                f.entityType,
-                f.cap == 0 ? 1 : f.cap,
-                f.perWords,
-                f.weight));
+      StringBuilder hex = new StringBuilder("topics/" + TopicFiles.FORMAT + ":");
+      byte[] d = sha.digest();
+      for (int i = 0; i < 8; i++) {
+        hex.append(String.format("%02x", d[i]));
       }
-      double threshold = raw.threshold == 0 ? 0.5 : raw.threshold;
-      return new TopicDefinition(raw.name, raw.description, threshold, raw.bias, features);
-    } catch (JsonParseException | IllegalArgumentException | NullPointerException e) {
-      throw new IllegalArgumentException(
-          source + ": not a topic definition (" + e.getMessage() + ")", e);
+      return hex.toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
     }
-  }
-
-  /** The JSON shape of a topic file; absent numbers take their defaults (threshold 0.5, cap 1). */
-  private static final class RawTopic {
-    String name;
-    String description;
-    double threshold;
-    double bias;
-    List<RawFeature> features;
-  }
-
-  /** The JSON shape of one feature. */
-  private static final class RawFeature {
-    String name;
-    String pattern;
-    boolean caseSensitive;
-    String notBefore;
-    String notAfter;
-    Entity.Type entityType;
-    int cap;
-    int perWords;
-    double weight;
   }
 
   /** Collects topics. Not thread-safe. */
@@ -249,7 +263,7 @@ public final class TopicModel {
         String resource = "topics/" + name + ".json";
         try (InputStream in = TopicModel.class.getResourceAsStream(resource)) {
           Objects.requireNonNull(in, "missing resource " + resource);
-          add(fromJson(new InputStreamReader(in, StandardCharsets.UTF_8), resource));
+          add(TopicFiles.read(new InputStreamReader(in, StandardCharsets.UTF_8), resource));
         } catch (IOException e) {
           throw new UncheckedIOException("cannot read " + resource, e);
         }
@@ -257,21 +271,33 @@ public final class TopicModel {
       return this;
     }
 
-    /** Adds (or replaces, by name) a topic. */
+    /**
+     * Adds (or replaces, by name) a trained topic.
+     *
+     * @throws IllegalArgumentException if the topic has no weights (train it with {@code parley
+     *     tune-topics})
+     */
     public Builder add(TopicDefinition topic) {
-      topics.put(topic.name(), Objects.requireNonNull(topic, "topic"));
+      Objects.requireNonNull(topic, "topic");
+      if (!topic.trained()) {
+        throw new IllegalArgumentException(
+            "topic "
+                + topic.name()
+                + " has no weights: learn them with parley tune-topics --topics DIR --labels"
+                + " LABELS.jsonl --out DIR");
+      }
+      topics.put(topic.name(), topic);
       return this;
     }
 
     /**
-     * Adds a topic from a JSON file in the format of the built-in ones.
+     * Adds a trained topic from a topic file ({@link TopicFiles}).
      *
      * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException if it is not a trained topic file of this format
      */
     public Builder addFile(Path file) throws IOException {
-      try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        return add(fromJson(r, file.toString()));
-      }
+      return add(TopicFiles.read(file));
     }
 
     /** Builds the model. */

@@ -3,18 +3,28 @@ package dev.parley.indexer.enrich;
 import dev.parley.analysis.EntityTagger;
 import dev.parley.analysis.Gazetteer;
 import dev.parley.analysis.Mention;
-import dev.parley.analysis.NormalizedText;
+import dev.parley.analysis.TokenView;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Learns the weights of a topic's features from labelled texts by L2-regularised logistic
- * regression (Newton's method, deterministic), and measures the result by k-fold cross-validation
- * so the reported F1 is on texts the weights were not fitted to.
+ * Learns each topic's linear model from labelled texts: L2-regularised logistic regression ({@link
+ * LogisticRegression}, deterministic) over the passage {@link Features} (the topic's own cues,
+ * entity patterns, and the words, word pairs and context words seen in at least {@code minCount}
+ * training texts), and measures it by k-fold cross-validation.
  *
- * <p>Only the weights and the bias are learned; which features exist, their patterns and context
- * rules are written by people and documented (docs/topics.md).
+ * <p>Cross-validation keeps the passages of one article in one fold (folds by a hash of the article
+ * id), so near-copies never sit on both sides. Inside each training part, the penalty is the one
+ * given (the command tries several and reports each), and the label threshold is chosen by an inner
+ * 3-fold cross-validation of that part alone, for the best F1 on the natural mix of topics: texts
+ * from an over-sampled file are reweighted so each topic's share matches {@link
+ * Options#naturalRates()}. The reported F1 is therefore on texts neither the weights nor the
+ * threshold saw.
  *
  * <p>Thread safety: stateless.
  */
@@ -53,118 +63,322 @@ public final class TopicTrainer {
   }
 
   /**
+   * How to train.
+   *
+   * @param lambdas the L2 penalties to try; the one with the best cross-validated F1 is kept
+   * @param folds cross-validation folds, at least 2
+   * @param minCount words, pairs and context words seen in fewer training texts are left out
+   * @param naturalRates each topic's share of positive texts in the natural mix, for choosing
+   *     thresholds; texts marked not natural are reweighted to it (empty: no reweighting)
+   * @param curatedPenalty the factor on the penalty of curated features (cues, entity patterns), in
+   *     (0, 1]: they are few and written to carry the definitions, so they are shrunk less
+   */
+  public record Options(
+      List<Double> lambdas,
+      int folds,
+      int minCount,
+      Map<String, Double> naturalRates,
+      double curatedPenalty) {
+    /** Validates the values and copies the collections. */
+    public Options {
+      lambdas = List.copyOf(lambdas);
+      naturalRates = Map.copyOf(naturalRates);
+      if (lambdas.isEmpty() || lambdas.stream().anyMatch(l -> !(l > 0))) {
+        throw new IllegalArgumentException("lambdas must be > 0, got: " + lambdas);
+      }
+      if (folds < 2) {
+        throw new IllegalArgumentException("folds must be >= 2, got: " + folds);
+      }
+      if (!(curatedPenalty > 0 && curatedPenalty <= 1)) {
+        throw new IllegalArgumentException(
+            "curatedPenalty must be in (0, 1], got: " + curatedPenalty);
+      }
+      if (minCount < 1) {
+        throw new IllegalArgumentException("minCount must be >= 1, got: " + minCount);
+      }
+    }
+  }
+
+  /**
    * The result of training one topic.
    *
    * @param trained the definition with learned weights (fitted on all examples)
-   * @param crossValidated scores of out-of-fold predictions
-   * @param training scores of the trained model on the examples it was fitted to
+   * @param crossValidated scores of out-of-fold predictions with the chosen penalty
+   * @param training scores of the trained model on the examples it was fitted to (optimistic)
+   * @param lambda the chosen penalty
+   * @param f1ByLambda cross-validated F1 for each penalty tried
+   * @param misses the texts the cross-validation got wrong with the chosen penalty, by id
    */
-  public record Result(TopicDefinition trained, Scores crossValidated, Scores training) {}
+  public record Result(
+      TopicDefinition trained,
+      Scores crossValidated,
+      Scores training,
+      double lambda,
+      Map<Double, Double> f1ByLambda,
+      List<Miss> misses) {}
 
   /**
-   * Trains every topic of {@code model} on {@code examples}.
+   * A text that cross-validation labelled wrongly.
    *
-   * @param lambda the L2 penalty on feature weights (not the bias)
-   * @param folds the number of cross-validation folds, at least 2
+   * @param id the text's id
+   * @param labelled whether it is labelled with the topic
+   * @param probability its out-of-fold score
+   * @param threshold the threshold of its fold
+   */
+  public record Miss(String id, boolean labelled, double probability, double threshold) {}
+
+  /** Thresholds tried when choosing one. */
+  private static final double[] THRESHOLDS = thresholds();
+
+  private static double[] thresholds() {
+    double[] t = new double[37];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = Math.round((0.05 + 0.025 * i) * 1000) / 1000.0;
+    }
+    return t;
+  }
+
+  /**
+   * Trains each of {@code topics} on the examples judged for it.
+   *
+   * @throws IllegalArgumentException if no example is judged for a topic, or none is positive
    */
   public static List<Result> train(
-      TopicModel model,
+      List<TopicDefinition> topics,
       Gazetteer gazetteer,
       List<LabelledText> examples,
-      double lambda,
-      int folds) {
-    if (folds < 2) {
-      throw new IllegalArgumentException("folds must be >= 2, got: " + folds);
-    }
+      Options options) {
     EntityTagger tagger = new EntityTagger(gazetteer);
-    List<LabelledText> sorted = new ArrayList<>(normalized(examples));
+    List<LabelledText> sorted = new ArrayList<>(examples);
     sorted.sort(Comparator.comparing(LabelledText::id));
-    List<List<Mention>> mentions = sorted.stream().map(e -> tagger.tag(e.text())).toList();
+    List<Prepared> prepared = new ArrayList<>();
+    for (LabelledText e : sorted) {
+      TokenView view = TokenView.of(e.text());
+      TokenView context = e.context() == null ? null : TokenView.of(e.context());
+      prepared.add(new Prepared(e, view, tagger.tag(view), context));
+    }
     List<Result> results = new ArrayList<>();
-    List<TopicDefinition> topics = model.topics();
-    for (int t = 0; t < topics.size(); t++) {
-      TopicDefinition topic = topics.get(t);
-      List<double[]> x = new ArrayList<>();
-      List<Boolean> y = new ArrayList<>();
-      for (int i = 0; i < sorted.size(); i++) {
-        LabelledText e = sorted.get(i);
-        if (e.judged().contains(topic.name())) {
-          x.add(model.features(t, e.text(), mentions.get(i)));
-          y.add(e.labels().contains(topic.name()));
-        }
-      }
-      if (x.isEmpty()) {
-        throw new IllegalArgumentException("no examples are judged for topic " + topic.name());
-      }
-      int n = x.size();
-      boolean[] oof = new boolean[n];
-      for (int f = 0; f < folds; f++) {
-        List<double[]> trainX = outsideFold(x, f, folds);
-        List<Boolean> trainY = outsideFold(y, f, folds);
-        // The threshold is chosen inside the training part only, so the scored fold stays unseen.
-        double threshold = bestThreshold(trainX, trainY, lambda, folds);
-        double[] w = fit(trainX, trainY, lambda);
-        for (int i = f; i < n; i += folds) {
-          oof[i] = probability(w, x.get(i)) >= threshold;
-        }
-      }
-      double threshold = bestThreshold(x, y, lambda, folds);
-      double[] w = fit(x, y, lambda);
-      boolean[] fitted = new boolean[n];
-      for (int i = 0; i < n; i++) {
-        fitted[i] = probability(w, x.get(i)) >= threshold;
-      }
-      double[] weights = new double[w.length - 1];
-      System.arraycopy(w, 1, weights, 0, weights.length);
-      results.add(
-          new Result(
-              topic.withWeights(round(w[0]), roundAll(weights)).withThreshold(threshold),
-              scores(topic.name(), oof, y),
-              scores(topic.name(), fitted, y)));
+    for (TopicDefinition topic : topics) {
+      results.add(trainOne(topic, gazetteer, prepared, options));
     }
     return results;
   }
 
-  /** The items not in fold {@code f} of {@code folds} (item i is in fold {@code i % folds}). */
-  static <T> List<T> outsideFold(List<T> items, int f, int folds) {
-    List<T> out = new ArrayList<>(items.size());
-    for (int i = 0; i < items.size(); i++) {
-      if (i % folds != f) {
-        out.add(items.get(i));
+  private record Prepared(
+      LabelledText example, TokenView view, List<Mention> mentions, TokenView context) {}
+
+  private static Result trainOne(
+      TopicDefinition topic, Gazetteer gazetteer, List<Prepared> all, Options options) {
+    Features features = new Features(topic.cues(), gazetteer);
+    List<Prepared> judged =
+        all.stream().filter(p -> p.example().judged().contains(topic.name())).toList();
+    if (judged.isEmpty()) {
+      throw new IllegalArgumentException("no examples are judged for topic " + topic.name());
+    }
+    int n = judged.size();
+    List<Map<String, Float>> named = new ArrayList<>(n);
+    Map<String, Integer> df = new HashMap<>();
+    boolean[] labels = new boolean[n];
+    boolean[] natural = new boolean[n];
+    String[] articles = new String[n];
+    for (int i = 0; i < n; i++) {
+      Prepared p = judged.get(i);
+      Map<String, Float> f = features.named(p.view(), p.mentions(), p.context());
+      named.add(f);
+      f.keySet().forEach(k -> df.merge(k, 1, Integer::sum));
+      labels[i] = p.example().labels().contains(topic.name());
+      natural[i] = p.example().natural();
+      articles[i] = p.example().article();
+    }
+    boolean anyPositive = false;
+    for (boolean b : labels) {
+      anyPositive |= b;
+    }
+    if (!anyPositive) {
+      throw new IllegalArgumentException("no example is labelled with topic " + topic.name());
+    }
+    // The vocabulary: curated and entity features always, words and pairs when frequent enough.
+    TreeMap<String, Integer> vocabulary = new TreeMap<>();
+    df.forEach(
+        (name, count) -> {
+          if (curated(name) || count >= options.minCount()) {
+            vocabulary.put(name, 0);
+          }
+        });
+    List<String> names = new ArrayList<>(vocabulary.keySet());
+    for (int i = 0; i < names.size(); i++) {
+      vocabulary.put(names.get(i), i);
+    }
+    int[][] index = new int[n][];
+    float[][] value = new float[n][];
+    for (int i = 0; i < n; i++) {
+      int[] ix = new int[named.get(i).size()];
+      float[] vx = new float[ix.length];
+      int m = 0;
+      for (Map.Entry<String, Float> e : named.get(i).entrySet()) {
+        Integer k = vocabulary.get(e.getKey());
+        if (k != null) {
+          ix[m] = k;
+          vx[m++] = e.getValue();
+        }
+      }
+      index[i] = java.util.Arrays.copyOf(ix, m);
+      value[i] = java.util.Arrays.copyOf(vx, m);
+    }
+    double[] penalty = new double[names.size()];
+    for (int k = 0; k < penalty.length; k++) {
+      penalty[k] = curated(names.get(k)) ? options.curatedPenalty() : 1;
+    }
+    LogisticRegression.Rows rows = new LogisticRegression.Rows(index, value, names.size(), penalty);
+    Double rate = options.naturalRates().get(topic.name());
+    double[] weight = sampleWeights(labels, natural, rate);
+    int[] everything = new int[n];
+    for (int i = 0; i < n; i++) {
+      everything[i] = i;
+    }
+    Map<Double, Double> f1ByLambda = new LinkedHashMap<>();
+    Scores best = null;
+    double bestLambda = 0;
+    List<Miss> bestMisses = List.of();
+    for (double lambda : options.lambdas()) {
+      boolean[] oof = new boolean[n];
+      double[] oofP = new double[n];
+      double[] oofT = new double[n];
+      for (int f = 0; f < options.folds(); f++) {
+        int[] train = select(articles, everything, options.folds(), f, 0, false);
+        int[] test = select(articles, everything, options.folds(), f, 0, true);
+        if (train.length == 0 || test.length == 0) {
+          continue;
+        }
+        double threshold = chooseThreshold(rows, train, labels, weight, articles, lambda);
+        double[] w = LogisticRegression.fit(rows, train, pick(labels, train), lambda);
+        for (int i : test) {
+          oofP[i] = LogisticRegression.probability(rows, i, w);
+          oofT[i] = threshold;
+          oof[i] = oofP[i] >= threshold;
+        }
+      }
+      Scores s = scores(topic.name(), oof, labels);
+      f1ByLambda.put(lambda, s.f1());
+      if (best == null || s.f1() > best.f1() + 1e-12) {
+        best = s;
+        bestLambda = lambda;
+        List<Miss> misses = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          if (oof[i] != labels[i]) {
+            misses.add(new Miss(judged.get(i).example().id(), labels[i], oofP[i], oofT[i]));
+          }
+        }
+        bestMisses = misses;
       }
     }
-    return out;
+    double threshold = chooseThreshold(rows, everything, labels, weight, articles, bestLambda);
+    double[] w = LogisticRegression.fit(rows, everything, labels, bestLambda);
+    boolean[] fitted = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      fitted[i] = LogisticRegression.probability(rows, i, w) >= threshold;
+    }
+    Map<String, Double> weights = new TreeMap<>();
+    for (int k = 0; k < names.size(); k++) {
+      double v = round(w[k + 1]);
+      if (v != 0) {
+        weights.put(names.get(k), v);
+      }
+    }
+    TopicDefinition trained = topic.withModel(threshold, round(w[0]), weights);
+    return new Result(
+        trained,
+        best,
+        scores(topic.name(), fitted, labels),
+        bestLambda,
+        f1ByLambda,
+        List.copyOf(bestMisses));
   }
 
-  /** Thresholds tried when choosing one. */
-  private static final double[] THRESHOLDS = {0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7};
+  /** Whether a feature is curated (a cue or an entity pattern) rather than a word or pair. */
+  static boolean curated(String name) {
+    return name.startsWith("cue:") || name.startsWith("ent:") || name.startsWith("ctx:cue:");
+  }
 
   /**
-   * The label threshold with the best F1 on out-of-fold probabilities of {@code x} (ties go to the
-   * threshold nearest 0.5).
+   * Weights that give the texts not from a natural sample the natural share of positives: natural
+   * texts weigh 1; the others weigh {@code rate / share} when positive and {@code (1 - rate) / (1 -
+   * share)} when not, where {@code share} is their own share of positives.
    */
-  static double bestThreshold(List<double[]> x, List<Boolean> y, double lambda, int folds) {
-    int n = x.size();
-    double[] p = new double[n];
-    for (int f = 0; f < folds; f++) {
-      List<double[]> trainX = outsideFold(x, f, folds);
-      List<Boolean> trainY = outsideFold(y, f, folds);
-      if (trainY.stream().noneMatch(b -> b) || trainY.stream().allMatch(b -> b)) {
+  static double[] sampleWeights(boolean[] labels, boolean[] natural, Double rate) {
+    double[] w = new double[labels.length];
+    java.util.Arrays.fill(w, 1);
+    if (rate == null) {
+      return w;
+    }
+    int others = 0;
+    int positives = 0;
+    for (int i = 0; i < labels.length; i++) {
+      if (!natural[i]) {
+        others++;
+        positives += labels[i] ? 1 : 0;
+      }
+    }
+    if (others == 0 || positives == 0 || positives == others) {
+      return w;
+    }
+    double share = positives / (double) others;
+    for (int i = 0; i < labels.length; i++) {
+      if (!natural[i]) {
+        w[i] = labels[i] ? rate / share : (1 - rate) / (1 - share);
+      }
+    }
+    return w;
+  }
+
+  /**
+   * The threshold with the best weighted F1 on out-of-fold probabilities of an inner 3-fold
+   * cross-validation of {@code part} (ties go to the threshold nearest 0.5).
+   */
+  private static double chooseThreshold(
+      LogisticRegression.Rows rows,
+      int[] part,
+      boolean[] labels,
+      double[] weight,
+      String[] articles,
+      double lambda) {
+    int inner = 3;
+    double[] p = new double[rows.size()];
+    for (int f = 0; f < inner; f++) {
+      int[] train = select(articles, part, inner, f, 1, false);
+      int[] test = select(articles, part, inner, f, 1, true);
+      boolean[] y = pick(labels, train);
+      boolean pos = false;
+      boolean neg = false;
+      for (boolean b : y) {
+        pos |= b;
+        neg |= !b;
+      }
+      if (!pos || !neg || test.length == 0) {
         return 0.5;
       }
-      double[] w = fit(trainX, trainY, lambda);
-      for (int i = f; i < n; i += folds) {
-        p[i] = probability(w, x.get(i));
+      double[] w = LogisticRegression.fit(rows, train, y, lambda);
+      for (int i : test) {
+        p[i] = LogisticRegression.probability(rows, i, w);
       }
     }
     double best = 0.5;
     double bestF1 = -1;
     for (double t : THRESHOLDS) {
-      boolean[] predicted = new boolean[n];
-      for (int i = 0; i < n; i++) {
-        predicted[i] = p[i] >= t;
+      double tp = 0;
+      double fp = 0;
+      double fn = 0;
+      for (int i : part) {
+        boolean predicted = p[i] >= t;
+        if (predicted && labels[i]) {
+          tp += weight[i];
+        } else if (predicted) {
+          fp += weight[i];
+        } else if (labels[i]) {
+          fn += weight[i];
+        }
       }
-      double f1 = scores("", predicted, y).f1();
+      double f1 = tp == 0 ? 0 : 2 * tp / (2 * tp + fp + fn);
       if (f1 > bestF1 + 1e-9
           || (Math.abs(f1 - bestF1) <= 1e-9 && Math.abs(t - 0.5) < Math.abs(best - 0.5))) {
         bestF1 = f1;
@@ -174,32 +388,140 @@ public final class TopicTrainer {
     return best;
   }
 
+  /** The members of {@code part} in (or not in) fold {@code f}; folds by a hash of the article. */
+  private static int[] select(
+      String[] articles, int[] part, int folds, int f, int salt, boolean inFold) {
+    int[] out = new int[part.length];
+    int m = 0;
+    for (int i : part) {
+      if ((foldOf(articles[i], folds, salt) == f) == inFold) {
+        out[m++] = i;
+      }
+    }
+    return java.util.Arrays.copyOf(out, m);
+  }
+
+  /** The fold of an article: a hash of its id, so passages of one article share a fold. */
+  static int foldOf(String article, int folds, int salt) {
+    long h = TokenView.hash(article) + salt * 0x9E3779B97F4A7C15L;
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    return (int) Long.remainderUnsigned(h, folds);
+  }
+
+  private static boolean[] pick(boolean[] labels, int[] rows) {
+    boolean[] out = new boolean[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      out[i] = labels[rows[i]];
+    }
+    return out;
+  }
+
   /** Scores of predictions against labels. */
-  static Scores scores(String topic, boolean[] predicted, List<Boolean> labels) {
+  static Scores scores(String topic, boolean[] predicted, boolean[] labels) {
     int tp = 0;
     int fp = 0;
     int fn = 0;
     for (int i = 0; i < predicted.length; i++) {
-      if (predicted[i] && labels.get(i)) {
+      if (predicted[i] && labels[i]) {
         tp++;
       } else if (predicted[i]) {
         fp++;
-      } else if (labels.get(i)) {
+      } else if (labels[i]) {
         fn++;
       }
     }
     return new Scores(topic, tp, fp, fn, predicted.length);
   }
 
-  /** Scores a model's labels on examples. */
+  /**
+   * How one cue fares on labelled texts: how many texts judged for its topic it fires on, how many
+   * of those are labelled with the topic, against the topic's share among all of them.
+   *
+   * @param topic the topic whose cue it is
+   * @param cue the cue name
+   * @param matches judged texts the cue fires on
+   * @param positives of those, texts labelled with the topic
+   * @param judged texts judged for the topic
+   * @param labelled of those, texts labelled with the topic
+   */
+  public record CueCheck(
+      String topic, String cue, int matches, int positives, int judged, int labelled) {
+    /** The topic's share among the texts the cue fires on; NaN when it fires on none. */
+    public double precision() {
+      return matches == 0 ? Double.NaN : positives / (double) matches;
+    }
+
+    /** The topic's share among all judged texts. */
+    public double baseRate() {
+      return judged == 0 ? 0 : labelled / (double) judged;
+    }
+  }
+
+  /**
+   * Checks every cue of {@code topics} on {@code examples}: for vetting hand-written rules on texts
+   * their author has not read (a positive cue should fire on texts more often labelled with its
+   * topic than the base rate, a negative one less often, and a rule that fires on almost nothing is
+   * a rule fitted to single items).
+   */
+  public static List<CueCheck> vet(
+      List<TopicDefinition> topics, Gazetteer gazetteer, List<LabelledText> examples) {
+    EntityTagger tagger = new EntityTagger(gazetteer);
+    List<TokenView> views = new ArrayList<>();
+    List<List<Mention>> mentions = new ArrayList<>();
+    for (LabelledText e : examples) {
+      TokenView v = TokenView.of(e.text());
+      views.add(v);
+      mentions.add(tagger.tag(v));
+    }
+    List<CueCheck> out = new ArrayList<>();
+    for (TopicDefinition topic : topics) {
+      Features features = new Features(topic.cues(), gazetteer);
+      int[] matches = new int[topic.cues().size()];
+      int[] positives = new int[topic.cues().size()];
+      int judged = 0;
+      int labelled = 0;
+      for (int i = 0; i < examples.size(); i++) {
+        LabelledText e = examples.get(i);
+        if (!e.judged().contains(topic.name())) {
+          continue;
+        }
+        boolean yes = e.labels().contains(topic.name());
+        judged++;
+        labelled += yes ? 1 : 0;
+        Map<String, Float> named = features.named(views.get(i), mentions.get(i), null);
+        for (int c = 0; c < matches.length; c++) {
+          if (named.containsKey("cue:" + topic.cues().get(c).name())) {
+            matches[c]++;
+            positives[c] += yes ? 1 : 0;
+          }
+        }
+      }
+      for (int c = 0; c < matches.length; c++) {
+        out.add(
+            new CueCheck(
+                topic.name(),
+                topic.cues().get(c).name(),
+                matches[c],
+                positives[c],
+                judged,
+                labelled));
+      }
+    }
+    return out;
+  }
+
+  /** Scores a model's labels on examples (with their context when they have one). */
   public static List<Scores> evaluate(
       TopicModel model, Gazetteer gazetteer, List<LabelledText> examples) {
-    examples = normalized(examples);
     EntityTagger tagger = new EntityTagger(gazetteer);
     List<Scores> out = new ArrayList<>();
     List<List<String>> predicted = new ArrayList<>();
     for (LabelledText e : examples) {
-      predicted.add(model.labels(model.score(e.text(), tagger.tag(e.text()))));
+      TokenView view = TokenView.of(e.text());
+      TokenView context = e.context() == null ? null : TokenView.of(e.context());
+      predicted.add(model.labels(model.score(view, tagger.tag(view), context)));
     }
     for (String topic : model.names()) {
       List<Boolean> labels = new ArrayList<>();
@@ -211,122 +533,17 @@ public final class TopicTrainer {
         }
       }
       boolean[] p = new boolean[preds.size()];
+      boolean[] l = new boolean[preds.size()];
       for (int i = 0; i < p.length; i++) {
         p[i] = preds.get(i);
+        l[i] = labels.get(i);
       }
-      out.add(scores(topic, p, labels));
+      out.add(scores(topic, p, l));
     }
     return out;
-  }
-
-  /** Logistic regression by Newton's method; returns {bias, w1..wd}. */
-  static double[] fit(List<double[]> x, List<Boolean> y, double lambda) {
-    int d = x.get(0).length + 1;
-    double[] w = new double[d];
-    for (int iteration = 0; iteration < 50; iteration++) {
-      double[] gradient = new double[d];
-      double[][] hessian = new double[d][d];
-      for (int i = 0; i < x.size(); i++) {
-        double[] xi = withBias(x.get(i));
-        double p = probability(w, x.get(i));
-        double r = p - (y.get(i) ? 1 : 0);
-        double s = Math.max(p * (1 - p), 1e-9);
-        for (int a = 0; a < d; a++) {
-          gradient[a] += r * xi[a];
-          for (int b = 0; b < d; b++) {
-            hessian[a][b] += s * xi[a] * xi[b];
-          }
-        }
-      }
-      for (int a = 1; a < d; a++) {
-        gradient[a] += lambda * w[a];
-        hessian[a][a] += lambda;
-      }
-      hessian[0][0] += 1e-6;
-      double[] step = solve(hessian, gradient);
-      double change = 0;
-      for (int a = 0; a < d; a++) {
-        w[a] -= step[a];
-        change = Math.max(change, Math.abs(step[a]));
-      }
-      if (change < 1e-8) {
-        break;
-      }
-    }
-    return w;
-  }
-
-  static double probability(double[] w, double[] x) {
-    double z = w[0];
-    for (int i = 0; i < x.length; i++) {
-      z += w[i + 1] * x[i];
-    }
-    return 1 / (1 + Math.exp(-z));
-  }
-
-  private static double[] withBias(double[] x) {
-    double[] out = new double[x.length + 1];
-    out[0] = 1;
-    System.arraycopy(x, 0, out, 1, x.length);
-    return out;
-  }
-
-  /** Solves {@code a · s = b} by Gaussian elimination with partial pivoting. */
-  static double[] solve(double[][] a, double[] b) {
-    int n = b.length;
-    double[][] m = new double[n][];
-    for (int i = 0; i < n; i++) {
-      m[i] = java.util.Arrays.copyOf(a[i], n + 1);
-      m[i][n] = b[i];
-    }
-    for (int c = 0; c < n; c++) {
-      int pivot = c;
-      for (int r = c + 1; r < n; r++) {
-        if (Math.abs(m[r][c]) > Math.abs(m[pivot][c])) {
-          pivot = r;
-        }
-      }
-      double[] tmp = m[c];
-      m[c] = m[pivot];
-      m[pivot] = tmp;
-      if (Math.abs(m[c][c]) < 1e-12) {
-        continue;
-      }
-      for (int r = 0; r < n; r++) {
-        if (r != c) {
-          double factor = m[r][c] / m[c][c];
-          for (int k = c; k <= n; k++) {
-            m[r][k] -= factor * m[c][k];
-          }
-        }
-      }
-    }
-    double[] s = new double[n];
-    for (int i = 0; i < n; i++) {
-      s[i] = Math.abs(m[i][i]) < 1e-12 ? 0 : m[i][n] / m[i][i];
-    }
-    return s;
   }
 
   private static double round(double v) {
-    return Math.round(v * 1000) / 1000.0;
-  }
-
-  private static double[] roundAll(double[] v) {
-    double[] out = new double[v.length];
-    for (int i = 0; i < v.length; i++) {
-      out[i] = round(v[i]);
-    }
-    return out;
-  }
-
-  /** The examples' texts as the enricher sees them ({@link NormalizedText}). */
-  private static List<LabelledText> normalized(List<LabelledText> examples) {
-    return examples.stream()
-        .map(
-            e ->
-                new LabelledText(
-                    e.id(), NormalizedText.of(e.text()).text(), e.labels(), e.judged()))
-        .toList();
+    return Math.round(v * 10000) / 10000.0;
   }
 }

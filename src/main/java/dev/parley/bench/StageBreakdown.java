@@ -1,0 +1,236 @@
+package dev.parley.bench;
+
+import com.google.gson.JsonObject;
+import dev.parley.analysis.AnalysisConfig;
+import dev.parley.analysis.EntityTagger;
+import dev.parley.analysis.Gazetteer;
+import dev.parley.analysis.Mention;
+import dev.parley.analysis.ParleyAnalyzer;
+import dev.parley.analysis.TokenView;
+import dev.parley.indexer.Article;
+import dev.parley.indexer.Passage;
+import dev.parley.indexer.enrich.ArticleContext;
+import dev.parley.indexer.enrich.Enrichment;
+import dev.parley.indexer.enrich.TopicModel;
+import dev.parley.indexer.ingest.ArticleFormatException;
+import dev.parley.indexer.ingest.SeedFormat;
+import dev.parley.indexer.ingest.TextDecoding;
+import dev.parley.indexer.segment.ParagraphSegmenter;
+import dev.parley.indexer.segment.SegmentationConfig;
+import dev.parley.indexer.write.ArticleDocuments;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Where indexing time goes, stage by stage, on one thread: the indexer's own steps run one after
+ * another on the seed-format ({@code .txt}) articles under the inputs, each timed on its own, and
+ * reported in microseconds per passage. Time is the indexing thread's CPU time ({@link
+ * ThreadMXBean#getCurrentThreadCpuTime()}), so other processes on a shared machine do not inflate
+ * it (they still share caches); Lucene's background merge threads are not counted (the final
+ * commit's flush runs on this thread and is). Reading the clock costs well under a microsecond and
+ * is charged to the stages.
+ *
+ * <ul>
+ *   <li>{@code read}: the file's bytes; {@code parse}: decoding and the seed format;
+ *   <li>{@code segment}: paragraphs to passages;
+ *   <li>{@code analyse}: the index analyzer over every analysed field of the passage documents (the
+ *       work Lucene's inversion repeats inside {@code write});
+ *   <li>{@code tag}: cutting the passage (and the article context, once per article) into a {@link
+ *       TokenView} and tagging entities on it; {@code topics}: the topic model on the same view;
+ *   <li>{@code write}: building the documents and {@link IndexWriter#addDocuments} (Lucene's
+ *       inversion, analysis included, and buffering); {@code commit}: the final commit.
+ * </ul>
+ *
+ * <p>Not thread-safe; one run per instance.
+ */
+public final class StageBreakdown {
+  /** The stages, in pipeline order. */
+  public static final List<String> STAGES =
+      List.of("read", "parse", "segment", "analyse", "tag", "topics", "write", "commit");
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  private final long[] nanos = new long[STAGES.size()];
+  private long passages;
+  private long articles;
+
+  /**
+   * Indexes the {@code .txt} articles under {@code inputs} into a new index in {@code work}, timing
+   * each stage.
+   *
+   * @throws IOException if the inputs cannot be read or the index written
+   */
+  public Map<String, Double> run(List<Path> inputs, Path work) throws IOException {
+    if (!THREADS.isCurrentThreadCpuTimeSupported()) {
+      throw new IllegalStateException("this JVM cannot measure thread CPU time");
+    }
+    List<Path> files = new ArrayList<>();
+    for (Path input : inputs) {
+      try (Stream<Path> s = Files.walk(input)) {
+        s.filter(p -> p.toString().endsWith(".txt")).sorted().forEach(files::add);
+      }
+    }
+    AnalysisConfig analysis = AnalysisConfig.defaults();
+    ParleyAnalyzer analyzer = new ParleyAnalyzer(analysis);
+    ParagraphSegmenter segmenter = new ParagraphSegmenter(SegmentationConfig.defaults());
+    Gazetteer gazetteer = Gazetteer.defaults();
+    EntityTagger tagger = new EntityTagger(gazetteer);
+    TopicModel model = TopicModel.defaults();
+    Files.createDirectories(work);
+    IndexWriterConfig config = new IndexWriterConfig(new ParleyAnalyzer(analysis));
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    config.setRAMBufferSizeMB(64); // the indexer's default buffer
+    try (FSDirectory dir = FSDirectory.open(work);
+        IndexWriter writer = new IndexWriter(dir, config)) {
+      for (Path file : files) {
+        long t0 = cpu();
+        byte[] bytes = Files.readAllBytes(file);
+        long t1 = cpu();
+        Article article;
+        try {
+          String name = file.getFileName().toString();
+          article =
+              SeedFormat.parse(
+                  name.substring(0, name.length() - 4),
+                  TextDecoding.decode(bytes),
+                  file.toString());
+        } catch (ArticleFormatException | IllegalArgumentException e) {
+          continue; // not an article: the indexer would reject it too
+        }
+        long t2 = cpu();
+        List<Passage> ps = segmenter.segment(article);
+        long t3 = cpu();
+        nanos[0] += t1 - t0;
+        nanos[1] += t2 - t1;
+        nanos[2] += t3 - t2;
+        List<Enrichment> enrichments = new ArrayList<>(ps.size());
+        String lastContext = null;
+        TokenView contextView = null;
+        for (Passage p : ps) {
+          long a = cpu();
+          String text = p.heading() == null ? p.text() : p.heading() + "\n" + p.text();
+          String context = ArticleContext.of(article, p.from(), p.to());
+          if (context != null && !context.equals(lastContext)) {
+            contextView = TokenView.of(context);
+            lastContext = context;
+          }
+          TokenView view = TokenView.of(text);
+          List<Mention> mentions = tagger.tag(view);
+          long b = cpu();
+          Map<String, Float> scores =
+              model.score(view, mentions, context == null ? null : contextView);
+          Enrichment e = new Enrichment(scores, model.labels(scores), EntityTagger.ids(mentions));
+          long c = cpu();
+          enrichments.add(e);
+          nanos[4] += b - a;
+          nanos[5] += c - b;
+        }
+        long w0 = cpu();
+        List<Document> docs = ArticleDocuments.of(article, ps, enrichments);
+        long w1 = cpu();
+        for (Document d : docs) {
+          for (IndexableField f : d.getFields()) {
+            if (f.fieldType().tokenized() && f.stringValue() != null) {
+              try (TokenStream ts = analyzer.tokenStream(f.name(), f.stringValue())) {
+                ts.reset();
+                while (ts.incrementToken()) {
+                  // consume: the time is the analyzer's
+                }
+                ts.end();
+              }
+            }
+          }
+        }
+        long w2 = cpu();
+        writer.addDocuments(docs);
+        long w3 = cpu();
+        nanos[3] += w2 - w1;
+        nanos[6] += (w1 - w0) + (w3 - w2);
+        passages += ps.size();
+        articles++;
+      }
+      long c0 = cpu();
+      writer.commit();
+      nanos[7] += cpu() - c0;
+    }
+    Map<String, Double> perPassage = new LinkedHashMap<>();
+    for (int i = 0; i < nanos.length; i++) {
+      perPassage.put(STAGES.get(i), passages == 0 ? 0 : nanos[i] / 1000.0 / passages);
+    }
+    return perPassage;
+  }
+
+  /** The calling thread's CPU time in nanoseconds. */
+  private static long cpu() {
+    return THREADS.getCurrentThreadCpuTime();
+  }
+
+  /** Passages indexed by the last run. */
+  public long passages() {
+    return passages;
+  }
+
+  /** Articles indexed by the last run. */
+  public long articles() {
+    return articles;
+  }
+
+  /** The figures as JSON: passages, articles, µs per passage of each stage, and sums. */
+  public JsonObject toJson(Map<String, Double> perPassage) {
+    JsonObject o = new JsonObject();
+    o.addProperty("articles", articles);
+    o.addProperty("passages", passages);
+    JsonObject us = new JsonObject();
+    perPassage.forEach((k, v) -> us.addProperty(k, Math.round(v * 100) / 100.0));
+    o.add("microsPerPassage", us);
+    o.addProperty(
+        "tagAndTopics",
+        Math.round((perPassage.get("tag") + perPassage.get("topics")) * 100) / 100.0);
+    o.addProperty(
+        "analyseTagAndTopics",
+        Math.round(
+                (perPassage.get("analyse") + perPassage.get("tag") + perPassage.get("topics"))
+                    * 100)
+            / 100.0);
+    return o;
+  }
+
+  /** A table of the figures. */
+  public String table(Map<String, Double> perPassage) {
+    StringBuilder b = new StringBuilder();
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "stage breakdown, 1 thread: %,d articles, %,d passages%n",
+            articles,
+            passages));
+    double total = 0;
+    for (Map.Entry<String, Double> e : perPassage.entrySet()) {
+      b.append(String.format(Locale.ROOT, "%-8s %9.2f µs/passage%n", e.getKey(), e.getValue()));
+      total += e.getValue();
+    }
+    b.append(String.format(Locale.ROOT, "%-8s %9.2f µs/passage%n", "total", total));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "tag+topics %.2f µs/passage; analyse+tag+topics %.2f µs/passage%n",
+            perPassage.get("tag") + perPassage.get("topics"),
+            perPassage.get("analyse") + perPassage.get("tag") + perPassage.get("topics")));
+    return b.toString();
+  }
+}

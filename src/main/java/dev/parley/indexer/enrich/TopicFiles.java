@@ -1,0 +1,207 @@
+package dev.parley.indexer.enrich;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * The topic file format, version {@value #FORMAT}: one JSON object per topic.
+ *
+ * <pre>{@code
+ * {
+ *   "format": 2,
+ *   "name": "summits",
+ *   "description": "A meeting of heads of state or government ...",
+ *   "threshold": 0.45,
+ *   "bias": -3.2,
+ *   "cues": [
+ *     {"name": "summit-word", "terms": ["summit", "summits", "summitry"],
+ *      "notBefore": ["budget", "tax"], "notAfter": ["petroleum", "corp"], "window": 1}
+ *   ],
+ *   "weights": {"cue:summit-word": 2.1, "ent:head-meets-country": 1.3, "w:summit": 0.4,
+ *               "p:state visit": 0.8, "ctx:w:summit": 0.2}
+ * }
+ * }</pre>
+ *
+ * <p>{@code format} is required and must be {@value #FORMAT}. {@code threshold} (default 0.5),
+ * {@code bias} (default 0) and {@code weights} (default none: an untrained topic) are written by
+ * {@code parley tune-topics}; {@code cues} are written by people (see {@link Cue} for their fields
+ * and defaults). Files of format 1 (a {@code "features"} list of regular expressions) are rejected
+ * with a message that says how to convert them.
+ *
+ * <p>Thread safety: stateless.
+ */
+public final class TopicFiles {
+  /** The format version this Parley reads and writes. */
+  public static final int FORMAT = 2;
+
+  private static final Gson GSON =
+      new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+  private TopicFiles() {}
+
+  /**
+   * Reads a topic definition.
+   *
+   * @param source how to name the source in messages (a path or resource name)
+   * @throws IllegalArgumentException if the JSON is not a topic definition of this format; the
+   *     one-line message names the source and what to do
+   */
+  public static TopicDefinition read(Reader json, String source) {
+    JsonObject o;
+    try {
+      JsonElement e = JsonParser.parseReader(json);
+      if (!e.isJsonObject()) {
+        throw new IllegalArgumentException(
+            source + ": not a topic definition (expected an object)");
+      }
+      o = e.getAsJsonObject();
+    } catch (JsonParseException e) {
+      throw new IllegalArgumentException(
+          source + ": not a topic definition (malformed JSON: " + oneLine(e) + ")", e);
+    }
+    if (!o.has("format") && o.has("features")) {
+      throw new IllegalArgumentException(
+          source
+              + ": a topic file in the old format 1 (regular-expression \"features\"), which this"
+              + " Parley no longer reads; convert it: keep \"name\" and \"description\", add"
+              + " \"format\": 2, rewrite each feature's pattern as word \"cues\" (docs/topics.md),"
+              + " drop \"features\", then learn its weights with parley tune-topics --topics DIR"
+              + " --labels LABELS.jsonl --out DIR");
+    }
+    try {
+      JsonElement format = o.get("format");
+      if (format == null || !format.isJsonPrimitive() || format.getAsInt() != FORMAT) {
+        throw new IllegalArgumentException(
+            "\"format\" must be " + FORMAT + ", got: " + (format == null ? "none" : format));
+      }
+      RawTopic raw = GSON.fromJson(o, RawTopic.class);
+      List<Cue> cues = new ArrayList<>();
+      if (raw.cues != null) {
+        for (RawCue c : raw.cues) {
+          cues.add(
+              new Cue(
+                  c.name,
+                  c.terms,
+                  c.caseSensitive,
+                  c.notBefore,
+                  c.notAfter,
+                  c.window == 0 ? 1 : c.window,
+                  c.near,
+                  c.nearWindow == 0 ? 10 : c.nearWindow,
+                  c.cap == 0 ? 1 : c.cap,
+                  c.perWords));
+        }
+      }
+      double threshold = raw.threshold == null ? 0.5 : raw.threshold;
+      double bias = raw.bias == null ? 0 : raw.bias;
+      return new TopicDefinition(raw.name, raw.description, threshold, bias, cues, raw.weights);
+    } catch (JsonParseException
+        | IllegalArgumentException
+        | NullPointerException
+        | UnsupportedOperationException e) {
+      throw new IllegalArgumentException(
+          source + ": not a topic definition (" + oneLine(e) + ")", e);
+    }
+  }
+
+  /**
+   * Reads a topic file.
+   *
+   * @throws IOException if it cannot be read
+   * @throws IllegalArgumentException as {@link #read(Reader, String)}
+   */
+  public static TopicDefinition read(Path file) throws IOException {
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return read(r, file.toString());
+    }
+  }
+
+  /** A topic definition as pretty JSON in this format, ending with a newline. */
+  public static String toJson(TopicDefinition t) {
+    JsonObject o = new JsonObject();
+    o.addProperty("format", FORMAT);
+    o.addProperty("name", t.name());
+    o.addProperty("description", t.description());
+    o.addProperty("threshold", t.threshold());
+    o.addProperty("bias", t.bias());
+    JsonArray cues = new JsonArray();
+    for (Cue c : t.cues()) {
+      JsonObject co = new JsonObject();
+      co.addProperty("name", c.name());
+      co.add("terms", GSON.toJsonTree(c.terms()));
+      if (c.caseSensitive()) {
+        co.addProperty("caseSensitive", true);
+      }
+      if (!c.notBefore().isEmpty()) {
+        co.add("notBefore", GSON.toJsonTree(c.notBefore()));
+      }
+      if (!c.notAfter().isEmpty()) {
+        co.add("notAfter", GSON.toJsonTree(c.notAfter()));
+      }
+      if (c.window() != 1) {
+        co.addProperty("window", c.window());
+      }
+      if (!c.near().isEmpty()) {
+        co.add("near", GSON.toJsonTree(c.near()));
+      }
+      if (c.nearWindow() != 10) {
+        co.addProperty("nearWindow", c.nearWindow());
+      }
+      if (c.cap() != 1) {
+        co.addProperty("cap", c.cap());
+      }
+      if (c.perWords() != 0) {
+        co.addProperty("perWords", c.perWords());
+      }
+      cues.add(co);
+    }
+    o.add("cues", cues);
+    JsonObject weights = new JsonObject();
+    t.weights().forEach(weights::addProperty);
+    o.add("weights", weights);
+    return GSON.toJson(o) + "\n";
+  }
+
+  private static String oneLine(Exception e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int nl = m.indexOf('\n');
+    return (nl < 0 ? m : m.substring(0, nl)).trim();
+  }
+
+  /** The JSON shape of a topic file. */
+  private static final class RawTopic {
+    String name;
+    String description;
+    Double threshold;
+    Double bias;
+    List<RawCue> cues;
+    LinkedHashMap<String, Double> weights;
+  }
+
+  /** The JSON shape of one cue. */
+  private static final class RawCue {
+    String name;
+    List<String> terms;
+    boolean caseSensitive;
+    List<String> notBefore;
+    List<String> notAfter;
+    int window;
+    List<String> near;
+    int nearWindow;
+    int cap;
+    int perWords;
+  }
+}

@@ -1,0 +1,112 @@
+package dev.parley.indexer.enrich;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.analysis.Gazetteer;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TopicFilesTest {
+
+  @Test
+  void builtInTopicsRoundTripThroughTheFormat() {
+    for (TopicDefinition t : TopicModel.defaults().topics()) {
+      String json = TopicFiles.toJson(t);
+      assertEquals(t, TopicFiles.read(new StringReader(json), "x.json"));
+      assertTrue(json.contains("\"format\": 2"), json.substring(0, 40));
+    }
+  }
+
+  @Test
+  void oldRegexFormatIsRejectedInOneLineThatSaysHowToConvert() {
+    String old =
+        "{\"name\": \"arms\", \"description\": \"d\", \"threshold\": 0.5, \"bias\": -1,"
+            + " \"features\": [{\"name\": \"treaty\", \"pattern\": \"\\\\btreaty\\\\b\","
+            + " \"weight\": 1.0}]}";
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TopicFiles.read(new StringReader(old), "topics/arms.json"));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "topics/arms.json: a topic file in the old format 1 (regular-expression"
+                    + " \"features\")"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("parley tune-topics --topics DIR"), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"));
+  }
+
+  @Test
+  void otherBadFilesNameTheSourceAndTheProblem() {
+    assertEquals(
+        "a.json: not a topic definition (\"format\" must be 2, got: 3)",
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    TopicFiles.read(new StringReader("{\"format\": 3, \"name\": \"x\"}"), "a.json"))
+            .getMessage());
+    String unknownFeature = "{\"format\": 2, \"name\": \"x\", \"weights\": {\"regex:foo\": 1.0}}";
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> TopicFiles.read(new StringReader(unknownFeature), "b.json"))
+            .getMessage()
+            .startsWith("b.json: not a topic definition (feature 'regex:foo' is not w:WORD"));
+    String missingCue = "{\"format\": 2, \"name\": \"x\", \"weights\": {\"cue:nope\": 1.0}}";
+    assertEquals(
+        "c.json: not a topic definition (topic x: weight for cue:nope but no such cue is defined)",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> TopicFiles.read(new StringReader(missingCue), "c.json"))
+            .getMessage());
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> TopicFiles.read(new StringReader("{\"format\": 2,"), "d.json"))
+            .getMessage()
+            .startsWith("d.json: not a topic definition (malformed JSON"));
+  }
+
+  @Test
+  void anUntrainedTopicReadsButDoesNotScore() {
+    TopicDefinition t =
+        TopicFiles.read(
+            new StringReader(
+                "{\"format\": 2, \"name\": \"arms-control\", \"description\": \"d\","
+                    + " \"cues\": [{\"name\": \"treaty\", \"terms\": [\"treaty\"]}]}"),
+            "arms.json");
+    assertFalse(t.trained());
+    assertEquals(0.5, t.threshold());
+    assertEquals(List.of(Cue.of("treaty", List.of("treaty"))), t.cues());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> TopicModel.builder(Gazetteer.defaults()).add(t));
+    assertEquals(
+        "topic arms-control has no weights: learn them with parley tune-topics --topics DIR"
+            + " --labels LABELS.jsonl --out DIR",
+        e.getMessage());
+  }
+
+  @Test
+  void aCueNameMeansOneThingAcrossTopics() {
+    TopicDefinition a =
+        new TopicDefinition(
+            "a", "", 0.5, 0, List.of(Cue.of("c", List.of("x"))), Map.of("cue:c", 1.0));
+    TopicDefinition b =
+        new TopicDefinition(
+            "b", "", 0.5, 0, List.of(Cue.of("c", List.of("y"))), Map.of("cue:c", 1.0));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TopicModel.builder(Gazetteer.defaults()).add(a).add(b).build());
+    assertEquals(
+        "cue c is defined differently in two topics (topic b): give one of them another name",
+        e.getMessage());
+  }
+}
