@@ -24,7 +24,7 @@ class LibraryArtifactIT {
   static final Path LIBRARY = Path.of(System.getProperty("parley.libraryJar"));
   static final Path COMMAND_LINE = Path.of(System.getProperty("parley.commandLineJar"));
   static final List<String> NOT_LIBRARY =
-      List.of("dev/parley/cli/", "dev/parley/bench/", "dev/parley/eval/");
+      List.of("dev/parley/cli/", "dev/parley/bench/", "dev/parley/eval/", "dev/parley/examples/");
 
   static Path sibling(String classifier) {
     String name = LIBRARY.getFileName().toString();
