@@ -38,10 +38,24 @@ final class WebFixture {
               + ",\"Officials said the envoys would meet again.\"]}",
           "");
 
+  /** Twelve short articles that all match "ministers": more than one page of results. */
+  static String ministers() {
+    StringBuilder b = new StringBuilder();
+    for (int i = 1; i <= 12; i++) {
+      b.append(
+          String.format(
+              "{\"id\":\"ministers-%02d\",\"date\":\"2021-05-%02d\",\"paragraphs\":[\"Foreign"
+                  + " ministers met for round %d of the regional dialogue.\"]}%n",
+              i, i, i));
+    }
+    return b.toString();
+  }
+
   /** Indexes the seed article and the fixture articles into {@code dir/index}; returns it. */
   static Path index(Path dir) throws IOException {
     Path in = Files.createDirectories(dir.resolve("in"));
     Files.writeString(in.resolve("fixture.jsonl"), JSONL);
+    Files.writeString(in.resolve("ministers.jsonl"), ministers());
     Path index = dir.resolve("index");
     try (Indexer indexer = Indexer.builder(index).build()) {
       var report = indexer.index(List.of(Path.of("seeds"), in));
