@@ -85,6 +85,9 @@ class LibraryArtifactIT {
   @Test
   void theCommandLineJarRunsOnItsOwn() throws IOException, InterruptedException {
     assertTrue(names(COMMAND_LINE).contains("dev/parley/cli/Main.class"));
+    // The search page (an example) travels in the command line's jar, for parley serve.
+    assertTrue(names(COMMAND_LINE).contains("dev/parley/examples/web/SearchServer.class"));
+    assertTrue(names(COMMAND_LINE).contains("dev/parley/examples/web/static/index.html"));
     Process p =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
