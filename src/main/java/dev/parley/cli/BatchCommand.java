@@ -5,24 +5,29 @@ import dev.parley.eval.TrecRun;
 import dev.parley.query.SearchRequest;
 import dev.parley.query.Searcher;
 import dev.parley.query.result.Hit;
+import dev.parley.query.result.Unit;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code parley batch}: run a file of queries and write a TREC run, one line per hit: {@code qid Q0
- * articleId#from-to rank score tag}.
+ * articleId#from-to rank score tag}, or with {@code --articles} one line per article: {@code qid Q0
+ * articleId rank score tag}.
  */
 @Command(
     name = "batch",
     description = {
       "Run a file of queries and write a TREC run.",
-      "Queries are qid<TAB>query; each hit is a line: qid Q0 articleId#from-to rank score tag."
+      "Queries are qid<TAB>query; each hit is a line: qid Q0 articleId#from-to rank score tag"
+          + " (with --articles: qid Q0 articleId rank score tag)."
     })
 final class BatchCommand extends CliCommand {
   @Option(names = "--index", paramLabel = "DIR", description = "Index directory (default: index).")
@@ -50,6 +55,23 @@ final class BatchCommand extends CliCommand {
   @Option(names = "--tag", paramLabel = "NAME", description = "Run tag (default parley).")
   String tag = "parley";
 
+  @Option(
+      names = "--articles",
+      description = "One hit per article (qid Q0 articleId rank score tag).")
+  boolean articles;
+
+  @Option(
+      names = "--no-dense",
+      description = "Rank lexically only, even on an index with passage vectors.")
+  boolean noDense;
+
+  @Option(
+      names = "--latency",
+      description =
+          "Run every query once to warm up, then once timed; print p50, p95 and max on stderr"
+              + " (query embedding included).")
+  boolean latency;
+
   @Override
   public Integer call() throws IOException {
     inRange("--k", k, 1, SearchRequest.MAX_K);
@@ -59,18 +81,45 @@ final class BatchCommand extends CliCommand {
     }
     List<QueryFile.Query> queries = QueryFile.read(queriesFile);
     int lines = 0;
+    int passes = latency ? 2 : 1;
+    long[] nanos = new long[queries.size()];
     try (Searcher searcher = Searcher.open(index);
         BufferedWriter w = Files.newBufferedWriter(runFile, StandardCharsets.UTF_8)) {
-      for (QueryFile.Query q : queries) {
-        SearchRequest request =
-            SearchRequest.builder(q.text()).withK(k).withPerArticle(perArticle).build();
-        for (Hit h : searcher.search(request).hits()) {
-          w.write(TrecRun.line(q.id(), h, tag));
-          lines++;
+      for (int pass = 0; pass < passes; pass++) {
+        for (int i = 0; i < queries.size(); i++) {
+          QueryFile.Query q = queries.get(i);
+          SearchRequest request =
+              SearchRequest.builder(q.text())
+                  .withK(k)
+                  .withPerArticle(perArticle)
+                  .withDense(!noDense)
+                  .withUnit(articles ? Unit.ARTICLE : Unit.PASSAGE)
+                  .build();
+          long start = System.nanoTime();
+          List<Hit> hits = searcher.search(request).hits();
+          nanos[i] = System.nanoTime() - start;
+          if (pass == passes - 1) {
+            for (Hit h : hits) {
+              w.write(TrecRun.line(q.id(), h, tag));
+              lines++;
+            }
+          }
         }
       }
     }
     err.printf("wrote %d lines for %d queries to %s%n", lines, queries.size(), runFile);
+    if (latency && nanos.length > 0) {
+      long[] sorted = nanos.clone();
+      Arrays.sort(sorted);
+      err.printf(
+          Locale.ROOT,
+          "latency over %d queries (after one warm-up pass): p50 %.2f ms, p95 %.2f ms, max %.2f"
+              + " ms%n",
+          sorted.length,
+          sorted[(sorted.length - 1) / 2] / 1e6,
+          sorted[(int) Math.ceil(0.95 * sorted.length) - 1] / 1e6,
+          sorted[sorted.length - 1] / 1e6);
+    }
     return 0;
   }
 }

@@ -135,7 +135,7 @@ public final class Main {
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           CommandLine failed = ex.getCommandLine();
-          err.println(prefix(failed) + usageMessage(ex) + hint(failed));
+          err.println(prefix(failed) + usageMessage(ex, Arrays.asList(args)) + hint(failed));
           if (debug) {
             ex.printStackTrace(err);
           }
@@ -171,13 +171,13 @@ public final class Main {
   }
 
   /** A picocli parse error in Parley's words, on one line. */
-  private static String usageMessage(ParameterException ex) {
+  private static String usageMessage(ParameterException ex, List<String> given) {
     CommandLine failed = ex.getCommandLine();
     String command = failed.getCommandName();
     if (ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
       String arg = u.getUnmatched().get(0);
       if (failed.getParent() == null) {
-        return "unknown command '" + arg + "'";
+        return arg.startsWith("-") ? "unknown option " + arg : "unknown command '" + arg + "'";
       }
       return arg.startsWith("-")
           ? "unknown option " + arg + " for '" + command + "'"
@@ -185,9 +185,15 @@ public final class Main {
     }
     if (ex instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) {
       ArgSpec missing = m.getMissing().get(0);
-      return missing instanceof OptionSpec o
-          ? "'" + command + "' needs " + o.longestName()
-          : "'" + command + "' needs " + missing.paramLabel();
+      if (missing instanceof OptionSpec o) {
+        boolean named =
+            given.stream()
+                .anyMatch(a -> List.of(o.names()).contains(a.contains("=") ? a.split("=")[0] : a));
+        return named
+            ? o.longestName() + " needs a value (" + o.paramLabel() + ")"
+            : "'" + command + "' needs " + o.longestName();
+      }
+      return "'" + command + "' needs " + missing.paramLabel();
     }
     if (ex.getCause() instanceof CommandLine.TypeConversionException t
         && ex.getArgSpec() instanceof OptionSpec o) {

@@ -7,6 +7,7 @@ import dev.parley.query.highlight.SnippetEscaping;
 import dev.parley.query.result.Hit;
 import dev.parley.query.result.ResultsJson;
 import dev.parley.query.result.SearchResults;
+import dev.parley.query.result.Unit;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Rank passages for a query, as text or JSON.",
       "QUERY: words, \"phrases\", -exclusions, a OR b.",
-      "Without QUERY, browses: with --topic by topic score, otherwise newest first."
+      "With --topic or --entity and no QUERY (or QUERY \"\"), browses: by topic score with",
+      "--topic, otherwise newest first."
     })
 final class SearchCommand extends CliCommand {
   /** Markers for the text output; JSON keeps the library's {@code <em>} markers. */
@@ -106,8 +108,22 @@ final class SearchCommand extends CliCommand {
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
-  @Option(names = "--explain", description = "Add Lucene's score explanation to each hit.")
+  @Option(
+      names = "--explain",
+      description =
+          "Add the score explanation to each hit (hybrid: the lexical and the dense part).")
   boolean explain;
+
+  @Option(
+      names = "--no-dense",
+      description = "Rank lexically only, even on an index with passage vectors.")
+  boolean noDense;
+
+  @Option(
+      names = "--articles",
+      description =
+          "One hit per article, shown through its best passage; totalHits counts articles.")
+  boolean articles;
 
   @Override
   public Integer call() throws IOException {
@@ -141,6 +157,8 @@ final class SearchCommand extends CliCommand {
             .withExplain(explain)
             .withFacets(facets)
             .withCollapse(collapse)
+            .withDense(!noDense)
+            .withUnit(articles ? Unit.ARTICLE : Unit.PASSAGE)
             .withRecencyHalfLife(inRange("--recency-half-life", recencyHalfLife, 0, 100_000))
             .build();
     Searcher.Builder searcherBuilder =

@@ -1,11 +1,13 @@
 package dev.parley.cli;
 
+import dev.parley.embed.DenseModel;
 import dev.parley.eval.Metrics;
 import dev.parley.eval.Profile;
 import dev.parley.eval.Qrels;
 import dev.parley.eval.QueryFile;
 import dev.parley.eval.RerankTuner;
 import dev.parley.eval.Significance;
+import dev.parley.query.fuse.Fusion;
 import dev.parley.query.rank.RerankModel;
 import dev.parley.query.rank.Reranker;
 import java.io.IOException;
@@ -64,6 +66,31 @@ final class TuneCommand extends CliCommand {
       description = "First-stage profile (default parley).")
   String profile = "parley";
 
+  @Option(
+      names = "--fusion",
+      description =
+          "Learn the hybrid fusion weight instead (lexical top 100 re-scored, and its union with"
+              + " the 100 nearest by vector), in-sample and cross-validated per set and corpus.")
+  boolean fusion;
+
+  @Option(
+      names = "--articles",
+      description = "Learn the article-search shares instead (whole article, second passage).")
+  boolean articles;
+
+  @Option(
+      names = "--no-dense",
+      description = "With --articles: rank passages lexically even on indexes with vectors.")
+  boolean noDense;
+
+  @Option(
+      names = "--embed",
+      paramLabel = "MODEL",
+      description =
+          "With --fusion, on indexes without vectors: embed the lexical top with this model"
+              + " (default e5-small-v2) to measure the re-scoring design.")
+  String embed = "e5-small-v2";
+
   @Override
   public Integer call() throws IOException {
     Map<String, Path> indexes = CorpusIndexes.parse("--index", indexSpecs, false);
@@ -75,6 +102,14 @@ final class TuneCommand extends CliCommand {
       throw new UsageException("give at least one --set NAME=passage|article:QUERIES.tsv:QRELS");
     }
     inRange("--folds", folds, 2, 100);
+    if (fusion) {
+      TuneFusionReport.fusion(datasets, Fusion.DEFAULT_DEPTH, folds, DenseModel.named(embed), out);
+      return 0;
+    }
+    if (articles) {
+      TuneFusionReport.articles(datasets, !noDense, folds, out);
+      return 0;
+    }
     inRange("--depth", depth, 10, 5000);
     int candidates = inRange("--candidates", candidateCount, depth, 5000);
     Profile first = Profile.named(profile);

@@ -3,6 +3,7 @@ package dev.parley.eval;
 import dev.parley.query.SearchRequest;
 import dev.parley.query.Searcher;
 import dev.parley.query.result.Hit;
+import dev.parley.query.result.Unit;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -153,9 +154,24 @@ public final class Evaluation {
         if (searcher == null) {
           searcher = profile.searcher().apply(Searcher.builder(index)).build();
           searchers.put(index.toString(), searcher);
+          if (profile.needsVectors() && searcher.dense() == null) {
+            throw new IllegalArgumentException(
+                "profile "
+                    + profile.name()
+                    + " needs passage vectors, but index "
+                    + index
+                    + " has none: build it with parley index --embed e5-small-v2");
+          }
         }
         SearchRequest request =
-            profile.request().apply(SearchRequest.builder(clip(q.text())).withK(setup.k())).build();
+            profile
+                .request()
+                .apply(
+                    SearchRequest.builder(clip(q.text()))
+                        .withK(setup.k())
+                        .withUnit(
+                            setup.level() == Metrics.Level.ARTICLE ? Unit.ARTICLE : Unit.PASSAGE))
+                .build();
         runs.put(q.id(), searcher.search(request).hits());
       }
     } finally {

@@ -2,6 +2,7 @@ package dev.parley.eval;
 
 import dev.parley.query.SearchRequest;
 import dev.parley.query.Searcher;
+import dev.parley.query.fuse.Fusion;
 import dev.parley.query.rank.RerankModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,6 +31,11 @@ public record Profile(
     Objects.requireNonNull(request, "request");
   }
 
+  /** Whether the profile only makes sense on an index with passage vectors. */
+  public boolean needsVectors() {
+    return name.startsWith("hybrid");
+  }
+
   /** The built-in profiles, reference first. */
   public static Map<String, Profile> builtIn() {
     Map<String, Profile> profiles = new LinkedHashMap<>();
@@ -39,15 +45,39 @@ public record Profile(
         "Parley 1 ranking: BM25 (k1=0.9, b=0.4) over passage text plus article context at 0.2;"
             + " no entity synonyms",
         s -> s.withEntitySynonyms(false),
-        r -> r);
+        r -> r.withDense(false));
     add(
         profiles,
         "bm25+collapse",
         "bm25 with near-duplicate folding",
         s -> s.withEntitySynonyms(false),
-        r -> r.withCollapse(true));
-    add(profiles, "bm25+synonyms", "bm25 with entity synonyms at query time", s -> s, r -> r);
-    add(profiles, "parley", "the default searcher: bm25 with entity synonyms", s -> s, r -> r);
+        r -> r.withCollapse(true).withDense(false));
+    add(
+        profiles,
+        "bm25+synonyms",
+        "bm25 with entity synonyms at query time",
+        s -> s,
+        r -> r.withDense(false));
+    add(
+        profiles,
+        "parley",
+        "the lexical first stage: bm25 with entity synonyms (dense vectors off)",
+        s -> s,
+        r -> r.withDense(false));
+    add(
+        profiles,
+        "hybrid",
+        "the default searcher on an index with vectors: the parley first stage's top 100 and the"
+            + " 100 nearest passages by e5 vector, fused by a min-max interpolation"
+            + " (Fusion.learned())",
+        s -> s,
+        r -> r);
+    add(
+        profiles,
+        "hybrid-rescore",
+        "hybrid, but only the first stage's top 100 are candidates (re-scored with the vectors)",
+        s -> s.withFusion(Fusion.learned().withCandidates(Fusion.Candidates.RESCORE)),
+        r -> r);
     add(
         profiles,
         "rerank",
@@ -55,7 +85,7 @@ public record Profile(
             + " (RerankModel.learned(): proximity, RM3, article, topic, entity, position and length"
             + " features; weights by parley tune)",
         s -> s.withReranker(RerankModel.learned()),
-        r -> r);
+        r -> r.withDense(false));
     return profiles;
   }
 

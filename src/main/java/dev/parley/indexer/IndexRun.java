@@ -35,8 +35,11 @@ import org.apache.lucene.document.Document;
 final class IndexRun implements ArticleSink {
   /** What a run writes through: the indexer's documents, write and commit. */
   interface Target {
-    /** The passage documents and the article record of {@code article}. */
-    List<Document> documents(Article article);
+    /**
+     * The passage documents and the article record of {@code article}; {@code known} is the index
+     * as the run started (where unchanged passages find their vectors).
+     */
+    List<Document> documents(Article article, IndexedArticles known) throws IOException;
 
     /** Writes one article's documents, replacing any earlier version (not committed). */
     void write(String articleId, List<Document> docs) throws IOException;
@@ -61,6 +64,16 @@ final class IndexRun implements ArticleSink {
   private final ProgressListener progress;
   IndexedArticles known;
   long nextSequence;
+  long nextOrder;
+
+  /**
+   * With embeddings and workers, articles are written to Lucene in input order by one thread at a
+   * time, so the segments, the HNSW graphs and so the approximate nearest neighbours are the same
+   * on every run (an HNSW graph depends on the order its vectors arrive). Null otherwise: without
+   * vectors the order of documents changes no ranking.
+   */
+  final OrderedWrites ordered;
+
   long lastReport;
   int files;
   int unchanged;
@@ -73,7 +86,8 @@ final class IndexRun implements ArticleSink {
       int commitEvery,
       ProgressListener progress,
       int totalFiles,
-      long startNanos) {
+      long startNanos,
+      boolean inOrder) {
     this.target = target;
     this.commitEvery = commitEvery;
     this.progress = progress;
@@ -106,6 +120,39 @@ final class IndexRun implements ArticleSink {
                 })
             : null;
     this.inFlight = new Semaphore(maxInFlight);
+    this.ordered = inOrder && workers != null ? new OrderedWrites() : null;
+  }
+
+  /**
+   * Writes finished articles strictly in input order: an article that finishes early waits (holding
+   * its in-flight permit, so memory stays bounded) until every earlier one is written.
+   */
+  final class OrderedWrites {
+    private final TreeMap<Long, IoAction> waiting = new TreeMap<>();
+    private long next;
+
+    /** Article number {@code order} is ready: {@code action} writes it (null: nothing to write). */
+    synchronized void done(long order, IoAction action) {
+      waiting.put(order, action == null ? () -> {} : action);
+      while (!waiting.isEmpty() && waiting.firstKey() == next) {
+        IoAction a = waiting.pollFirstEntry().getValue();
+        next++;
+        try {
+          a.run();
+        } catch (IOException e) {
+          failure.compareAndSet(null, e);
+        } catch (RuntimeException e) {
+          failure.compareAndSet(null, new IOException("indexing failed: " + e, e));
+        } finally {
+          inFlight.release();
+        }
+      }
+    }
+  }
+
+  /** A write that may fail with an {@link IOException}. */
+  interface IoAction {
+    void run() throws IOException;
   }
 
   /**
@@ -247,19 +294,22 @@ final class IndexRun implements ArticleSink {
       }
       long sequence = nextSequence++;
       if (workers == null) {
-        write(article, sequence);
+        write(article, sequence, -1);
       } else {
         inFlight.acquire();
+        long order = nextOrder++;
         workers.execute(
             () -> {
               try {
-                write(article, sequence);
+                write(article, sequence, order);
               } catch (IOException e) {
                 failure.compareAndSet(null, e);
               } catch (RuntimeException e) {
                 failure.compareAndSet(null, new IOException("indexing failed: " + e, e));
               } finally {
-                inFlight.release();
+                if (ordered == null) {
+                  inFlight.release();
+                }
               }
             });
       }
@@ -276,16 +326,30 @@ final class IndexRun implements ArticleSink {
     }
   }
 
-  /** Segments, enriches and writes one article; called on a worker thread when there are any. */
-  private void write(Article article, long sequence) throws IOException {
-    List<Document> docs;
+  /**
+   * Segments, enriches (and embeds) one article, then writes it; called on a worker thread when
+   * there are any. With {@link #ordered}, articles are written in input order ({@code order}).
+   */
+  private void write(Article article, long sequence, long order) throws IOException {
+    List<Document> docs = null;
     try {
-      docs = target.documents(article);
+      docs = target.documents(article, known);
     } catch (RuntimeException e) {
       // A bug in a segmenter or enricher must not cost the rest of the run.
       reject(sequence, article.source(), "could not be indexed (internal error): " + e);
-      return;
+    } finally {
+      if (ordered != null) {
+        List<Document> built = docs;
+        ordered.done(order, built == null ? null : () -> store(article, sequence, built));
+      }
     }
+    if (ordered == null && docs != null) {
+      store(article, sequence, docs);
+    }
+  }
+
+  /** Writes one article's documents and counts it (or rejects it if Lucene refuses it). */
+  private void store(Article article, long sequence, List<Document> docs) throws IOException {
     try {
       target.write(article.id(), docs);
     } catch (IllegalArgumentException e) {

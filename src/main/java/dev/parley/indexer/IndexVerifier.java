@@ -40,7 +40,9 @@ import org.apache.lucene.util.FixedBitSet;
  *   <li>every article has exactly one article record, whose {@code passage_count} equals its live
  *       passages (so no article is half-indexed);
  *   <li>no passage lacks an article record;
- *   <li>no passage id occurs twice.
+ *   <li>no passage id occurs twice;
+ *   <li>when the manifest records an embedding model, every passage has a unit vector of its
+ *       dimension (and without one, no document has a vector).
  * </ul>
  *
  * It reads the index without changing it, in memory proportional to one bit per document. Like
@@ -137,6 +139,9 @@ public final class IndexVerifier {
       }
       checkArticles(reader, live, records, problems);
       checkPassageIds(reader, live, problems);
+      if (manifest != null) {
+        VectorCheck.check(reader, live, passageDocs, manifest.dense(), problems::add);
+      }
     } catch (IOException | RuntimeException e) {
       problems.add("cannot read the index: " + message(e));
     }

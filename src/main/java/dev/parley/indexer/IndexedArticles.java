@@ -15,16 +15,24 @@ import org.apache.lucene.search.TopDocs;
 /**
  * The articles an index held when a run started, looked up by id, so unchanged ones are skipped.
  *
- * <p>Thread safety: used by the thread that parses a run's files only.
+ * <p>Thread safety: {@link #lookup} and {@link #unchanged} are used by the thread that parses a
+ * run's files only; {@link #reader()} may be read from any thread.
  */
 final class IndexedArticles {
   private final IndexSearcher searcher;
+  private final DirectoryReader reader;
   private final boolean skipUnchanged;
 
   IndexedArticles(DirectoryReader reader, boolean skipUnchanged) {
+    this.reader = reader;
     this.searcher = new IndexSearcher(reader);
     this.searcher.setQueryCache(null);
     this.skipUnchanged = skipUnchanged;
+  }
+
+  /** The index as the run started (thread-safe to read). */
+  DirectoryReader reader() {
+    return reader;
   }
 
   /** The stored content hash and source of article {@code id}, or null if it is not indexed. */

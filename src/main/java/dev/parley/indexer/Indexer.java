@@ -2,6 +2,10 @@ package dev.parley.indexer;
 
 import dev.parley.analysis.AnalysisConfig;
 import dev.parley.analysis.ParleyAnalyzer;
+import dev.parley.embed.DenseModel;
+import dev.parley.embed.Embedder;
+import dev.parley.indexer.embed.DenseChoice;
+import dev.parley.indexer.embed.PassageVectors;
 import dev.parley.indexer.enrich.Enricher;
 import dev.parley.indexer.enrich.Enrichment;
 import dev.parley.indexer.enrich.NewsEnricher;
@@ -11,6 +15,7 @@ import dev.parley.indexer.segment.SegmentationConfig;
 import dev.parley.indexer.segment.Segmenter;
 import dev.parley.indexer.write.ArticleDocuments;
 import dev.parley.schema.DamagedIndexException;
+import dev.parley.schema.DenseSpec;
 import dev.parley.schema.Fields;
 import dev.parley.schema.IndexManifest;
 import dev.parley.schema.SchemaMismatchException;
@@ -82,14 +87,20 @@ public final class Indexer implements AutoCloseable {
   private final int threads;
   private final boolean mergeAfterRun;
   private final ProgressListener progress;
+
+  /** Embeds passages when the index has vectors; null when it has none. */
+  private final PassageVectors vectors;
+
   private final ReadWriteLock commitLock = new ReentrantReadWriteLock();
 
   /** What a run of {@link #index(List, Prune)} writes through. */
   private final IndexRun.Target runTarget =
       new IndexRun.Target() {
         @Override
-        public List<Document> documents(Article article) {
-          return Indexer.this.documents(article);
+        public List<Document> documents(Article article, IndexedArticles known) throws IOException {
+          Map<String, float[]> previous =
+              vectors == null ? Map.of() : PassageVectors.indexed(known.reader(), article.id());
+          return Indexer.this.documents(article, previous);
         }
 
         @Override
@@ -119,8 +130,9 @@ public final class Indexer implements AutoCloseable {
     MISSING_SOURCES
   }
 
-  private Indexer(Builder b, AnalysisConfig analysis) throws IOException {
+  private Indexer(Builder b, AnalysisConfig analysis, Embedder embedder) throws IOException {
     this.path = b.path;
+    this.vectors = embedder == null ? null : new PassageVectors(embedder);
     this.analysis = analysis;
     this.segmenter = b.segmenter;
     this.enricher = b.enricher == null ? NewsEnricher.defaults() : b.enricher;
@@ -138,6 +150,11 @@ public final class Indexer implements AutoCloseable {
     IndexWriterConfig config = new IndexWriterConfig(new ParleyAnalyzer(analysis));
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(b.ramBufferMb);
+    if (embedder != null) {
+      // Merges in a fixed order, so the merged HNSW graph (built from the merged segments' graphs)
+      // is the same on every run; see RunSink.ordered.
+      config.setMergeScheduler(new org.apache.lucene.index.SerialMergeScheduler());
+    }
     config.setCommitOnClose(false);
     IndexWriter opened;
     try {
@@ -158,6 +175,7 @@ public final class Indexer implements AutoCloseable {
       throw e;
     }
     this.writer = opened;
+    // Embedding a passage is ~50x the cost of analysing it: progress then counts passages.
     try {
       if (!DirectoryReader.indexExists(directory)) {
         commit();
@@ -241,7 +259,13 @@ public final class Indexer implements AutoCloseable {
     InputFiles.Listing listing = InputFiles.list(inputs);
     IndexRun run =
         new IndexRun(
-            runTarget, threads, commitEvery, progress, listing.articles().size(), startNanos);
+            runTarget,
+            threads,
+            commitEvery,
+            progress,
+            listing.articles().size(),
+            startNanos,
+            vectors != null);
     listing.problems().forEach(p -> run.reject(p.source(), p.reason()));
     try (DirectoryReader before = openReader()) {
       run.known = new IndexedArticles(before, sameConfiguration(before));
@@ -343,7 +367,7 @@ public final class Indexer implements AutoCloseable {
    */
   public int add(Article article) throws IOException {
     ensureOpen();
-    List<Document> docs = documents(article);
+    List<Document> docs = documents(article, Map.of());
     try {
       write(article.id(), docs);
     } catch (IOException | AlreadyClosedException e) {
@@ -352,11 +376,28 @@ public final class Indexer implements AutoCloseable {
     return docs.size() - 1;
   }
 
-  /** The passage documents and the article record of {@code article}. */
-  private List<Document> documents(Article article) {
+  /**
+   * The passage documents and the article record of {@code article}; with embeddings, passages
+   * whose text has a vector in {@code previous} reuse it instead of being embedded again.
+   */
+  private List<Document> documents(Article article, Map<String, float[]> previous) {
     List<Passage> passages = segmenter.segment(article);
     List<Enrichment> enrichments = passages.stream().map(p -> enricher.enrich(article, p)).toList();
-    return ArticleDocuments.of(article, passages, enrichments);
+    List<float[]> vectorList = vectors == null ? null : vectors.of(passages, previous);
+    return ArticleDocuments.of(article, passages, enrichments, vectorList);
+  }
+
+  /**
+   * Passages this indexer embedded so far (0 without embeddings); passages whose text was unchanged
+   * since the last run reuse their vector and are not counted.
+   */
+  public long embeddedPassages() {
+    return vectors == null ? 0 : vectors.embedded();
+  }
+
+  /** The model that embeds passages, or null when this index has no vectors. */
+  public DenseSpec dense() {
+    return vectors == null ? null : vectors.embedder().spec();
   }
 
   private void write(String articleId, List<Document> docs) throws IOException {
@@ -434,7 +475,8 @@ public final class Indexer implements AutoCloseable {
         segmenter.describe(),
         enricher.topics(),
         articles,
-        passages);
+        passages,
+        dense());
   }
 
   /**
@@ -512,7 +554,13 @@ public final class Indexer implements AutoCloseable {
       try {
         writer.close();
       } finally {
-        closeDirectory();
+        try {
+          closeDirectory();
+        } finally {
+          if (vectors != null) {
+            vectors.embedder().close();
+          }
+        }
       }
     }
   }
@@ -529,6 +577,7 @@ public final class Indexer implements AutoCloseable {
     private boolean mergeAfterRun = true;
     private double ramBufferMb = 64;
     private ProgressListener progress = ProgressListener.NONE;
+    private DenseModel dense;
 
     private Builder(Path path) {
       this.path = Objects.requireNonNull(path, "indexDir");
@@ -622,6 +671,18 @@ public final class Indexer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Gives every passage a dense vector from {@code model} (opt-in; default none). Embedding runs
+     * on the indexing workers ({@link #withThreads}), one ONNX session each. The model is recorded
+     * in the manifest; an index that already has vectors keeps its model (it need not be given
+     * again), and asking for another model, or for vectors in an index that has passages without
+     * them, fails at {@link #build()}.
+     */
+    public Builder withEmbeddings(DenseModel model) {
+      this.dense = Objects.requireNonNull(model, "model");
+      return this;
+    }
+
     /** Receives progress about once a second during {@link Indexer#index(List)}. */
     public Builder withProgress(ProgressListener listener) {
       this.progress = Objects.requireNonNull(listener, "listener");
@@ -637,31 +698,50 @@ public final class Indexer implements AutoCloseable {
      */
     public Indexer build() throws IOException {
       AnalysisConfig effective = analysis == null ? AnalysisConfig.defaults() : analysis;
+      IndexManifest manifest = null;
       if (directory != null) {
-        effective = existingAnalysis(directory, effective);
+        manifest = existingManifest(directory);
       } else if (Files.isDirectory(path)) {
         try (Directory dir = FSDirectory.open(path)) {
-          effective = existingAnalysis(dir, effective);
+          manifest = existingManifest(dir);
         }
       }
-      return new Indexer(this, effective);
+      DenseModel model = dense;
+      if (manifest != null) {
+        effective = existingAnalysis(manifest);
+        model = DenseChoice.check(path, manifest, dense);
+      }
+      Embedder embedder = model == null ? null : Embedder.open(model, threads);
+      try {
+        if (embedder != null && manifest != null) {
+          DenseChoice.checkVersion(path, manifest, embedder.spec());
+        }
+        return new Indexer(this, effective, embedder);
+      } catch (IOException | RuntimeException e) {
+        if (embedder != null) {
+          embedder.close();
+        }
+        throw e;
+      }
     }
 
-    /** The analysis recorded in the index in {@code dir}, or {@code fallback} if there is none. */
-    private AnalysisConfig existingAnalysis(Directory dir, AnalysisConfig fallback)
-        throws IOException {
-      IndexManifest manifest;
+    /** The manifest of the index in {@code dir}, or null if there is no index yet. */
+    private IndexManifest existingManifest(Directory dir) throws IOException {
       try {
         if (!DirectoryReader.indexExists(dir)) {
-          return fallback;
+          return null;
         }
-        manifest = IndexManifest.read(dir, path);
+        return IndexManifest.read(dir, path);
       } catch (SchemaMismatchException e) {
         throw e;
       } catch (IOException | RuntimeException e) {
         // Lucene reports damage with many types, some unchecked (a stray segments_* file).
         throw new DamagedIndexException(path, e);
       }
+    }
+
+    /** The analysis recorded in {@code manifest}; it must equal one asked for. */
+    private AnalysisConfig existingAnalysis(IndexManifest manifest) throws IOException {
       AnalysisConfig existing = AnalysisConfig.fromJson(manifest.analysis());
       if (analysis != null && !analysis.equals(existing)) {
         throw new SchemaMismatchException(

@@ -20,4 +20,21 @@ public record IngestProgress(
     double seconds = elapsed.toNanos() / 1e9;
     return seconds <= 0 ? 0 : articles / seconds;
   }
+
+  /** Passages written per second so far (with embeddings, the rate that matters). */
+  public double passagesPerSecond() {
+    double seconds = elapsed.toNanos() / 1e9;
+    return seconds <= 0 ? 0 : passages / seconds;
+  }
+
+  /**
+   * Estimated time to the end of the run, from the share of files read so far, or null before the
+   * first file (no basis for an estimate yet).
+   */
+  public Duration eta() {
+    if (files <= 0 || totalFiles <= 0) {
+      return null;
+    }
+    return Duration.ofNanos((long) (elapsed.toNanos() * (double) (totalFiles - files) / files));
+  }
 }

@@ -38,6 +38,21 @@ final class HitReader {
       Query query,
       SearchRequest request)
       throws IOException {
+    return hits(searcher, page, text, query, request, Map.of());
+  }
+
+  /**
+   * The hits of {@code page}; {@code notes} holds, per doc, the fusion or article arithmetic that
+   * its explanation shows before the lexical query's.
+   */
+  List<Hit> hits(
+      IndexSearcher searcher,
+      PassageRanker.Page page,
+      Query text,
+      Query query,
+      SearchRequest request,
+      Map<Integer, String> notes)
+      throws IOException {
     int[] docs = page.hits().stream().mapToInt(PassageRanker.Ranked::doc).toArray();
     String[] snippets = highlighter.highlight(searcher, text, docs);
     StoredFields stored = searcher.storedFields();
@@ -45,7 +60,12 @@ final class HitReader {
     for (int i = 0; i < docs.length; i++) {
       PassageRanker.Ranked r = page.hits().get(i);
       Document doc = stored.document(r.doc());
-      String explanation = request.explain() ? searcher.explain(query, r.doc()).toString() : null;
+      String explanation =
+          request.explain()
+              ? notes.getOrDefault(r.doc(), "")
+                  + (notes.isEmpty() ? "" : "lexical part: ")
+                  + searcher.explain(query, r.doc())
+              : null;
       hits.add(
           new Hit(
               request.offset() + i + 1,
@@ -65,7 +85,8 @@ final class HitReader {
               Arrays.stream(doc.getFields(Fields.ENTITY)).map(IndexableField::stringValue).toList(),
               r.duplicates(),
               intField(doc, Fields.CODE_POINT_START),
-              intField(doc, Fields.CODE_POINT_END)));
+              intField(doc, Fields.CODE_POINT_END),
+              request.unit()));
     }
     return hits;
   }

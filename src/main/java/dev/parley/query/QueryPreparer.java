@@ -211,6 +211,35 @@ final class QueryPreparer {
                         + "': give a canonical id (north-korea) or a name (DPRK, North Korea)"));
   }
 
+  /**
+   * The filter of the dense side's kNN search for a prepared request: the request's dates and
+   * entities, none of its excluded words, and with {@code MatchMode.ALL} its required words.
+   */
+  Query denseFilter(Request r, Prepared q) {
+    return DenseSide.filter(
+        requestFilters(r.request(), r.entityIds()),
+        queries.exclusions(r.parsed()),
+        q.text(),
+        r.request().match());
+  }
+
+  /** The request's date and entity filters as one query, or null when it has none. */
+  private static Query requestFilters(SearchRequest request, List<String> entityIds) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    int n = 0;
+    if (request.since() != null || request.until() != null) {
+      long from = request.since() == null ? Long.MIN_VALUE : request.since().toEpochDay();
+      long to = request.until() == null ? Long.MAX_VALUE : request.until().toEpochDay();
+      b.add(LongPoint.newRangeQuery(Fields.DATE, from, to), Occur.FILTER);
+      n++;
+    }
+    for (String entity : entityIds) {
+      b.add(new TermQuery(new Term(Fields.ENTITY, entity)), Occur.FILTER);
+      n++;
+    }
+    return n == 0 ? null : b.build();
+  }
+
   private static Query withFilters(
       Query ranking, SearchRequest request, List<String> entityIds, boolean browse) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();

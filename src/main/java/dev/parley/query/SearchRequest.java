@@ -1,6 +1,7 @@
 package dev.parley.query;
 
 import dev.parley.query.build.SimpleQuery;
+import dev.parley.query.result.Unit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,10 @@ import java.util.Objects;
  * @param facets whether to count topics, entities and months over all matching passages
  * @param collapse whether near-identical passages (the same wire paragraph in several stories) are
  *     folded into one hit that lists the other articles
+ * @param dense whether to fuse dense vectors into the ranking when the index has them (default
+ *     true; false ranks by the lexical first stage alone)
+ * @param unit what a hit stands for: a passage (default) or an article (one hit per article; the
+ *     per-article limit and folding then do not apply)
  */
 public record SearchRequest(
     String query,
@@ -43,7 +48,9 @@ public record SearchRequest(
     List<String> entities,
     int recencyHalfLifeDays,
     boolean facets,
-    boolean collapse) {
+    boolean collapse,
+    boolean dense,
+    Unit unit) {
 
   /** Largest {@code k}. */
   public static final int MAX_K = 1000;
@@ -67,6 +74,7 @@ public record SearchRequest(
   public SearchRequest {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(match, "match");
+    Objects.requireNonNull(unit, "unit");
     topics = topics.stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).toList();
     entities = List.copyOf(entities);
     if (recencyHalfLifeDays < 0) {
@@ -127,6 +135,8 @@ public record SearchRequest(
     private int recencyHalfLifeDays;
     private boolean facets;
     private boolean collapse;
+    private boolean dense = true;
+    private Unit unit = Unit.PASSAGE;
 
     private Builder(String query) {
       this.query = Objects.requireNonNull(query, "query");
@@ -208,6 +218,25 @@ public record SearchRequest(
     }
 
     /**
+     * Whether to fuse dense passage vectors into the ranking when the index has them; default true.
+     * False ranks by the lexical first stage alone (what an index without vectors always does).
+     */
+    public Builder withDense(boolean dense) {
+      this.dense = dense;
+      return this;
+    }
+
+    /**
+     * What a hit stands for; default {@link Unit#PASSAGE}. With {@link Unit#ARTICLE} each hit is
+     * one article, scored from its passages and shown through its best one, and {@code totalHits}
+     * counts articles.
+     */
+    public Builder withUnit(Unit unit) {
+      this.unit = Objects.requireNonNull(unit, "unit");
+      return this;
+    }
+
+    /**
      * Builds the request.
      *
      * @throws IllegalArgumentException if a value is out of range, naming it
@@ -226,7 +255,9 @@ public record SearchRequest(
           entities,
           recencyHalfLifeDays,
           facets,
-          collapse);
+          collapse,
+          dense,
+          unit);
     }
   }
 }

@@ -5,8 +5,12 @@ import dev.parley.analysis.Gazetteer;
 import dev.parley.analysis.ParleyAnalyzer;
 import dev.parley.query.build.ForeignNames;
 import dev.parley.query.build.QueryFactory;
+import dev.parley.query.fuse.Fusion;
+import dev.parley.query.fuse.HybridRanker;
 import dev.parley.query.highlight.SnippetEscaping;
 import dev.parley.query.highlight.SnippetHighlighter;
+import dev.parley.query.rank.ArticleModel;
+import dev.parley.query.rank.ArticleRanker;
 import dev.parley.query.rank.PassageRanker;
 import dev.parley.query.rank.RerankCandidate;
 import dev.parley.query.rank.RerankModel;
@@ -15,7 +19,9 @@ import dev.parley.query.result.Hit;
 import dev.parley.query.result.IndexStats;
 import dev.parley.query.result.SearchResults;
 import dev.parley.query.result.StoredArticle;
+import dev.parley.query.result.Unit;
 import dev.parley.schema.DamagedIndexException;
+import dev.parley.schema.DenseSpec;
 import dev.parley.schema.Fields;
 import dev.parley.schema.IndexManifest;
 import dev.parley.schema.SchemaMismatchException;
@@ -78,10 +84,15 @@ public final class Searcher implements AutoCloseable {
   private final Rescoring rescoring;
   private final HitReader hitReader;
   private final RerankModel reranker;
+  private final DenseSide denseSide; // null when the index has no vectors
+  private final Fusion fusion;
+  private final ArticleModel articleModel;
 
   private Searcher(Builder b) throws IOException {
     this.path = b.path;
     this.reranker = b.reranker;
+    this.fusion = b.fusion;
+    this.articleModel = b.articleModel;
     this.timeout = b.timeout;
     this.ownsDirectory = b.directory == null;
     if (ownsDirectory && !Files.isDirectory(path)) {
@@ -110,6 +121,13 @@ public final class Searcher implements AutoCloseable {
       if (ownsDirectory) {
         directory.close();
       }
+      throw e;
+    }
+    try {
+      this.denseSide =
+          manifest.dense() == null ? null : DenseSide.open(manifest.dense(), path, b.sessions);
+    } catch (IOException | RuntimeException e) {
+      close();
       throw e;
     }
     AnalysisConfig analysis = AnalysisConfig.fromJson(manifest.analysis());
@@ -171,6 +189,11 @@ public final class Searcher implements AutoCloseable {
     return path;
   }
 
+  /** The model of the index's passage vectors, or null when it has none (lexical ranking only). */
+  public DenseSpec dense() {
+    return manifest.dense();
+  }
+
   /** The topics the index's passages were scored for. */
   public List<String> topics() {
     return manifest.topics();
@@ -188,27 +211,63 @@ public final class Searcher implements AutoCloseable {
   public SearchResults search(SearchRequest request) throws IOException {
     Objects.requireNonNull(request, "request");
     QueryPreparer.Request checked = preparer.check(request);
+    // The query is embedded before the time limit starts: the limit bounds Lucene's collection,
+    // and embedding one query takes a few milliseconds whatever the index.
+    float[] vector = queryVector(checked, request.dense() && reranker == null);
     IndexSearcher shared = searchers.acquire();
     try {
       IndexSearcher searcher = withTimeLimit(shared);
       QueryPreparer.Prepared q = preparer.prepare(checked, searcher);
       boolean byScore =
           !q.browse() || !request.topics().isEmpty() || request.recencyHalfLifeDays() > 0;
+      boolean articles = request.unit() == Unit.ARTICLE;
       PassageRanker.Options options =
           new PassageRanker.Options(
               byScore ? PassageRanker.Order.RELEVANCE : PassageRanker.Order.NEWEST,
               request.offset(),
               request.k(),
-              request.perArticle(),
-              request.collapse(),
-              q.browse() && !request.topics().isEmpty(),
-              reranker == null || q.browse()
+              articles ? 0 : request.perArticle(),
+              !articles && request.collapse(),
+              !articles && q.browse() && !request.topics().isEmpty(),
+              reranker == null || q.browse() || articles
                   ? null
                   : rescoring.rescorer(
                       searcher, preparer.signals(request.query(), q.typed()), reranker),
               q.ownText());
-      PassageRanker.Page page = PassageRanker.rank(searcher, q.query(), options);
-      List<Hit> hits = hitReader.hits(searcher, page, q.text(), q.query(), request);
+      HybridSearch.Dense dense =
+          vector == null
+              ? null
+              : new HybridSearch.Dense(vector, preparer.denseFilter(checked, q), fusion);
+      PassageRanker.Page page;
+      Map<Integer, String> notes = Map.of();
+      if (articles) {
+        HybridSearch.Ranked r =
+            HybridSearch.articles(
+                searcher,
+                q.query(),
+                q.typed(),
+                dense,
+                articleModel != null
+                    ? articleModel
+                    : dense != null ? ArticleModel.learnedHybrid() : ArticleModel.learnedLexical(),
+                !byScore,
+                request.offset(),
+                request.k());
+        page =
+            PassageRanker.rankList(
+                searcher, r.ranked(), r.totalHits(), r.exact(), r.matching(), options);
+        notes = r.notes();
+      } else if (dense != null) {
+        HybridSearch.Ranked r =
+            HybridSearch.fused(searcher, q.query(), dense, 3 * (request.offset() + request.k()));
+        page =
+            PassageRanker.rankList(
+                searcher, r.ranked(), r.totalHits(), r.exact(), r.matching(), options);
+        notes = r.notes();
+      } else {
+        page = PassageRanker.rank(searcher, q.query(), options);
+      }
+      List<Hit> hits = hitReader.hits(searcher, page, q.text(), q.query(), request, notes);
       Map<String, List<FacetCount>> counts =
           request.facets() ? facets.count(searcher, q.query()) : Map.of();
       SearchResults.Order order =
@@ -238,6 +297,68 @@ public final class Searcher implements AutoCloseable {
       throw new DamagedIndexException(path, e);
     } finally {
       searchers.release(shared);
+    }
+  }
+
+  /**
+   * The query's vector when the dense side takes part: the index has vectors, {@code wanted}, and
+   * the query has words; else null.
+   */
+  private float[] queryVector(QueryPreparer.Request checked, boolean wanted) {
+    return denseSide == null || !wanted || checked.parsed().groups().isEmpty()
+        ? null
+        : denseSide.embed(checked.parsed());
+  }
+
+  /**
+   * The candidates of a hybrid search for {@code request} with {@code depth} from each side (the
+   * lexical top and the nearest by vector), with both raw scores: what {@code parley tune --fusion}
+   * learns the fusion weight from.
+   *
+   * @throws IllegalStateException if the index has no vectors
+   * @throws IOException on a read error
+   */
+  public HybridRanker.Candidates fusionCandidates(SearchRequest request, int depth)
+      throws IOException {
+    if (denseSide == null) {
+      throw new IllegalStateException(
+          "index " + path + " has no passage vectors: build it with parley index --embed MODEL");
+    }
+    QueryPreparer.Request checked = preparer.check(request);
+    float[] vector = denseSide.embed(checked.parsed());
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      QueryPreparer.Prepared q = preparer.prepare(checked, searcher);
+      return HybridRanker.collect(
+          searcher, q.query(), preparer.denseFilter(checked, q), vector, depth, depth);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /**
+   * The candidate articles of an article search for {@code request} (hybrid when the index has
+   * vectors and the request allows them), with the raw evidence an {@link ArticleModel} weighs:
+   * what {@code parley tune --articles} learns the article shares from.
+   *
+   * @throws IOException on a read error
+   */
+  public List<ArticleRanker.Candidate> articleCandidates(SearchRequest request) throws IOException {
+    QueryPreparer.Request checked = preparer.check(request);
+    float[] vector = queryVector(checked, request.dense());
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      QueryPreparer.Prepared q = preparer.prepare(checked, searcher);
+      return HybridSearch.articleCandidates(
+          searcher,
+          q.query(),
+          q.typed(),
+          vector == null
+              ? null
+              : new HybridSearch.Dense(vector, preparer.denseFilter(checked, q), fusion),
+          request.offset() + request.k());
+    } finally {
+      searchers.release(searcher);
     }
   }
 
@@ -330,8 +451,14 @@ public final class Searcher implements AutoCloseable {
     try {
       wasOpen = searchers.close();
     } finally {
-      if (ownsDirectory && wasOpen) {
-        directory.close();
+      try {
+        if (ownsDirectory && wasOpen) {
+          directory.close();
+        }
+      } finally {
+        if (denseSide != null && wasOpen) {
+          denseSide.close();
+        }
       }
     }
   }
@@ -360,6 +487,9 @@ public final class Searcher implements AutoCloseable {
     private boolean entitySynonyms = true;
     private Gazetteer gazetteer = Gazetteer.defaults();
     private RerankModel reranker;
+    private Fusion fusion = Fusion.learned();
+    private ArticleModel articleModel; // null: the learned model for the ranking in use
+    private int sessions = Math.min(4, Runtime.getRuntime().availableProcessors());
     private Duration timeout = DEFAULT_TIMEOUT;
     private Directory directory;
 
@@ -444,6 +574,36 @@ public final class Searcher implements AutoCloseable {
      */
     public Builder withReranker(RerankModel model) {
       this.reranker = model;
+      return this;
+    }
+
+    /**
+     * How the lexical and the dense side are fused when the index has passage vectors; default
+     * {@link Fusion#learned()}. Ignored for an index without vectors.
+     */
+    public Builder withFusion(Fusion fusion) {
+      this.fusion = Objects.requireNonNull(fusion, "fusion");
+      return this;
+    }
+
+    /**
+     * How article hits are scored from their passages; default {@link ArticleModel#learnedHybrid()}
+     * when the passages are ranked with vectors, else {@link ArticleModel#learnedLexical()}.
+     */
+    public Builder withArticleModel(ArticleModel model) {
+      this.articleModel = Objects.requireNonNull(model, "model");
+      return this;
+    }
+
+    /**
+     * Query-embedding sessions (queries embedded at the same time) for an index with vectors;
+     * default the number of processors, at most 4. Each holds the model, about 35 MB.
+     */
+    public Builder withEmbeddingSessions(int sessions) {
+      if (sessions < 1 || sessions > 64) {
+        throw new IllegalArgumentException("sessions must be in [1, 64], got: " + sessions);
+      }
+      this.sessions = sessions;
       return this;
     }
 

@@ -140,6 +140,18 @@ public final class Fields {
    */
   public static final String SIMHASH = "simhash";
 
+  /**
+   * The passage's dense vector, when the index was built with embeddings: a {@code
+   * KnnFloatVectorField} (HNSW graph) compared by dot product, which equals cosine because every
+   * vector is L2-normalised. The model, dimension and version are in the manifest ({@link
+   * DenseSpec}).
+   */
+  public static final String VECTOR = "vector";
+
+  /** How passage vectors are compared: dot product of unit vectors (cosine, but cheaper). */
+  public static final org.apache.lucene.index.VectorSimilarityFunction VECTOR_SIMILARITY =
+      org.apache.lucene.index.VectorSimilarityFunction.DOT_PRODUCT;
+
   /** How the facet dimensions are indexed (sorted-set doc values, no taxonomy index). */
   public static org.apache.lucene.facet.FacetsConfig facetsConfig() {
     org.apache.lucene.facet.FacetsConfig config = new org.apache.lucene.facet.FacetsConfig();

@@ -24,6 +24,7 @@ import org.apache.lucene.store.Directory;
  * @param topics the topic names passages were scored for, in order
  * @param articles articles in the index at this commit
  * @param passages passages in the index at this commit
+ * @param dense the model that wrote the passages' vectors, or {@code null} when the index has none
  */
 public record IndexManifest(
     int schemaVersion,
@@ -31,7 +32,8 @@ public record IndexManifest(
     String segmentation,
     List<String> topics,
     long articles,
-    long passages) {
+    long passages,
+    DenseSpec dense) {
 
   static final String SCHEMA_KEY = "parley.schemaVersion";
   static final String ANALYSIS_KEY = "parley.analysis";
@@ -39,6 +41,20 @@ public record IndexManifest(
   static final String TOPICS_KEY = "parley.topics";
   static final String ARTICLES_KEY = "parley.articles";
   static final String PASSAGES_KEY = "parley.passages";
+  static final String DENSE_MODEL_KEY = "parley.dense.model";
+  static final String DENSE_DIMENSION_KEY = "parley.dense.dimension";
+  static final String DENSE_VERSION_KEY = "parley.dense.version";
+
+  /** A manifest of an index without passage vectors. */
+  public IndexManifest(
+      int schemaVersion,
+      String analysis,
+      String segmentation,
+      List<String> topics,
+      long articles,
+      long passages) {
+    this(schemaVersion, analysis, segmentation, topics, articles, passages, null);
+  }
 
   /** Validates the values. */
   public IndexManifest {
@@ -60,6 +76,11 @@ public record IndexManifest(
     data.put(TOPICS_KEY, String.join(",", topics));
     data.put(ARTICLES_KEY, Long.toString(articles));
     data.put(PASSAGES_KEY, Long.toString(passages));
+    if (dense != null) {
+      data.put(DENSE_MODEL_KEY, dense.model());
+      data.put(DENSE_DIMENSION_KEY, Integer.toString(dense.dimension()));
+      data.put(DENSE_VERSION_KEY, dense.version());
+    }
     return data;
   }
 
@@ -109,7 +130,24 @@ public record IndexManifest(
         data.getOrDefault(SEGMENTATION_KEY, ""),
         topicList(data.getOrDefault(TOPICS_KEY, "")),
         parseLong(data.getOrDefault(ARTICLES_KEY, "0"), ARTICLES_KEY, where),
-        parseLong(data.getOrDefault(PASSAGES_KEY, "0"), PASSAGES_KEY, where));
+        parseLong(data.getOrDefault(PASSAGES_KEY, "0"), PASSAGES_KEY, where),
+        dense(data, where));
+  }
+
+  private static DenseSpec dense(Map<String, String> data, Path where)
+      throws SchemaMismatchException {
+    String model = data.get(DENSE_MODEL_KEY);
+    if (model == null) {
+      return null;
+    }
+    int dimension =
+        parseInt(data.getOrDefault(DENSE_DIMENSION_KEY, ""), DENSE_DIMENSION_KEY, where);
+    try {
+      return new DenseSpec(model, dimension, data.getOrDefault(DENSE_VERSION_KEY, "unknown"));
+    } catch (IllegalArgumentException e) {
+      throw new SchemaMismatchException(
+          "index " + where + " has a damaged manifest: " + e.getMessage() + "; re-index");
+    }
   }
 
   private static List<String> topicList(String value) {

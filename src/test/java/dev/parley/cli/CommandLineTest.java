@@ -98,6 +98,26 @@ class CommandLineTest {
   }
 
   @Test
+  void usageMessagesSayWhatIsWrong() {
+    assertEquals(
+        "parley index: --input needs a value (PATH) (see: parley index --help)\n",
+        run("index", "--input").err());
+    assertEquals(
+        "parley batch: 'batch' needs --run (see: parley batch --help)\n",
+        run("batch", "--queries", "q.tsv").err());
+    assertEquals("parley: unknown option --bogus (see: parley --help)\n", run("--bogus").err());
+    assertEquals(
+        "parley search: --k given twice (see: parley search --help)\n",
+        run("search", "--k", "1", "--k", "2", "q").err());
+    assertEquals(
+        "parley search: --k must be in [1, 1000], got: 0 (see: parley search --help)\n",
+        run("search", "--k", "0", "q").err());
+    assertEquals(
+        "parley stats: unexpected argument 'extra' for 'stats' (see: parley stats --help)\n",
+        run("stats", "extra").err());
+  }
+
+  @Test
   void aQueryOfExclusionsIsPositionalNotAnOption() {
     Run r = run("search", "--index", seed, "--json", "-banquet", "--k", "3");
     assertEquals(0, r.code(), r.err());

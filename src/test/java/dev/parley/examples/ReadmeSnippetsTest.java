@@ -37,7 +37,7 @@ class ReadmeSnippetsTest {
   @Test
   void everyJavaBlockIsACompiledExample() throws IOException {
     List<String> blocks = javaBlocks();
-    assertEquals(2, blocks.size(), "README.md's Java blocks");
+    assertEquals(3, blocks.size(), "README.md's Java blocks");
     for (String block : blocks) {
       Matcher name = Pattern.compile("public class (\\w+)").matcher(block);
       assertTrue(name.find(), "a README Java block must be a whole class:\n" + block);
@@ -65,5 +65,16 @@ class ReadmeSnippetsTest {
     assertTrue(printed.startsWith("1 000_36ca1f6425bbafbc#"), printed);
     assertTrue(printed.contains("\"totalHitsRelation\":\"eq\""), printed);
     assertTrue(printed.contains(" hits; facets: {topic="), printed);
+  }
+
+  @Test
+  void theReadmeHybridExampleRuns() throws IOException {
+    // Embeds the seed's 20 passages with e5-small-v2 (a second or two), then runs its three
+    // searches; the index it leaves records the model, so a plain open finds the vectors.
+    Path index = dir.resolve("hybrid");
+    ReadmeHybrid.main(new String[] {index.toString()});
+    try (dev.parley.query.Searcher searcher = dev.parley.query.Searcher.open(index)) {
+      assertEquals(20, searcher.stats().passages());
+    }
   }
 }

@@ -51,7 +51,9 @@ class SearcherRefreshTest {
       indexer.add(article("a0", "tariffs"));
       indexer.commit();
     }
-    try (Searcher searcher = Searcher.open(index);
+    // A long time limit: a search cut off on a loaded machine would miss hits for another reason.
+    try (Searcher searcher =
+            Searcher.builder(index).withTimeout(java.time.Duration.ofMinutes(5)).build();
         Indexer indexer = Indexer.builder(index).build()) {
       assertEquals(List.of("a0"), ids(searcher, "tariffs"));
       java.util.Set<String> live = new java.util.TreeSet<>(List.of("a0"));

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -47,15 +48,37 @@ public final class ArticleDocuments {
    */
   public static List<Document> of(
       Article article, List<Passage> passages, List<Enrichment> enrichments) {
-    if (passages.size() != enrichments.size()) {
+    return of(article, passages, enrichments, null);
+  }
+
+  /**
+   * As {@link #of(Article, List, List)}, each passage also carrying its dense vector ({@code
+   * vectors} in passage order, L2-normalised), or none when {@code vectors} is null.
+   */
+  public static List<Document> of(
+      Article article,
+      List<Passage> passages,
+      List<Enrichment> enrichments,
+      List<float[]> vectors) {
+    if (passages.size() != enrichments.size()
+        || (vectors != null && vectors.size() != passages.size())) {
       throw new IllegalArgumentException(
-          passages.size() + " passages but " + enrichments.size() + " enrichments");
+          passages.size()
+              + " passages but "
+              + enrichments.size()
+              + " enrichments and "
+              + (vectors == null ? "no" : vectors.size())
+              + " vectors");
     }
     List<Document> docs = new ArrayList<>(passages.size() + 1);
     String context = context(article);
     String text = article.text();
     for (int i = 0; i < passages.size(); i++) {
-      docs.add(passage(passages.get(i), enrichments.get(i), context, text));
+      Document doc = passage(passages.get(i), enrichments.get(i), context, text);
+      if (vectors != null) {
+        doc.add(new KnnFloatVectorField(Fields.VECTOR, vectors.get(i), Fields.VECTOR_SIMILARITY));
+      }
+      docs.add(doc);
     }
     docs.add(record(article, passages.size()));
     return docs;

@@ -140,6 +140,22 @@ public final class QueryFactory {
     return top.build();
   }
 
+  /**
+   * What the query's exclusions match (any of them), or null when it has none: the dense side of a
+   * hybrid search drops these passages as the lexical side does.
+   */
+  public Query exclusions(SimpleQuery query) {
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    int n = 0;
+    for (SimpleQuery.Term term : query.exclusions()) {
+      for (Query q : term.phrase() ? phrase(term.text()) : textClauses(builder, term.text())) {
+        any.add(q, Occur.SHOULD);
+        n++;
+      }
+    }
+    return n == 0 ? null : any.build();
+  }
+
   /** One clause per analyzed word (or synonym group) of {@code text}, on the text field. */
   private static List<Query> textClauses(QueryBuilder builder, String text) {
     if (text.isBlank()) {

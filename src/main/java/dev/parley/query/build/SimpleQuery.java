@@ -46,6 +46,19 @@ public record SimpleQuery(List<List<Term>> groups, List<Term> exclusions) {
     return groups.isEmpty() && exclusions.isEmpty();
   }
 
+  /**
+   * What the query means as plain text: its words and phrases in order, without quotes, {@code OR}
+   * or exclusions. The dense side embeds this (an excluded word would pull the query's vector
+   * towards what the user does not want).
+   */
+  public String plainText() {
+    List<String> words = new ArrayList<>();
+    for (List<Term> group : groups) {
+      group.forEach(t -> words.add(t.text()));
+    }
+    return String.join(" ", words);
+  }
+
   /** Parses {@code text}; never throws for any string. */
   public static SimpleQuery parse(String text) {
     List<List<Term>> groups = new ArrayList<>();

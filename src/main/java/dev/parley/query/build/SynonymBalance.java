@@ -80,10 +80,15 @@ public final class SynonymBalance {
       List<Query> balanced = new ArrayList<>(alternatives.size());
       for (int i = 0; i < idf.length; i++) {
         Query alt = balance(alternatives.get(i), searcher, typed, foreign);
+        // An added alias that also occurs inside other names (America, Sudan, UN) is ambiguous:
+        // it keeps its own weight and is never raised to the typed form's (measured, DESIGN.md).
+        boolean restricted = false;
         if (i != typedForm) {
-          alt = foreign.restrict(alt);
+          Query r = foreign.restrict(alt);
+          restricted = r != alt;
+          alt = r;
         }
-        double boost = idf[i] > 0 ? Math.min(MAX_BOOST, reference / idf[i]) : 1;
+        double boost = idf[i] > 0 ? Math.min(restricted ? 1 : MAX_BOOST, reference / idf[i]) : 1;
         balanced.add(Math.abs(boost - 1) < 1e-9 ? alt : new BoostQuery(alt, (float) boost));
       }
       return new DisjunctionMaxQuery(balanced, d.getTieBreakerMultiplier());

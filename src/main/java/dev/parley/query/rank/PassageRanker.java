@@ -179,6 +179,34 @@ public final class PassageRanker {
   }
 
   /**
+   * Cuts the requested page from a list already ranked elsewhere (a fused hybrid list, or
+   * articles): {@code ranked} holds {@link FieldDoc}s with fields {score, passage id}, best first.
+   * The per-article limit and folding apply as in {@link #rank}; there is no wider window to fetch.
+   * {@code totalHits} is how many hits the list stands for, or -1 for the list's own length after
+   * the per-article limit (exact when {@code exact}); {@code matching} every passage that matched.
+   *
+   * @throws IOException on a read error
+   */
+  public static Page rankList(
+      IndexSearcher searcher,
+      ScoreDoc[] ranked,
+      long totalHits,
+      boolean exact,
+      long matching,
+      Options options)
+      throws IOException {
+    List<Candidate> kept = select(searcher, ranked, options, Integer.MAX_VALUE, false);
+    List<Ranked> page = new ArrayList<>();
+    int wanted = options.offset() + options.k();
+    for (int i = options.offset(); i < Math.min(kept.size(), wanted); i++) {
+      Candidate c = kept.get(i);
+      page.add(new Ranked(c.doc, c.score, c.passageId, List.copyOf(c.duplicates)));
+    }
+    long listed = totalHits < 0 ? kept.size() : Math.max(totalHits, options.offset() + page.size());
+    return new Page(listed, exact, listed, matching, page);
+  }
+
+  /**
    * The page with its counts. Every hit that the window holds is counted (per-article limit and
    * folding applied, as the list does); when the window held every match the counts are exact.
    */

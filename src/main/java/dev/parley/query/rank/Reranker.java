@@ -164,8 +164,8 @@ public final class Reranker {
   }
 
   /** BM25 of the query words over each candidate's whole article (article documents). */
-  private static double[] articleScores(
-      IndexSearcher searcher, List<String> terms, String[] articles) throws IOException {
+  static double[] articleScores(IndexSearcher searcher, List<String> terms, String[] articles)
+      throws IOException {
     double[] out = new double[articles.length];
     if (terms.isEmpty()) {
       return out;

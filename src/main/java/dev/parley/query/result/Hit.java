@@ -31,6 +31,8 @@ import java.util.Objects;
  * @param duplicates ids of other articles with a near-identical passage folded into this hit
  * @param codePointStart {@code start} counted in Unicode code points (Python, Rust chars)
  * @param codePointEnd {@code end} counted in Unicode code points
+ * @param unit what the hit stands for; an {@link Unit#ARTICLE} hit carries the id, paragraphs,
+ *     offsets, text and snippet of the article's best passage
  */
 public record Hit(
     int rank,
@@ -50,10 +52,54 @@ public record Hit(
     List<String> entities,
     List<String> duplicates,
     int codePointStart,
-    int codePointEnd) {
+    int codePointEnd,
+    Unit unit) {
+
+  /** A passage hit. */
+  public Hit(
+      int rank,
+      float score,
+      String articleId,
+      String passageId,
+      int from,
+      int to,
+      int start,
+      int end,
+      LocalDate date,
+      String heading,
+      String text,
+      String snippet,
+      String explanation,
+      Map<String, Float> topics,
+      List<String> entities,
+      List<String> duplicates,
+      int codePointStart,
+      int codePointEnd) {
+    this(
+        rank,
+        score,
+        articleId,
+        passageId,
+        from,
+        to,
+        start,
+        end,
+        date,
+        heading,
+        text,
+        snippet,
+        explanation,
+        topics,
+        entities,
+        duplicates,
+        codePointStart,
+        codePointEnd,
+        Unit.PASSAGE);
+  }
 
   /** Validates the values. */
   public Hit {
+    Objects.requireNonNull(unit, "unit");
     if (rank < 1) {
       throw new IllegalArgumentException("rank must be >= 1, got: " + rank);
     }

@@ -81,6 +81,10 @@ public final class ResultsJson {
     o.add("topics", topics);
     o.add("entities", strings(h.entities()));
     o.add("duplicates", strings(h.duplicates()));
+    if (h.unit() == Unit.ARTICLE) {
+      // Only article hits say so: passage hits keep exactly the fields they always had.
+      o.addProperty("unit", h.unit().jsonName());
+    }
     if (h.explanation() != null) {
       o.addProperty("explanation", h.explanation());
     }

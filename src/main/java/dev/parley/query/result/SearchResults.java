@@ -54,7 +54,10 @@ public record SearchResults(
 
   /** How the hits are ordered. */
   public enum Order {
-    /** By score, highest first, ties by passage id: a search with query words. */
+    /**
+     * By score, highest first, ties by passage id: a search with query words, or a browse with a
+     * recency half-life (the score is then the recency weight).
+     */
     RELEVANCE,
     /**
      * By article date, newest first, ties by passage id: a browse without query words or topics (an

@@ -1,0 +1,326 @@
+package dev.parley.eval;
+
+import dev.parley.embed.DenseModel;
+import dev.parley.embed.Embedder;
+import dev.parley.query.SearchRequest;
+import dev.parley.query.Searcher;
+import dev.parley.query.build.SimpleQuery;
+import dev.parley.query.fuse.HybridRanker;
+import dev.parley.query.rank.ArticleModel;
+import dev.parley.query.rank.ArticleRanker;
+import dev.parley.query.result.Hit;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.util.VectorUtil;
+
+/**
+ * Learns the two shares of hybrid and article search on judged queries, with k-fold
+ * cross-validation by query: the fusion weight (lexical share) of {@link
+ * dev.parley.query.fuse.Fusion}, for both candidate designs, and the article shares of an {@link
+ * ArticleModel}.
+ *
+ * <p>Candidates and their raw scores are collected once per query; each weight is then tried
+ * offline by ranking the candidates exactly as the searcher does (fused score, ties by passage id,
+ * at most 2 passages per article), so learning costs no further searches.
+ *
+ * <p>Thread safety: stateless.
+ */
+public final class FusionTuner {
+  private FusionTuner() {}
+
+  /** Lexical shares tried, 0 to 1 by 0.05. */
+  public static final double[] WEIGHTS = grid(0, 1, 0.05);
+
+  /** Whole-article shares tried. */
+  public static final double[] ARTICLE_SHARES = {0, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2};
+
+  /** Second-passage shares tried. */
+  public static final double[] SECOND_SHARES = {0, 0.1, 0.2, 0.3, 0.5};
+
+  private static final int PER_ARTICLE = 2;
+
+  private static double[] grid(double from, double to, double step) {
+    int n = (int) Math.round((to - from) / step) + 1;
+    double[] out = new double[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = Math.round((from + i * step) * 100) / 100.0;
+    }
+    return out;
+  }
+
+  /**
+   * One judged query with its fusion candidates.
+   *
+   * @param key dataset and query id
+   * @param dataset the dev set
+   * @param corpus the query's corpus
+   * @param judged its judgments
+   * @param candidates the candidates with raw scores
+   * @param union whether the candidates include the dense side's nearest passages (an index with
+   *     vectors); false when only the lexical top were embedded, at tuning time
+   */
+  public record FusionQuery(
+      String key,
+      String dataset,
+      String corpus,
+      Map<String, Integer> judged,
+      List<HybridRanker.Candidate> candidates,
+      boolean union) {}
+
+  /**
+   * One judged query with its candidate articles.
+   *
+   * @param key dataset and query id
+   * @param judged its judgments
+   * @param candidates candidate articles with raw evidence
+   */
+  public record ArticleQuery(
+      String key, Map<String, Integer> judged, List<ArticleRanker.Candidate> candidates) {}
+
+  /**
+   * Collects fusion candidates ({@code depth} per side) for every judged query. On an index with
+   * vectors these are the searcher's own candidates (both designs); on an index without, the
+   * lexical top {@code depth} passages are embedded here with {@code model}, which gives exactly
+   * what the re-scoring design would rank (a passage's vector depends on its text only), and the
+   * union design cannot be measured for that query.
+   */
+  public static List<FusionQuery> collectFusion(
+      List<RerankTuner.Dataset> datasets, int depth, DenseModel model) throws IOException {
+    List<FusionQuery> out = new ArrayList<>();
+    Embedder embedder = null;
+    try {
+      for (RerankTuner.Dataset d : datasets) {
+        Map<Path, Searcher> searchers = new HashMap<>();
+        try {
+          for (QueryFile.Query q : d.queries()) {
+            if (!d.qrels().hasRelevant(q.id())) {
+              continue;
+            }
+            Searcher s = searcher(d, q, searchers);
+            SearchRequest request = SearchRequest.of(clip(q.text()));
+            boolean union = s.dense() != null;
+            List<HybridRanker.Candidate> candidates;
+            if (union) {
+              candidates = s.fusionCandidates(request, depth).candidates();
+            } else {
+              if (embedder == null) {
+                embedder = Embedder.open(model, Runtime.getRuntime().availableProcessors());
+              }
+              candidates = embeddedLexicalTop(s, request, depth, embedder);
+            }
+            out.add(
+                new FusionQuery(
+                    d.name() + ":" + q.id(),
+                    d.name(),
+                    q.corpus(),
+                    d.qrels().of(q.id()),
+                    candidates,
+                    union));
+          }
+        } finally {
+          for (Searcher s : searchers.values()) {
+            s.close();
+          }
+        }
+      }
+    } finally {
+      if (embedder != null) {
+        embedder.close();
+      }
+    }
+    return out;
+  }
+
+  /** The lexical top {@code depth} of {@code request}, each passage embedded now. */
+  private static List<HybridRanker.Candidate> embeddedLexicalTop(
+      Searcher s, SearchRequest request, int depth, Embedder embedder) throws IOException {
+    List<Hit> hits =
+        s.search(
+                SearchRequest.builder(request.query())
+                    .withK(depth)
+                    .withPerArticle(0)
+                    .withDense(false)
+                    .build())
+            .hits();
+    float[] query = embedder.query(SimpleQuery.parse(request.query()).plainText());
+    float[][] vectors = new float[hits.size()][];
+    hits.parallelStream().forEach(h -> vectors[h.rank() - 1] = embedder.passage(h.text()));
+    List<HybridRanker.Candidate> out = new ArrayList<>();
+    for (Hit h : hits) {
+      out.add(
+          new HybridRanker.Candidate(
+              h.rank(),
+              h.passageId(),
+              h.score(),
+              VectorUtil.dotProduct(query, vectors[h.rank() - 1]),
+              h.rank(),
+              0));
+    }
+    return out;
+  }
+
+  /** Collects candidate articles for every judged query, with the dense side on or off. */
+  public static List<ArticleQuery> collectArticles(
+      List<RerankTuner.Dataset> datasets, boolean dense, int k) throws IOException {
+    List<ArticleQuery> out = new ArrayList<>();
+    for (RerankTuner.Dataset d : datasets) {
+      Map<Path, Searcher> searchers = new HashMap<>();
+      try {
+        for (QueryFile.Query q : d.queries()) {
+          if (!d.qrels().hasRelevant(q.id())) {
+            continue;
+          }
+          Searcher s = searcher(d, q, searchers);
+          SearchRequest r = SearchRequest.builder(clip(q.text())).withK(k).withDense(dense).build();
+          out.add(
+              new ArticleQuery(
+                  d.name() + ":" + q.id(), d.qrels().of(q.id()), s.articleCandidates(r)));
+        }
+      } finally {
+        for (Searcher s : searchers.values()) {
+          s.close();
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Searcher searcher(
+      RerankTuner.Dataset d, QueryFile.Query q, Map<Path, Searcher> searchers) throws IOException {
+    Path index = d.indexes().getOrDefault(q.corpus(), d.indexes().get(""));
+    if (index == null) {
+      throw new IllegalArgumentException(
+          "no index for corpus '" + q.corpus() + "' of query " + q.id());
+    }
+    Searcher s = searchers.get(index);
+    if (s == null) {
+      s = Searcher.open(index);
+      searchers.put(index, s);
+    }
+    return s;
+  }
+
+  private static String clip(String text) {
+    return text.length() <= SearchRequest.MAX_QUERY_CHARS
+        ? text
+        : text.substring(0, SearchRequest.MAX_QUERY_CHARS);
+  }
+
+  /**
+   * The TREC ids the searcher would return for {@code q} with lexical share {@code weight}; with
+   * {@code union} false only the lexical top are candidates (the re-scoring design).
+   */
+  public static List<String> ranking(FusionQuery q, double weight, boolean union) {
+    List<HybridRanker.Candidate> c =
+        union ? q.candidates() : q.candidates().stream().filter(x -> x.lexicalRank() > 0).toList();
+    double[] fused = HybridRanker.fuse(c, weight);
+    Integer[] order = new Integer[c.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(
+        order,
+        (a, b) -> {
+          int cmp = Double.compare((float) fused[b], (float) fused[a]);
+          if (cmp == 0) {
+            cmp = Double.compare(fused[b], fused[a]);
+          }
+          return cmp != 0 ? cmp : c.get(a).passageId().compareTo(c.get(b).passageId());
+        });
+    Map<String, Integer> perArticle = new HashMap<>();
+    List<String> out = new ArrayList<>();
+    for (int i : order) {
+      String pid = c.get(i).passageId();
+      String article = pid.substring(0, pid.indexOf('#'));
+      if (perArticle.merge(article, 1, Integer::sum) <= PER_ARTICLE) {
+        out.add(trecId(pid));
+      }
+    }
+    return out;
+  }
+
+  /** {@code articleId#from-to}: the passage id without a window suffix. */
+  static String trecId(String passageId) {
+    int colon = passageId.indexOf(':', passageId.indexOf('#'));
+    return colon < 0 ? passageId : passageId.substring(0, colon);
+  }
+
+  /** nDCG@10 of {@code q} with lexical share {@code weight}. */
+  public static double ndcg(FusionQuery q, double weight, boolean union) {
+    return Metrics.score(ranking(q, weight, union), q.judged(), Metrics.Level.PASSAGE)
+        .get("ndcg@10");
+  }
+
+  /** The TREC ids of the articles ranked by {@code model} (best passage's id stands for each). */
+  public static List<String> ranking(ArticleQuery q, ArticleModel model) {
+    return ArticleRanker.rank(q.candidates(), model).stream()
+        .map(s -> trecId(s.candidate().bestPassageId()))
+        .toList();
+  }
+
+  /** MAP@1000 (article level) of {@code q} under {@code model}. */
+  public static double map(ArticleQuery q, ArticleModel model) {
+    return Metrics.score(ranking(q, model), q.judged(), Metrics.Level.ARTICLE).get("map@1000");
+  }
+
+  /**
+   * The share with the best mean objective over {@code queries} (ties: the first in {@code
+   * choices}, so list the preferred value first).
+   */
+  public static <Q, C> C best(List<Q> queries, List<C> choices, Objective<Q, C> objective) {
+    C best = choices.get(0);
+    double bestValue = Double.NEGATIVE_INFINITY;
+    for (C c : choices) {
+      double v = queries.stream().mapToDouble(q -> objective.value(q, c)).average().orElse(0);
+      if (v > bestValue + 1e-12) {
+        bestValue = v;
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  /** A per-query objective of a choice. */
+  public interface Objective<Q, C> {
+    /** The objective's value for query {@code q} under choice {@code c}. */
+    double value(Q q, C c);
+  }
+
+  /**
+   * Cross-validated per-query values: queries sorted by {@code key}, fold = position mod {@code
+   * folds}; each query scored with the choice learned on the other folds.
+   *
+   * @param learned receives the choice learned for each fold, in fold order
+   * @return query key to its cross-validated value
+   */
+  public static <Q, C> Map<String, Double> crossValidate(
+      List<Q> queries,
+      java.util.function.Function<Q, String> key,
+      List<C> choices,
+      Objective<Q, C> objective,
+      int folds,
+      List<C> learned) {
+    List<Q> sorted = new ArrayList<>(queries);
+    sorted.sort(Comparator.comparing(key));
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (int f = 0; f < folds; f++) {
+      List<Q> train = new ArrayList<>();
+      List<Q> test = new ArrayList<>();
+      for (int i = 0; i < sorted.size(); i++) {
+        (i % folds == f ? test : train).add(sorted.get(i));
+      }
+      C choice = best(train, choices, objective);
+      learned.add(choice);
+      for (Q q : test) {
+        out.put(key.apply(q), objective.value(q, choice));
+      }
+    }
+    return out;
+  }
+}

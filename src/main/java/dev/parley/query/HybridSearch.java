@@ -1,0 +1,279 @@
+package dev.parley.query;
+
+import dev.parley.query.fuse.Fusion;
+import dev.parley.query.fuse.HybridRanker;
+import dev.parley.query.rank.ArticleModel;
+import dev.parley.query.rank.ArticleRanker;
+import dev.parley.query.rank.PassageRanker;
+import dev.parley.schema.Fields;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The two rankings beside plain passage ranking: hybrid (lexical fused with dense vectors) and
+ * article search (one hit per article), each ending in a {@link PassageRanker.Page} so the searcher
+ * builds hits the same way for all.
+ *
+ * <p>Thread safety: stateless.
+ */
+final class HybridSearch {
+  private HybridSearch() {}
+
+  /** Articles are counted exactly up to this many; {@code totalHits} is a lower bound beyond. */
+  static final int ARTICLE_COUNT_LIMIT = PassageRanker.TOTAL_HITS_THRESHOLD;
+
+  /** Passages read for article search: at least this many, or 20 per article asked for. */
+  static final int ARTICLE_WINDOW = 1000;
+
+  private static final SortField BY_ID = new SortField(Fields.PASSAGE_ID, SortField.Type.STRING);
+  private static final Sort RELEVANCE = new Sort(SortField.FIELD_SCORE, BY_ID);
+  private static final Sort NEWEST =
+      new Sort(new SortField(Fields.DATE, SortField.Type.LONG, true), BY_ID);
+
+  /**
+   * What the dense side of one search needs.
+   *
+   * @param vector the query's unit vector
+   * @param filter the kNN filter
+   * @param fusion how to fuse
+   */
+  record Dense(float[] vector, Query filter, Fusion fusion) {}
+
+  /**
+   * A ranked list before the page is cut.
+   *
+   * @param ranked FieldDocs {score, passage id}, best first
+   * @param totalHits the hits the list stands for, or -1 for the list itself (after the per-article
+   *     limit)
+   * @param exact whether {@code totalHits} is exact
+   * @param matching passages that matched (lexically, plus dense candidates that matched no word)
+   * @param notes per doc, how its fused score came about (for explanations)
+   */
+  record Ranked(
+      ScoreDoc[] ranked,
+      long totalHits,
+      boolean exact,
+      long matching,
+      Map<Integer, String> notes) {}
+
+  /** The fused candidates, ranked, with at least {@code depth} from each side. */
+  static Ranked fused(IndexSearcher searcher, Query lexical, Dense dense, int depth)
+      throws IOException {
+    Fusion f = dense.fusion();
+    int d = Math.max(f.depth(), depth);
+    HybridRanker.Candidates c =
+        HybridRanker.collect(
+            searcher,
+            lexical,
+            dense.filter(),
+            dense.vector(),
+            d,
+            f.candidates() == Fusion.Candidates.UNION ? d : 0);
+    double[] fused = HybridRanker.fuse(c.candidates(), f.weight());
+    double[] lex =
+        HybridRanker.normalised(
+            c.candidates().stream().mapToDouble(HybridRanker.Candidate::lexical).toArray());
+    double[] cos =
+        HybridRanker.normalised(
+            c.candidates().stream().mapToDouble(HybridRanker.Candidate::cosine).toArray());
+    Map<Integer, String> notes = new HashMap<>();
+    for (int i = 0; i < fused.length; i++) {
+      HybridRanker.Candidate x = c.candidates().get(i);
+      notes.put(
+          x.doc(),
+          String.format(
+              Locale.ROOT,
+              "%.6f = hybrid: %.2f x lexical %.4f (first stage %.4f, rank %s) + %.2f x dense %.4f"
+                  + " (cosine %.4f, rank %s), each min-max normalised over %d candidates%n",
+              fused[i],
+              f.weight(),
+              lex[i],
+              x.lexical(),
+              x.lexicalRank() == 0 ? "-" : Integer.toString(x.lexicalRank()),
+              1 - f.weight(),
+              cos[i],
+              x.cosine(),
+              x.denseRank() == 0 ? "-" : Integer.toString(x.denseRank()),
+              fused.length));
+    }
+    // The list is every candidate; it holds every match when the lexical side had fewer matches
+    // than its depth (the dense side's nearest passages are candidates, not matches to count).
+    boolean exact = c.lexicalMatches() < d;
+    return new Ranked(HybridRanker.ranked(c.candidates(), fused), -1, exact, c.totalHits(), notes);
+  }
+
+  /**
+   * The page of article hits: passages ranked (fused when {@code dense} is given, by date when
+   * browsing without topics), grouped by article, scored by {@code model}.
+   */
+  static Ranked articles(
+      IndexSearcher searcher,
+      Query lexical,
+      List<String> typed,
+      Dense dense,
+      ArticleModel model,
+      boolean byDate,
+      int offset,
+      int k)
+      throws IOException {
+    int wanted = offset + k;
+    int window = Math.max(ARTICLE_WINDOW, 20 * wanted);
+    while (true) {
+      ScoreDoc[] passages;
+      boolean exhausted;
+      long matching;
+      Map<Integer, String> notes = Map.of();
+      if (dense != null) {
+        Ranked fused = fused(searcher, lexical, dense, window);
+        passages = fused.ranked();
+        notes = fused.notes();
+        matching = fused.matching();
+        exhausted = true; // the dense side has no end; one generous window is what we rank
+      } else {
+        TopFieldDocs top =
+            searcher.search(
+                lexical,
+                new TopFieldCollectorManager(
+                    byDate ? NEWEST : RELEVANCE,
+                    window,
+                    null,
+                    PassageRanker.TOTAL_HITS_THRESHOLD,
+                    false));
+        passages = top.scoreDocs;
+        matching = top.totalHits.value;
+        exhausted = passages.length < window;
+      }
+      List<ArticleRanker.Candidate> candidates =
+          ArticleRanker.group(byDate ? zeroScores(passages) : passages);
+      if (candidates.size() < wanted && !exhausted) {
+        window *= 4;
+        continue;
+      }
+      List<ScoreDoc> out = new ArrayList<>();
+      Map<Integer, String> articleNotes = new HashMap<>();
+      if (byDate) {
+        for (ArticleRanker.Candidate c : candidates) {
+          out.add(fieldDoc(c.bestDoc(), Float.NaN, c.bestPassageId()));
+        }
+      } else {
+        List<ArticleRanker.Scored> scored =
+            ArticleRanker.rank(ArticleRanker.withArticle(searcher, typed, candidates), model);
+        for (ArticleRanker.Scored s : scored) {
+          ArticleRanker.Candidate c = s.candidate();
+          out.add(fieldDoc(c.bestDoc(), (float) s.score(), c.bestPassageId()));
+          articleNotes.put(
+              c.bestDoc(),
+              String.format(
+                      Locale.ROOT,
+                      "%.6f = article: best passage %.4f + %.2f x whole-article BM25 %.4f + %.2f x"
+                          + " second passage %.4f (raw values; each min-max normalised over %d"
+                          + " articles)%n",
+                      s.score(),
+                      c.best(),
+                      model.articleShare(),
+                      c.article(),
+                      model.secondShare(),
+                      c.second(),
+                      scored.size())
+                  + notes.getOrDefault(c.bestDoc(), ""));
+        }
+      }
+      long total = countArticles(searcher, lexical, dense == null ? List.of() : out);
+      return new Ranked(
+          out.toArray(ScoreDoc[]::new), total, total < ARTICLE_COUNT_LIMIT, matching, articleNotes);
+    }
+  }
+
+  /** The candidate articles of the top passages, with their whole-article evidence. */
+  static List<ArticleRanker.Candidate> articleCandidates(
+      IndexSearcher searcher, Query lexical, List<String> typed, Dense dense, int wanted)
+      throws IOException {
+    int window = Math.max(ARTICLE_WINDOW, 20 * wanted);
+    ScoreDoc[] passages =
+        dense != null
+            ? fused(searcher, lexical, dense, window).ranked()
+            : searcher.search(
+                    lexical,
+                    new TopFieldCollectorManager(
+                        RELEVANCE, window, null, PassageRanker.TOTAL_HITS_THRESHOLD, false))
+                .scoreDocs;
+    return ArticleRanker.withArticle(searcher, typed, ArticleRanker.group(passages));
+  }
+
+  private static ScoreDoc[] zeroScores(ScoreDoc[] passages) {
+    ScoreDoc[] out = new ScoreDoc[passages.length];
+    for (int i = 0; i < passages.length; i++) {
+      FieldDoc fd = (FieldDoc) passages[i];
+      out[i] = new FieldDoc(fd.doc, 0f, new Object[] {0f, fd.fields[1]});
+    }
+    return out;
+  }
+
+  private static FieldDoc fieldDoc(int doc, float score, String passageId) {
+    return new FieldDoc(doc, score, new Object[] {score, new BytesRef(passageId)});
+  }
+
+  /**
+   * Distinct articles among the lexical matches and the listed (fused) hits, exactly up to {@link
+   * #ARTICLE_COUNT_LIMIT}.
+   */
+  private static long countArticles(IndexSearcher searcher, Query lexical, List<ScoreDoc> listed)
+      throws IOException {
+    Set<BytesRef> seen = new HashSet<>();
+    try {
+      searcher.search(
+          lexical,
+          new SimpleCollector() {
+            private SortedDocValues ids;
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) throws IOException {
+              ids = context.reader().getSortedDocValues(Fields.ARTICLE_ID);
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+              if (ids != null && ids.advanceExact(doc)) {
+                seen.add(BytesRef.deepCopyOf(ids.lookupOrd(ids.ordValue())));
+                if (seen.size() >= ARTICLE_COUNT_LIMIT) {
+                  throw new CollectionTerminatedException();
+                }
+              }
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+              return ScoreMode.COMPLETE_NO_SCORES;
+            }
+          });
+    } catch (CollectionTerminatedException e) {
+      // Reached the limit in the last segment: the count is a lower bound, as documented.
+    }
+    for (ScoreDoc sd : listed) {
+      BytesRef pid = (BytesRef) ((FieldDoc) sd).fields[1];
+      String s = pid.utf8ToString();
+      seen.add(new BytesRef(s.substring(0, s.indexOf('#'))));
+    }
+    return seen.size();
+  }
+}

@@ -1,0 +1,267 @@
+package dev.parley.query.fuse;
+
+import dev.parley.schema.Fields;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.VectorUtil;
+
+/**
+ * Gathers the candidates of a hybrid search and fuses their scores (see {@link Fusion}).
+ *
+ * <p>The lexical side is the first-stage query's top passages (ties by passage id, like every
+ * ranked list); the dense side is Lucene's filtered kNN search over the passage vectors, with the
+ * request's filters (dates, entities, exclusions, and with {@code MatchMode.ALL} the query's
+ * required words) so both sides obey the same request. Every candidate then gets both scores:
+ * lexical scores of dense-only candidates come from the same query's scorer (0 when they do not
+ * match it), and every candidate's cosine is read from its stored vector, exactly.
+ *
+ * <p>Thread safety: stateless.
+ */
+public final class HybridRanker {
+  private HybridRanker() {}
+
+  /** Matches of the lexical side are counted exactly up to this many (as in passage ranking). */
+  private static final int TOTAL_HITS_THRESHOLD = 1000;
+
+  private static final Sort BY_SCORE_THEN_ID =
+      new Sort(SortField.FIELD_SCORE, new SortField(Fields.PASSAGE_ID, SortField.Type.STRING));
+
+  /**
+   * One candidate passage.
+   *
+   * @param doc index doc id
+   * @param passageId passage id
+   * @param lexical first-stage score, 0 when the passage does not match the lexical query
+   * @param cosine cosine of the passage's vector with the query's
+   * @param lexicalRank rank on the lexical side from 1, or 0 when not in its top
+   * @param denseRank rank on the dense side from 1, or 0 when not in its top
+   */
+  public record Candidate(
+      int doc, String passageId, float lexical, float cosine, int lexicalRank, int denseRank) {}
+
+  /**
+   * The candidates of one query, in doc id order.
+   *
+   * @param candidates the candidates
+   * @param lexicalMatches passages that matched the lexical query (exact up to 1000, a lower bound
+   *     beyond)
+   * @param denseOnly candidates that do not match the lexical query at all
+   */
+  public record Candidates(List<Candidate> candidates, long lexicalMatches, int denseOnly) {
+    /** Matches in all: lexical matches plus the dense candidates that matched no word. */
+    public long totalHits() {
+      return lexicalMatches + denseOnly;
+    }
+  }
+
+  /**
+   * Collects candidates.
+   *
+   * @param lexical the first-stage query with its filters
+   * @param denseFilter what a dense candidate must match (filters, exclusions), or null for none
+   * @param queryVector the query's unit vector
+   * @param lexicalDepth lexical candidates
+   * @param denseDepth dense candidates (0 for the re-scoring design)
+   * @throws IOException on a read error
+   */
+  public static Candidates collect(
+      IndexSearcher searcher,
+      Query lexical,
+      Query denseFilter,
+      float[] queryVector,
+      int lexicalDepth,
+      int denseDepth)
+      throws IOException {
+    TopFieldDocs lex =
+        searcher.search(
+            lexical,
+            new TopFieldCollectorManager(
+                BY_SCORE_THEN_ID, lexicalDepth, null, TOTAL_HITS_THRESHOLD, false));
+    Map<Integer, float[]> byDoc = new HashMap<>(); // doc -> {lexical, lexicalRank, denseRank}
+    Map<Integer, String> ids = new HashMap<>();
+    for (int i = 0; i < lex.scoreDocs.length; i++) {
+      FieldDoc fd = (FieldDoc) lex.scoreDocs[i];
+      byDoc.put(fd.doc, new float[] {(Float) fd.fields[0], i + 1, 0});
+      ids.put(fd.doc, ((BytesRef) fd.fields[1]).utf8ToString());
+    }
+    if (denseDepth > 0) {
+      TopDocs knn =
+          searcher.search(
+              new KnnFloatVectorQuery(Fields.VECTOR, queryVector, denseDepth, denseFilter),
+              denseDepth);
+      for (int i = 0; i < knn.scoreDocs.length; i++) {
+        float[] v = byDoc.computeIfAbsent(knn.scoreDocs[i].doc, d -> new float[] {Float.NaN, 0, 0});
+        v[2] = i + 1;
+      }
+    }
+    int[] docs = byDoc.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+    float[] lexicalScores = new float[docs.length];
+    List<Integer> missing = new ArrayList<>();
+    for (int i = 0; i < docs.length; i++) {
+      lexicalScores[i] = byDoc.get(docs[i])[0];
+      if (Float.isNaN(lexicalScores[i])) {
+        missing.add(i);
+      }
+    }
+    int denseOnly = scoreMissing(searcher, lexical, docs, lexicalScores, missing);
+    float[] cosines = cosines(searcher, docs, queryVector);
+    String[] passageIds = passageIds(searcher, docs, ids);
+    List<Candidate> out = new ArrayList<>(docs.length);
+    for (int i = 0; i < docs.length; i++) {
+      float[] v = byDoc.get(docs[i]);
+      out.add(
+          new Candidate(
+              docs[i], passageIds[i], lexicalScores[i], cosines[i], (int) v[1], (int) v[2]));
+    }
+    return new Candidates(out, lex.totalHits.value, denseOnly);
+  }
+
+  /**
+   * Lexical scores of the dense-only candidates (doc ids ascending), one scorer per segment, the
+   * way Lucene's QueryRescorer does; 0 for those the query does not match.
+   *
+   * @return how many matched nothing
+   */
+  private static int scoreMissing(
+      IndexSearcher searcher, Query lexical, int[] docs, float[] scores, List<Integer> missing)
+      throws IOException {
+    if (missing.isEmpty()) {
+      return 0;
+    }
+    Weight weight = searcher.createWeight(searcher.rewrite(lexical), ScoreMode.COMPLETE, 1f);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    int unmatched = 0;
+    LeafReaderContext leaf = null;
+    Scorer scorer = null;
+    for (int i : missing) {
+      int doc = docs[i];
+      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        scorer = weight.scorer(leaf);
+      }
+      int target = doc - leaf.docBase;
+      DocIdSetIterator it = scorer == null ? null : scorer.iterator();
+      boolean matches =
+          it != null
+              && (it.docID() == target || (it.docID() < target && it.advance(target) == target));
+      scores[i] = matches ? scorer.score() : 0f;
+      if (!matches) {
+        unmatched++;
+      }
+    }
+    return unmatched;
+  }
+
+  /** Cosine (dot product of unit vectors) of each doc's vector with the query's; docs ascending. */
+  private static float[] cosines(IndexSearcher searcher, int[] docs, float[] query)
+      throws IOException {
+    float[] out = new float[docs.length];
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = null;
+    FloatVectorValues values = null;
+    for (int i = 0; i < docs.length; i++) {
+      if (leaf == null || docs[i] >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
+        values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+      }
+      int target = docs[i] - leaf.docBase;
+      boolean has =
+          values != null
+              && (values.docID() == target
+                  || (values.docID() < target && values.advance(target) == target));
+      out[i] = has ? VectorUtil.dotProduct(query, values.vectorValue()) : 0f;
+    }
+    return out;
+  }
+
+  private static String[] passageIds(IndexSearcher searcher, int[] docs, Map<Integer, String> known)
+      throws IOException {
+    String[] out = new String[docs.length];
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    for (int i = 0; i < docs.length; i++) {
+      out[i] = known.get(docs[i]);
+      if (out[i] == null) {
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
+        var values = leaf.reader().getSortedDocValues(Fields.PASSAGE_ID);
+        int target = docs[i] - leaf.docBase;
+        out[i] =
+            values.advanceExact(target) ? values.lookupOrd(values.ordValue()).utf8ToString() : "";
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Fused scores of {@code candidates} (same order): {@code weight × lexical + (1 − weight) ×
+   * cosine}, each part min-max normalised over the candidates. A part with one value for every
+   * candidate counts as 1 for all (it tells them apart no more than it does).
+   */
+  public static double[] fuse(List<Candidate> candidates, double weight) {
+    double[] lexical = normalised(candidates.stream().mapToDouble(Candidate::lexical).toArray());
+    double[] cosine = normalised(candidates.stream().mapToDouble(Candidate::cosine).toArray());
+    double[] out = new double[candidates.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = weight * lexical[i] + (1 - weight) * cosine[i];
+    }
+    return out;
+  }
+
+  /** Min-max normalisation to [0, 1]. */
+  public static double[] normalised(double[] values) {
+    double min = Arrays.stream(values).min().orElse(0);
+    double max = Arrays.stream(values).max().orElse(0);
+    double[] out = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = max > min ? (values[i] - min) / (max - min) : 1;
+    }
+    return out;
+  }
+
+  /**
+   * The candidates as a ranked list for passage ranking: fused score high first, ties by passage
+   * id; each entry a {@link FieldDoc} with fields {score, passage id} like a first-stage list.
+   */
+  public static ScoreDoc[] ranked(List<Candidate> candidates, double[] fused) {
+    Integer[] order = new Integer[candidates.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(
+        order,
+        (a, b) -> {
+          int c = Double.compare(fused[b], fused[a]);
+          return c != 0
+              ? c
+              : candidates.get(a).passageId().compareTo(candidates.get(b).passageId());
+        });
+    ScoreDoc[] out = new ScoreDoc[order.length];
+    for (int i = 0; i < order.length; i++) {
+      Candidate c = candidates.get(order[i]);
+      float s = (float) fused[order[i]];
+      out[i] = new FieldDoc(c.doc(), s, new Object[] {s, new BytesRef(c.passageId())});
+    }
+    return out;
+  }
+}

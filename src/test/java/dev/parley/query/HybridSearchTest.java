@@ -1,0 +1,290 @@
+package dev.parley.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.parley.embed.DenseModel;
+import dev.parley.indexer.Indexer;
+import dev.parley.query.result.Hit;
+import dev.parley.query.result.ResultsJson;
+import dev.parley.query.result.SearchResults;
+import dev.parley.query.result.Unit;
+import dev.parley.schema.IndexManifest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hybrid search on a tiny corpus written for the test: passages that say "embargo" or "barred all
+ * commerce" share no word with "trade ban", so BM25 cannot find them; the e5-small-v2 vectors can.
+ */
+class HybridSearchTest {
+  @TempDir static Path dir;
+  static Path input;
+  static Path index;
+
+  static final String CORPUS =
+      String.join(
+          "\n",
+          "{\"id\": \"emb1\", \"date\": \"2019-03-01\", \"text\": \"The European Union imposed an"
+              + " embargo on arms sales to Venezuela and froze the assets of senior officials.\"}",
+          "{\"id\": \"emb2\", \"date\": \"2019-04-10\", \"paragraphs\": [\"Washington barred all"
+              + " commerce with Pyongyang, forbidding American firms from selling goods there.\","
+              + " \"The measure was announced by the Treasury.\"]}",
+          "{\"id\": \"trade1\", \"date\": \"2019-01-15\", \"text\": \"Trade between the two countries"
+              + " grew by 12 pct last year, the ministry said.\"}",
+          "{\"id\": \"ban1\", \"date\": \"2019-02-01\", \"text\": \"The city council voted to ban"
+              + " smoking in public parks.\"}",
+          "{\"id\": \"ban2\", \"date\": \"2018-11-20\", \"text\": \"Officials lifted the ban on"
+              + " smoking in bars after the vote.\"}",
+          "{\"id\": \"trade2\", \"date\": \"2018-10-02\", \"text\": \"Trade unions called a general"
+              + " strike over pension reform.\"}",
+          "{\"id\": \"summit1\", \"date\": \"2019-02-27\", \"text\": \"Kim Jong Un and Donald Trump"
+              + " met in Hanoi for their second summit.\"}",
+          "{\"id\": \"fx1\", \"date\": \"2019-05-05\", \"text\": \"The dollar rose against the yen in"
+              + " quiet trading.\"}");
+
+  @BeforeAll
+  static void index() throws IOException {
+    input = dir.resolve("news.jsonl");
+    Files.writeString(input, CORPUS + "\n");
+    index = embedded("index", 2);
+  }
+
+  static Path embedded(String name, int threads) throws IOException {
+    Path out = dir.resolve(name);
+    try (Indexer indexer =
+        Indexer.builder(out).withEmbeddings(DenseModel.E5_SMALL_V2).withThreads(threads).build()) {
+      assertEquals(List.of(), indexer.index(List.of(input)).rejected());
+      assertEquals(9, indexer.embeddedPassages());
+    }
+    return out;
+  }
+
+  static SearchResults search(Path index, SearchRequest request) throws IOException {
+    try (Searcher searcher = Searcher.open(index)) {
+      return searcher.search(request);
+    }
+  }
+
+  static List<String> ids(SearchResults results) {
+    return results.hits().stream().map(Hit::passageId).toList();
+  }
+
+  @Test
+  void manifestRecordsTheModel() throws IOException {
+    try (var d = FSDirectory.open(index)) {
+      IndexManifest m = IndexManifest.read(d, index);
+      assertEquals("e5-small-v2", m.dense().model());
+      assertEquals(384, m.dense().dimension());
+      assertEquals("1.11.0-beta19", m.dense().version());
+    }
+  }
+
+  /**
+   * Golden: that the embargo passages reach the top 3 is what e5-small-v2 gives, not something the
+   * fixture alone implies (that BM25 cannot find them is: they share no word with the query).
+   */
+  @Test
+  @Tag("golden")
+  void hybridFindsTheParaphraseThatBm25Misses() throws IOException {
+    SearchRequest lexical = SearchRequest.builder("trade ban").withDense(false).build();
+    List<String> bm25 = ids(search(index, lexical));
+    assertFalse(bm25.contains("emb1#0-0"), bm25.toString());
+    assertFalse(bm25.contains("emb2#0-0"), bm25.toString());
+
+    List<String> hybrid = ids(search(index, SearchRequest.of("trade ban")));
+    assertTrue(
+        hybrid.subList(0, 3).contains("emb1#0-0") || hybrid.subList(0, 3).contains("emb2#0-0"),
+        hybrid.toString());
+  }
+
+  @Test
+  void sameInputSameOrderTwice() throws IOException {
+    Path again = embedded("again", 1);
+    for (String q : List.of("trade ban", "sanctions on North Korea", "summit", "smoking")) {
+      SearchRequest r = SearchRequest.builder(q).withK(20).withPerArticle(0).build();
+      SearchResults a = search(index, r);
+      SearchResults b = search(again, r);
+      assertEquals(ids(a), ids(b), q);
+      assertEquals(
+          a.hits().stream().map(Hit::score).toList(),
+          b.hits().stream().map(Hit::score).toList(),
+          q);
+      assertEquals(ids(a), ids(search(index, r)), q);
+    }
+  }
+
+  @Test
+  void noDenseIsTheLexicalRanking() throws IOException {
+    SearchResults off =
+        search(index, SearchRequest.builder("trade ban").withDense(false).withK(20).build());
+    // KStem makes "trading" "trade": fx1 matches too.
+    assertEquals(
+        List.of("ban1#0-0", "ban2#0-0", "fx1#0-0", "trade1#0-0", "trade2#0-0"), sorted(ids(off)));
+    assertEquals(5, off.totalHits());
+  }
+
+  private static List<String> sorted(List<String> ids) {
+    return ids.stream().sorted().toList();
+  }
+
+  @Test
+  void filtersApplyToTheDenseSide() throws IOException {
+    SearchResults since =
+        search(
+            index,
+            SearchRequest.builder("trade ban")
+                .withSince(LocalDate.of(2019, 4, 1))
+                .withK(20)
+                .build());
+    for (Hit h : since.hits()) {
+      assertFalse(h.date().isBefore(LocalDate.of(2019, 4, 1)), h.passageId());
+    }
+    assertTrue(ids(since).contains("emb2#0-0"), ids(since).toString());
+
+    SearchResults excluded =
+        search(index, SearchRequest.builder("trade ban -embargo").withK(20).build());
+    assertFalse(ids(excluded).contains("emb1#0-0"), ids(excluded).toString());
+    assertTrue(ids(excluded).contains("emb2#0-0"), ids(excluded).toString());
+
+    SearchResults all =
+        search(
+            index, SearchRequest.builder("trade ban").withMatch(MatchMode.ALL).withK(20).build());
+    assertEquals(List.of(), ids(all), "no passage says both trade and ban");
+  }
+
+  @Test
+  void explainShowsBothParts() throws IOException {
+    Hit top =
+        search(index, SearchRequest.builder("trade ban").withExplain(true).build()).hits().get(0);
+    assertTrue(top.explanation().contains("hybrid: 0.40 x lexical"), top.explanation());
+    assertTrue(top.explanation().contains("x dense"), top.explanation());
+    assertTrue(top.explanation().contains("lexical part:"), top.explanation());
+  }
+
+  @Test
+  void hybridHitJsonKeepsEveryField() throws IOException {
+    JsonObject lexical =
+        JsonParser.parseString(
+                ResultsJson.toJson(
+                    search(index, SearchRequest.builder("trade").withDense(false).build())))
+            .getAsJsonObject()
+            .getAsJsonArray("hits")
+            .get(0)
+            .getAsJsonObject();
+    JsonObject hybrid =
+        JsonParser.parseString(ResultsJson.toJson(search(index, SearchRequest.of("trade"))))
+            .getAsJsonObject()
+            .getAsJsonArray("hits")
+            .get(0)
+            .getAsJsonObject();
+    assertEquals(lexical.keySet(), hybrid.keySet());
+    assertTrue(
+        hybrid
+            .keySet()
+            .containsAll(
+                Set.of(
+                    "rank",
+                    "score",
+                    "articleId",
+                    "passageId",
+                    "paragraphs",
+                    "offsets",
+                    "date",
+                    "heading",
+                    "text",
+                    "snippet",
+                    "topics",
+                    "entities",
+                    "duplicates")),
+        hybrid.keySet().toString());
+    assertFalse(hybrid.has("unit"), "passage hits keep exactly the passage fields");
+  }
+
+  @Test
+  void articleSearchGivesOneHitPerArticle() throws IOException {
+    SearchResults r =
+        search(index, SearchRequest.builder("Pyongyang Treasury").withUnit(Unit.ARTICLE).build());
+    // Hybrid: every article is a dense candidate; the one that says both words comes first.
+    assertEquals("emb2", r.hits().get(0).articleId());
+    assertEquals(8, r.hits().size());
+    assertEquals(8, r.hits().stream().map(Hit::articleId).distinct().count());
+    assertEquals(8, r.totalHits());
+    Hit best = r.hits().get(0);
+    assertEquals(Unit.ARTICLE, best.unit());
+    JsonObject json =
+        JsonParser.parseString(ResultsJson.toJson(r))
+            .getAsJsonObject()
+            .getAsJsonArray("hits")
+            .get(0)
+            .getAsJsonObject();
+    assertEquals("article", json.get("unit").getAsString());
+    assertNotNull(json.get("passageId"));
+    assertNotNull(json.get("offsets"));
+    SearchResults lexical =
+        search(
+            index,
+            SearchRequest.builder("Pyongyang Treasury")
+                .withUnit(Unit.ARTICLE)
+                .withDense(false)
+                .build());
+    assertEquals(1, lexical.totalHits(), "totalHits counts articles: two passages, one article");
+    // The shorter second paragraph ("Treasury") outscores the first ("Pyongyang") in BM25.
+    assertEquals(List.of("emb2#1-1"), ids(lexical));
+  }
+
+  @Test
+  void anotherModelIsAClearError() {
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                Indexer.builder(index).withEmbeddings(DenseModel.BGE_SMALL_EN_V15).build().close());
+    assertEquals(
+        "index "
+            + index
+            + " holds vectors of e5-small-v2 (384 dimensions, 1.11.0-beta19) but this run asks for"
+            + " bge-small-en-v1.5: index into a new directory, or leave out the model to keep"
+            + " e5-small-v2",
+        e.getMessage());
+  }
+
+  @Test
+  void anIndexWithoutVectorsSearchesLexically() throws IOException {
+    Path plain = dir.resolve("plain");
+    try (Indexer indexer = Indexer.builder(plain).build()) {
+      indexer.index(List.of(input));
+    }
+    try (Searcher searcher = Searcher.open(plain)) {
+      assertNull(searcher.dense());
+      assertEquals(
+          ids(search(index, SearchRequest.builder("trade ban").withDense(false).build())),
+          ids(searcher.search(SearchRequest.of("trade ban"))));
+    }
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () -> Indexer.builder(plain).withEmbeddings(DenseModel.E5_SMALL_V2).build().close());
+    assertEquals(
+        "index "
+            + plain
+            + " has 9 passages without vectors, so it cannot take e5-small-v2 vectors: index with"
+            + " embeddings into a new directory",
+        e.getMessage());
+  }
+}

@@ -1,0 +1,106 @@
+package dev.parley.query.fuse;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.Test;
+
+/** The fusion arithmetic, by hand on fixed candidates and as properties on random ones. */
+class HybridRankerTest {
+
+  static HybridRanker.Candidate c(int doc, String id, float lexical, float cosine) {
+    return new HybridRanker.Candidate(doc, id, lexical, cosine, lexical > 0 ? 1 : 0, 1);
+  }
+
+  @Test
+  void minMaxInterpolationByHand() {
+    List<HybridRanker.Candidate> cs =
+        List.of(c(0, "a#0-0", 10f, 0.80f), c(1, "b#0-0", 5f, 0.90f), c(2, "c#0-0", 0f, 0.70f));
+    // lexical: 1, 0.5, 0; cosine: 0.5, 1, 0
+    assertArrayEquals(
+        new double[] {0.4 * 1 + 0.6 * 0.5, 0.4 * 0.5 + 0.6 * 1, 0},
+        HybridRanker.fuse(cs, 0.4),
+        1e-6);
+    assertArrayEquals(new double[] {1, 0.5, 0}, HybridRanker.fuse(cs, 1.0), 1e-6);
+  }
+
+  @Test
+  void aPartThatIsEqualEverywhereCountsAsOne() {
+    assertArrayEquals(new double[] {1, 1}, HybridRanker.normalised(new double[] {3, 3}), 0);
+    assertArrayEquals(new double[] {}, HybridRanker.normalised(new double[] {}), 0);
+  }
+
+  @Test
+  void rankedBreaksTiesByPassageId() {
+    List<HybridRanker.Candidate> cs =
+        List.of(c(7, "z#0-0", 1f, 0.5f), c(3, "b#0-0", 1f, 0.5f), c(5, "m#1-1", 2f, 0.9f));
+    ScoreDoc[] ranked = HybridRanker.ranked(cs, HybridRanker.fuse(cs, 0.4));
+    assertEquals(List.of(5, 3, 7), List.of(ranked[0].doc, ranked[1].doc, ranked[2].doc));
+    assertEquals(new BytesRef("b#0-0"), ((FieldDoc) ranked[1]).fields[1]);
+  }
+
+  @Test
+  void fusedScoresStayInRangeAndSortedOnRandomInput() {
+    long seed = System.nanoTime();
+    System.out.println("HybridRankerTest seed " + seed);
+    Random random = new Random(seed);
+    for (int round = 0; round < 200; round++) {
+      List<HybridRanker.Candidate> cs = new ArrayList<>();
+      int n = 1 + random.nextInt(50);
+      for (int i = 0; i < n; i++) {
+        cs.add(
+            c(
+                i,
+                "a" + random.nextInt(10) + "#" + i + "-" + i,
+                random.nextInt(4) == 0 ? 0f : random.nextFloat() * 20,
+                random.nextFloat() * 2 - 1));
+      }
+      double w = random.nextDouble();
+      double[] fused = HybridRanker.fuse(cs, w);
+      for (double f : fused) {
+        assertTrue(f >= -1e-9 && f <= 1 + 1e-9, "seed " + seed + ": " + f);
+      }
+      ScoreDoc[] ranked = HybridRanker.ranked(cs, fused);
+      for (int i = 1; i < ranked.length; i++) {
+        FieldDoc a = (FieldDoc) ranked[i - 1];
+        FieldDoc b = (FieldDoc) ranked[i];
+        assertTrue(
+            a.score > b.score
+                || (a.score == b.score
+                    && ((BytesRef) a.fields[1]).compareTo((BytesRef) b.fields[1]) < 0)
+                || fusedOf(cs, fused, a.doc) > fusedOf(cs, fused, b.doc),
+            "seed " + seed);
+      }
+    }
+  }
+
+  private static double fusedOf(List<HybridRanker.Candidate> cs, double[] fused, int doc) {
+    for (int i = 0; i < cs.size(); i++) {
+      if (cs.get(i).doc() == doc) {
+        return fused[i];
+      }
+    }
+    throw new AssertionError(doc);
+  }
+
+  @Test
+  void fusionValidatesItsValues() {
+    assertEquals(
+        "fusion weight must be in [0, 1], got: 1.5",
+        assertThrows(IllegalArgumentException.class, () -> Fusion.learned().withWeight(1.5))
+            .getMessage());
+    assertEquals(
+        "fusion depth must be in [1, 10000], got: 0",
+        assertThrows(
+                IllegalArgumentException.class, () -> new Fusion(0.5, 0, Fusion.Candidates.UNION))
+            .getMessage());
+  }
+}
