@@ -24,7 +24,7 @@ class LibraryArtifactIT {
   static final Path LIBRARY = Path.of(System.getProperty("parley.libraryJar"));
   static final Path COMMAND_LINE = Path.of(System.getProperty("parley.commandLineJar"));
   static final List<String> NOT_LIBRARY =
-      List.of("dev/parley/cli/", "dev/parley/bench/", "dev/parley/eval/");
+      List.of("dev/parley/cli/", "dev/parley/bench/", "dev/parley/eval/", "dev/parley/examples/");
 
   static Path sibling(String classifier) {
     String name = LIBRARY.getFileName().toString();
@@ -85,6 +85,9 @@ class LibraryArtifactIT {
   @Test
   void theCommandLineJarRunsOnItsOwn() throws IOException, InterruptedException {
     assertTrue(names(COMMAND_LINE).contains("dev/parley/cli/Main.class"));
+    // The search page (an example) travels in the command line's jar, for parley serve.
+    assertTrue(names(COMMAND_LINE).contains("dev/parley/examples/web/SearchServer.class"));
+    assertTrue(names(COMMAND_LINE).contains("dev/parley/examples/web/static/index.html"));
     Process p =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -116,6 +116,7 @@ public final class Main {
             new TuneCommand(),
             new ClassifyCommand(),
             new TuneTopicsCommand(),
+            new ServeCommand(),
             new BenchCommand());
     for (CliCommand c : commands) {
       cl.addSubcommand(c.streams(out, err));

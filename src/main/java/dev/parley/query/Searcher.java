@@ -18,6 +18,7 @@ import dev.parley.query.result.FacetCount;
 import dev.parley.query.result.Hit;
 import dev.parley.query.result.IndexStats;
 import dev.parley.query.result.SearchResults;
+import dev.parley.query.result.StoredArticle;
 import dev.parley.query.result.Unit;
 import dev.parley.schema.DamagedIndexException;
 import dev.parley.schema.DenseSpec;
@@ -412,6 +413,26 @@ public final class Searcher implements AutoCloseable {
           manifest.schemaVersion(),
           counts.get(Fields.TOPIC),
           counts.get(Fields.ENTITY));
+    } catch (CorruptIndexException e) {
+      throw new DamagedIndexException(path, e);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /**
+   * The article {@code id} as indexed: its paragraphs (headings marked) and where each of its
+   * passages lies, so an app can show the article and mark a hit's paragraphs.
+   *
+   * @return the article, or empty when the index has no article with that id
+   * @throws IOException on a read error
+   * @throws IllegalStateException if the searcher is closed
+   */
+  public java.util.Optional<StoredArticle> article(String id) throws IOException {
+    Objects.requireNonNull(id, "id");
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return ArticleReader.read(searcher, id);
     } catch (CorruptIndexException e) {
       throw new DamagedIndexException(path, e);
     } finally {

@@ -97,6 +97,17 @@ public final class Fields {
   /** SHA-256 of the article's normalized content. Keyword and stored, article documents only. */
   public static final String CONTENT_HASH = "content_hash";
 
+  /**
+   * The article's paragraphs as received, one stored value per paragraph in order (Lucene keeps the
+   * order of a stored field's values), on article documents only: so an app can show the whole
+   * article with its passages marked ({@code Searcher.article}). Passages alone cannot give it
+   * back: headings are in no passage and long paragraphs are cut into overlapping windows.
+   */
+  public static final String PARAGRAPH = "paragraph";
+
+  /** Numbers of the paragraphs that are section headings. Stored ints, article documents only. */
+  public static final String HEADING_PARAGRAPH = "heading_paragraph";
+
   /** Number of passages the article was cut into. Stored, article documents only. */
   public static final String PASSAGE_COUNT = "passage_count";
 

@@ -6,11 +6,12 @@ package dev.parley.schema;
  *
  * <p>History: 1, passages with text and context; 2, topics, entities, facets and SimHash; 3,
  * whole-article text on article documents; 4, text normalised before tokenizing (format characters,
- * NFKC), acronyms unstemmed, stop words indexed (kept for phrases), code-point offsets stored.
+ * NFKC), acronyms unstemmed, stop words indexed (kept for phrases), code-point offsets stored; 5,
+ * the article's paragraphs stored on its article document.
  */
 public final class SchemaVersion {
   private SchemaVersion() {}
 
   /** The schema version this build of Parley writes and reads. */
-  public static final int CURRENT = 4;
+  public static final int CURRENT = 5;
 }

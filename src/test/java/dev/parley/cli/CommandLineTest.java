@@ -31,7 +31,8 @@ class CommandLineTest {
           "tune",
           "classify",
           "tune-topics",
-          "bench");
+          "bench",
+          "serve");
 
   @TempDir static Path shared;
   static String seed;

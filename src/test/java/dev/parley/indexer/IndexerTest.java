@@ -165,8 +165,9 @@ class IndexerTest {
     assertEquals(
         "index "
             + index
-            + " was written with schema version 0, this Parley reads schema version 4:"
-            + " re-index the articles into a new directory (parley index --input ... --index DIR)",
+            + " was written with schema version 0, this Parley reads schema version "
+            + dev.parley.schema.SchemaVersion.CURRENT
+            + ": re-index the articles into a new directory (parley index --input ... --index DIR)",
         e.getMessage());
     assertThrows(SchemaMismatchException.class, () -> Indexer.builder(index).build());
   }

@@ -2,6 +2,7 @@ package dev.parley.indexer.write;
 
 import com.google.gson.JsonObject;
 import dev.parley.indexer.Article;
+import dev.parley.indexer.Paragraph;
 import dev.parley.indexer.Passage;
 import dev.parley.indexer.enrich.Enrichment;
 import dev.parley.schema.Fields;
@@ -154,6 +155,12 @@ public final class ArticleDocuments {
     String whole =
         article.title() == null ? article.text() : article.title() + "\n\n" + article.text();
     doc.add(new Field(Fields.ARTICLE_TEXT, whole, Fields.ARTICLE_TEXT_TYPE));
+    for (Paragraph p : article.paragraphs()) {
+      doc.add(new StoredField(Fields.PARAGRAPH, p.text()));
+      if (p.isHeading()) {
+        doc.add(new StoredField(Fields.HEADING_PARAGRAPH, p.number()));
+      }
+    }
     doc.add(new StoredField(Fields.SOURCE, article.source()));
     doc.add(new StringField(Fields.CONTENT_HASH, article.contentHash(), Field.Store.YES));
     doc.add(new StoredField(Fields.PASSAGE_COUNT, passageCount));

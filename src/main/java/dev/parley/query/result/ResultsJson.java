@@ -107,6 +107,45 @@ public final class ResultsJson {
     return o;
   }
 
+  /** {@code article} as one JSON object on one line. */
+  public static String toJson(StoredArticle article) {
+    return toJson(toTree(article));
+  }
+
+  /**
+   * An article as a JSON tree: {@code id}, {@code date}, {@code title} (or null), {@code
+   * paragraphs} (each {@code number}, {@code text}, {@code heading} true or false, {@code offsets}
+   * as {@code [start, end]} in UTF-16 code units) and {@code passages} (each {@code passageId},
+   * {@code paragraphs} as {@code [from, to]}, {@code offsets}). Texts are the article's own
+   * characters, not escaped.
+   */
+  public static JsonObject toTree(StoredArticle article) {
+    JsonObject o = new JsonObject();
+    o.addProperty("id", article.id());
+    o.add("date", date(article.date()));
+    o.addProperty("title", article.title());
+    JsonArray paragraphs = new JsonArray();
+    for (StoredArticle.Paragraph p : article.paragraphs()) {
+      JsonObject j = new JsonObject();
+      j.addProperty("number", p.number());
+      j.addProperty("text", p.text());
+      j.addProperty("heading", p.heading());
+      j.add("offsets", pair(p.start(), p.end()));
+      paragraphs.add(j);
+    }
+    o.add("paragraphs", paragraphs);
+    JsonArray passages = new JsonArray();
+    for (StoredArticle.Span s : article.passages()) {
+      JsonObject j = new JsonObject();
+      j.addProperty("passageId", s.passageId());
+      j.add("paragraphs", pair(s.from(), s.to()));
+      j.add("offsets", pair(s.start(), s.end()));
+      passages.add(j);
+    }
+    o.add("passages", passages);
+    return o;
+  }
+
   /**
    * Serializes any tree with the same settings (no HTML escaping, nulls kept), as strict JSON (RFC
    * 8259).

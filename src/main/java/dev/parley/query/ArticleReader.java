@@ -1,0 +1,95 @@
+package dev.parley.query;
+
+import dev.parley.query.result.StoredArticle;
+import dev.parley.schema.Fields;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * Reads one article back from its article document (paragraphs, title, date) and its passage
+ * documents (the spans). Stateless; safe from any thread.
+ */
+final class ArticleReader {
+  private ArticleReader() {}
+
+  /** Passage fields a span needs. */
+  private static final Set<String> SPAN_FIELDS =
+      Set.of(
+          Fields.PASSAGE_ID, Fields.PARA_FROM, Fields.PARA_TO, Fields.CHAR_START, Fields.CHAR_END);
+
+  /** The article {@code id}, or empty when the index has no such article. */
+  static Optional<StoredArticle> read(IndexSearcher searcher, String id) throws IOException {
+    TopDocs record = searcher.search(of(Fields.KIND_ARTICLE, id), 1);
+    if (record.scoreDocs.length == 0) {
+      return Optional.empty();
+    }
+    StoredFields stored = searcher.storedFields();
+    Document doc = stored.document(record.scoreDocs[0].doc);
+    Set<Integer> headings = new HashSet<>();
+    for (IndexableField f : doc.getFields(Fields.HEADING_PARAGRAPH)) {
+      headings.add(f.numericValue().intValue());
+    }
+    List<StoredArticle.Paragraph> paragraphs = new ArrayList<>();
+    int offset = 0;
+    for (String text : doc.getValues(Fields.PARAGRAPH)) {
+      int number = paragraphs.size();
+      paragraphs.add(
+          new StoredArticle.Paragraph(
+              number, text, headings.contains(number), offset, offset + text.length()));
+      // Paragraphs are joined by a blank line in the article text that offsets index.
+      offset += text.length() + 2;
+    }
+    // An article has at most a few thousand passages; read them all, in article order.
+    int count = Math.max(1, searcher.count(of(Fields.KIND_PASSAGE, id)));
+    List<StoredArticle.Span> spans = new ArrayList<>();
+    for (ScoreDoc sd : searcher.search(of(Fields.KIND_PASSAGE, id), count).scoreDocs) {
+      Document p = stored.document(sd.doc, SPAN_FIELDS);
+      spans.add(
+          new StoredArticle.Span(
+              p.get(Fields.PASSAGE_ID),
+              intValue(p, Fields.PARA_FROM),
+              intValue(p, Fields.PARA_TO),
+              intValue(p, Fields.CHAR_START),
+              intValue(p, Fields.CHAR_END)));
+    }
+    spans.sort(
+        Comparator.comparingInt(StoredArticle.Span::start)
+            .thenComparingInt(StoredArticle.Span::end)
+            .thenComparing(StoredArticle.Span::passageId));
+    return Optional.of(
+        new StoredArticle(
+            id,
+            LocalDate.ofEpochDay(doc.getField(Fields.DATE).numericValue().longValue()),
+            doc.get(Fields.TITLE),
+            paragraphs,
+            spans));
+  }
+
+  private static int intValue(Document d, String field) {
+    return d.getField(field).numericValue().intValue();
+  }
+
+  private static Query of(String kind, String articleId) {
+    return new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(Fields.KIND, kind)), BooleanClause.Occur.FILTER)
+        .add(new TermQuery(new Term(Fields.ARTICLE_ID, articleId)), BooleanClause.Occur.FILTER)
+        .build();
+  }
+}
