@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.parley.embed.DenseModel;
 import dev.parley.indexer.Indexer;
 import dev.parley.query.fuse.Fusion;
@@ -17,6 +16,7 @@ import dev.parley.query.result.ResultsJson;
 import dev.parley.query.result.SearchResults;
 import dev.parley.query.result.Unit;
 import dev.parley.schema.IndexManifest;
+import dev.parley.testutil.StrictJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,16 +186,14 @@ class HybridSearchTest {
   @Test
   void hybridHitJsonKeepsEveryField() throws IOException {
     JsonObject lexical =
-        JsonParser.parseString(
+        StrictJson.parseObject(
                 ResultsJson.toJson(
                     search(index, SearchRequest.builder("trade").withDense(false).build())))
-            .getAsJsonObject()
             .getAsJsonArray("hits")
             .get(0)
             .getAsJsonObject();
     JsonObject hybrid =
-        JsonParser.parseString(ResultsJson.toJson(search(index, SearchRequest.of("trade"))))
-            .getAsJsonObject()
+        StrictJson.parseObject(ResultsJson.toJson(search(index, SearchRequest.of("trade"))))
             .getAsJsonArray("hits")
             .get(0)
             .getAsJsonObject();
@@ -234,8 +232,7 @@ class HybridSearchTest {
     Hit best = r.hits().get(0);
     assertEquals(Unit.ARTICLE, best.unit());
     JsonObject json =
-        JsonParser.parseString(ResultsJson.toJson(r))
-            .getAsJsonObject()
+        StrictJson.parseObject(ResultsJson.toJson(r))
             .getAsJsonArray("hits")
             .get(0)
             .getAsJsonObject();
