@@ -57,7 +57,7 @@ public record IndexManifest(
       List<String> topics,
       long articles,
       long passages) {
-    this(schemaVersion, analysis, segmentation, topics, articles, passages, null);
+    this(schemaVersion, analysis, segmentation, topics, "", articles, passages, null);
   }
 
   /** Validates the values. */
