@@ -234,6 +234,11 @@ final class SearchCommand extends CliCommand {
    * block per hit: rank, id, date, paragraphs, score and heading; the snippet; topics over 0.5,
    * entities and folded duplicates.
    */
+  /** The query in double quotes, or in single quotes when it has phrases of its own. */
+  static String quoted(String query) {
+    return query.indexOf('"') >= 0 ? "'" + query + "'" : '"' + query + '"';
+  }
+
   static void print(SearchResults results, int offset, PrintStream out) {
     int n = results.hits().size();
     String bound =
@@ -244,11 +249,11 @@ final class SearchCommand extends CliCommand {
         results.query().isBlank()
             ? String.format("%s%d %s listed", bound, results.totalHits(), passages)
             : String.format(
-                "%s%d %s \"%s\"",
+                "%s%d %s %s",
                 bound,
                 results.totalHits(),
                 passages + (results.totalHits() == 1 ? " matches" : " match"),
-                IndexCommand.printable(results.query())));
+                quoted(IndexCommand.printable(results.query()))));
     if (n > 0) {
       header.append(String.format(" (showing %d-%d)", offset + 1, offset + n));
     } else if (offset > 0 && results.totalHits() > 0) {

@@ -272,6 +272,11 @@ class CommandLineTest {
     assertTrue(
         lines.get(0).startsWith("1 passage matches \"Geneva talks\" (showing 1-1)"), r.out());
     assertTrue(lines.get(3).endsWith("also in: b"), r.out());
+    // A query with phrases of its own is quoted with single quotes, never ""Geneva talks"".
+    Run phrase = run("search", "--index", index, "\"Geneva\" talks", "--collapse");
+    assertTrue(
+        phrase.out().startsWith("1 passage matches '\"Geneva\" talks' (showing 1-1)"),
+        phrase.out());
   }
 
   @Test
