@@ -2,12 +2,14 @@ package dev.parley.cli;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import java.io.BufferedReader;
+import dev.parley.indexer.ingest.ArticleFormatException;
+import dev.parley.indexer.ingest.JsonLinesFormat;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,35 +53,65 @@ final class LabelledFile {
     List<Line> lines = new ArrayList<>();
     int bad = 0;
     int n = 0;
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String raw;
-      while ((raw = reader.readLine()) != null) {
-        n++;
-        if (raw.isBlank()) {
-          continue;
-        }
-        try {
-          lines.add(parse(raw, n));
-        } catch (IllegalArgumentException | IllegalStateException e) {
-          err.println(file + ":" + n + ": " + e.getMessage() + "; line skipped");
-          bad++;
-        }
+    for (String raw : utf8Lines(file)) {
+      n++;
+      if (raw.isBlank()) {
+        continue;
+      }
+      try {
+        lines.add(parse(raw, n));
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        err.println(file + ":" + n + ": " + e.getMessage() + "; line skipped");
+        bad++;
       }
     }
     return new Contents(lines, bad);
   }
 
+  /**
+   * The file's lines, each decoded on its own so that bytes that are not UTF-8 are reported with
+   * their own line number (a buffered reader decodes ahead and would name an earlier line).
+   */
+  private static List<String> utf8Lines(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    List<String> lines = new ArrayList<>();
+    int start =
+        bytes.length >= 3
+                && bytes[0] == (byte) 0xEF
+                && bytes[1] == (byte) 0xBB
+                && bytes[2] == (byte) 0xBF
+            ? 3
+            : 0;
+    while (start < bytes.length) {
+      int end = start;
+      while (end < bytes.length && bytes[end] != '\n') {
+        end++;
+      }
+      int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
+      try {
+        lines.add(
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes, start, stop - start))
+                .toString());
+      } catch (CharacterCodingException e) {
+        throw new IOException(
+            file + ":" + (lines.size() + 1) + ": invalid UTF-8: save the file as UTF-8", e);
+      }
+      start = end + 1;
+    }
+    return lines;
+  }
+
   private static Line parse(String raw, int number) {
-    JsonElement element;
+    JsonObject o;
     try {
-      element = JsonParser.parseString(raw);
-    } catch (JsonParseException e) {
-      throw new IllegalArgumentException("not valid JSON (" + jsonProblem(e) + ")");
+      o = JsonLinesFormat.parseObject(raw, "{\"id\", \"text\"}");
+    } catch (ArticleFormatException e) {
+      throw new IllegalArgumentException(e.getMessage());
     }
-    if (!element.isJsonObject()) {
-      throw new IllegalArgumentException("expected a JSON object {\"id\", \"text\"}");
-    }
-    JsonObject o = element.getAsJsonObject();
     JsonElement id = o.get("id");
     JsonElement text = o.get("text");
     if (id == null || !id.isJsonPrimitive()) {
@@ -142,20 +174,5 @@ final class LabelledFile {
 
   private static boolean isString(JsonElement e) {
     return e.isJsonPrimitive() && e.getAsJsonPrimitive().isString();
-  }
-
-  /** Gson's message without its exception-class prefix and its second "see ..." line. */
-  static String jsonProblem(JsonParseException e) {
-    Throwable t = e.getCause() != null ? e.getCause() : e;
-    String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    int nl = m.indexOf('\n');
-    if (nl >= 0) {
-      m = m.substring(0, nl);
-    }
-    int colon = m.indexOf("Exception: ");
-    if (colon >= 0) {
-      m = m.substring(colon + "Exception: ".length());
-    }
-    return m.trim();
   }
 }

@@ -334,23 +334,41 @@ class MainTest {
                 + "{\"id\": \"c\", \"text\": \"x\", \"labels\": {\"summits\": \"yes\"}}\n"
                 + "{\"id\": \"d\", \"text\": \"x\", \"labels\": [1]}\n"
                 + "{\"id\": \"e\", \"text\": \"x\"}\n"
-                + "{\"id\": \"f\", \"text\": \"Talks.\", \"labels\": [\"summits\"]}\n");
+                + "{\"id\": \"f\", \"text\": \"Talks.\", \"labels\": [\"summits\"]}\n"
+                + "{\"id\": \"g\", \"text\": \"x\", \"text\": \"y\", \"labels\": []}\n");
     Run r = run("classify", "--input", in.toString(), "--eval");
     assertEquals(1, r.code());
     List<String> err = r.err().lines().toList();
     assertEquals(
         List.of(
-            in
-                + ":1: not valid JSON (End of input at line 1 column 50 path $.labels); line skipped",
+            in + ":1: not JSON: End of input at column 50; line skipped",
             in
                 + ":2: \"labels\" must be an object {\"topic\": 0|1} or a list of topic names,"
                 + " got: \"summits\"; line skipped",
             in
                 + ":3: label of \"summits\" must be 0 or 1 (or true/false), got: \"yes\"; line skipped",
             in + ":4: \"labels\" as a list must hold topic names (strings), got: 1; line skipped",
+            in
+                + ":7: duplicate key \"text\" (at $.text): each key may occur once per object;"
+                + " remove one of them; line skipped",
             in + ":5: no \"labels\" to evaluate against; line skipped"),
         err);
     assertTrue(r.out().contains("summits"), r.out());
+  }
+
+  /** A file that is not UTF-8 is one line naming the file and the line, as for the indexer. */
+  @Test
+  void classifyNamesTheLineThatIsNotUtf8() throws IOException {
+    Path in = dir.resolve("latin1.jsonl");
+    Files.write(
+        in,
+        "{\"id\": \"a\", \"text\": \"ok\"}\n{\"id\": \"b\", \"text\": \"Caf\u00e9\"}\n"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    Run r = run("classify", "--input", in.toString());
+    assertEquals(2, r.code());
+    assertEquals(
+        List.of("parley classify: " + in + ":2: invalid UTF-8: save the file as UTF-8"),
+        r.err().lines().toList());
   }
 
   @Test

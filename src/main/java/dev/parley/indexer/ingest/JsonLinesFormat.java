@@ -98,10 +98,15 @@ public final class JsonLinesFormat implements ArticleParser {
    *
    * @throws ArticleFormatException if the line is not JSON or not an article object
    */
-  public static Article parseLine(String line, String source) throws ArticleFormatException {
-    if (line.indexOf('\0') >= 0) {
-      throw new ArticleFormatException("NUL character in line: articles must be text");
-    }
+  /**
+   * One JSON Lines line as an object, with the checks every JSON Lines input of Parley gets (the
+   * articles here, the labelled passages of {@code classify} and {@code tune-topics}): valid JSON,
+   * an object, and no key twice in one object (Gson would keep the last value without a word).
+   *
+   * @param shape the expected object, for the message ({@code {"id", "text"}})
+   * @throws ArticleFormatException with a one-line reason: Gson's, cut to one line, or ours
+   */
+  public static JsonObject parseObject(String line, String shape) throws ArticleFormatException {
     JsonElement element;
     try {
       element = JsonParser.parseString(line);
@@ -110,7 +115,7 @@ public final class JsonLinesFormat implements ArticleParser {
     }
     if (!element.isJsonObject()) {
       throw new ArticleFormatException(
-          "expected a JSON object {\"id\", \"date\", \"text\"}, found " + kindOf(element));
+          "expected a JSON object " + shape + ", found " + kindOf(element));
     }
     DuplicateKeys.Duplicate duplicate = DuplicateKeys.find(line);
     if (duplicate != null) {
@@ -121,7 +126,14 @@ public final class JsonLinesFormat implements ArticleParser {
               + SeedFormat.abbreviate(duplicate.path())
               + "): each key may occur once per object; remove one of them");
     }
-    JsonObject object = element.getAsJsonObject();
+    return element.getAsJsonObject();
+  }
+
+  public static Article parseLine(String line, String source) throws ArticleFormatException {
+    if (line.indexOf('\0') >= 0) {
+      throw new ArticleFormatException("NUL character in line: articles must be text");
+    }
+    JsonObject object = parseObject(line, "{\"id\", \"date\", \"text\"}");
     String id = string(object, "id", true);
     try {
       Article.checkId(id);
