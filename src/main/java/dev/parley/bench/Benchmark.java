@@ -674,8 +674,11 @@ public final class Benchmark {
     return List.of(dir);
   }
 
-  /** The articles of one file; rejections are the indexer's business, not the benchmark's. */
-  private static List<Article> parse(Path file) throws IOException {
+  /**
+   * The articles of one file; rejections are the indexer's business, not the benchmark's. Every
+   * side of the benchmark (raw Lucene, FTS5, the mixed load) reads its input through this.
+   */
+  static List<Article> parse(Path file) throws IOException {
     List<Article> articles = new ArrayList<>();
     InputFiles.Format.of(file)
         .parser()

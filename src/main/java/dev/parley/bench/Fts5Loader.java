@@ -33,7 +33,7 @@ public final class Fts5Loader {
     long paragraphs = 0;
     try (Fts5Baseline fts5 = new Fts5Baseline(db)) {
       for (Path file : InputFiles.list(inputs).articles()) {
-        for (Article article : Fts5Side.parse(file)) {
+        for (Article article : Benchmark.parse(file)) {
           for (Paragraph p : article.paragraphs()) {
             fts5.add(p.text());
             paragraphs++;

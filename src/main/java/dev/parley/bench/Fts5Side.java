@@ -5,7 +5,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import dev.parley.indexer.Article;
 import dev.parley.indexer.Passage;
-import dev.parley.indexer.ingest.ArticleSink;
 import dev.parley.indexer.ingest.InputFiles;
 import dev.parley.indexer.segment.ParagraphSegmenter;
 import dev.parley.indexer.segment.SegmentationConfig;
@@ -143,7 +142,7 @@ public final class Fts5Side {
     try (Fts5Baseline fts5 = new Fts5Baseline(db)) {
       ParagraphSegmenter segmenter = new ParagraphSegmenter(SegmentationConfig.defaults());
       for (Path file : InputFiles.list(inputs).articles()) {
-        for (Article article : parse(file)) {
+        for (Article article : Benchmark.parse(file)) {
           for (Passage p : segmenter.segment(article)) {
             fts5.add(p.text());
             passages++;
@@ -245,25 +244,6 @@ public final class Fts5Side {
     } finally {
       pool.shutdownNow();
     }
-  }
-
-  /** The articles of one file; rejections are the indexer's business, not the benchmark's. */
-  static List<Article> parse(Path file) throws IOException {
-    List<Article> articles = new ArrayList<>();
-    InputFiles.Format.of(file)
-        .parser()
-        .parse(
-            file,
-            new ArticleSink() {
-              @Override
-              public void accept(Article a) {
-                articles.add(a);
-              }
-
-              @Override
-              public void reject(String source, String reason) {}
-            });
-    return articles;
   }
 
   private static double round(double v) {

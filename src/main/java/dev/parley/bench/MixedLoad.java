@@ -3,7 +3,6 @@ package dev.parley.bench;
 import com.google.gson.JsonObject;
 import dev.parley.indexer.Article;
 import dev.parley.indexer.Indexer;
-import dev.parley.indexer.ingest.ArticleSink;
 import dev.parley.indexer.ingest.InputFiles;
 import dev.parley.query.SearchRequest;
 import dev.parley.query.Searcher;
@@ -348,19 +347,7 @@ public final class MixedLoad {
       if (out.size() >= max) {
         break;
       }
-      InputFiles.Format.of(file)
-          .parser()
-          .parse(
-              file,
-              new ArticleSink() {
-                @Override
-                public void accept(Article a) {
-                  out.add(a);
-                }
-
-                @Override
-                public void reject(String source, String reason) {}
-              });
+      out.addAll(Benchmark.parse(file));
     }
     return out;
   }

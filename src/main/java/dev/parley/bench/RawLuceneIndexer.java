@@ -45,7 +45,7 @@ public final class RawLuceneIndexer {
     try (FSDirectory dir = FSDirectory.open(index);
         IndexWriter writer = new IndexWriter(dir, config)) {
       for (Path file : InputFiles.list(inputs).articles()) {
-        for (Article article : Fts5Side.parse(file)) {
+        for (Article article : Benchmark.parse(file)) {
           for (Paragraph p : article.paragraphs()) {
             Document doc = new Document();
             doc.add(new TextField("text", p.text(), Field.Store.NO));
