@@ -114,6 +114,11 @@ public final class SearchParameters {
     }
     int n;
     try {
+      // ASCII digits only, as the command line reads them: Integer.parseInt alone would also take
+      // "+5", and full-width or other scripts' digits ("５").
+      if (!value.strip().matches("-?[0-9]{1,9}")) {
+        throw new NumberFormatException(value);
+      }
       n = Integer.parseInt(value.strip());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + " must be a whole number, got: " + value);

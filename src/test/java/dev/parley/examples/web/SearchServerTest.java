@@ -197,6 +197,9 @@ class SearchServerTest {
     String[][] cases = {
       {"/api/search?q=x&k=zero", "k must be a whole number, got: zero"},
       {"/api/search?q=x&k=0", "k must be in [1, 1000], got: 0"},
+      {"/api/search?q=x&k=%EF%BC%95", "k must be a whole number, got: \uff15"},
+      {"/api/search?q=x&k=%2B5", "k must be a whole number, got: +5"},
+      {"/api/search?q=x&offset=1e3", "offset must be a whole number, got: 1e3"},
       {"/api/search?q=x&k=1001", "k must be in [1, 1000], got: 1001"},
       {"/api/search?q=x&offset=-1", "offset must be in [0, 10000], got: -1"},
       {"/api/search?q=x&perArticle=x", "perArticle must be a whole number, got: x"},
