@@ -697,7 +697,14 @@ public final class Benchmark {
   }
 
   private Path fresh(String name) throws IOException {
-    Path dir = config.work().resolve(name);
+    return Files.createDirectories(emptied(config.work().resolve(name)));
+  }
+
+  /**
+   * {@code dir} with nothing left of it (deleted with everything under it when it exists), for a
+   * run that must start from scratch; every part of the benchmark clears its work folders here.
+   */
+  static Path emptied(Path dir) throws IOException {
     if (Files.exists(dir)) {
       try (Stream<Path> walk = Files.walk(dir)) {
         for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
@@ -705,7 +712,6 @@ public final class Benchmark {
         }
       }
     }
-    Files.createDirectories(dir);
     return dir;
   }
 

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -182,7 +181,7 @@ public final class FieldAblation {
             new Variant("without text's index (stored kept)", Fields.TEXT, Drop.INDEX),
             new Variant("without text (index and stored)", Fields.TEXT, Drop.INDEX_AND_STORED));
     for (Variant v : variants) {
-      Path out = fresh(work.resolve("ablation-" + v.field() + "-" + v.drop()));
+      Path out = Benchmark.emptied(work.resolve("ablation-" + v.field() + "-" + v.drop()));
       try (FSDirectory in = FSDirectory.open(index);
           DirectoryReader reader = DirectoryReader.open(in);
           FSDirectory dir = FSDirectory.open(out);
@@ -208,17 +207,6 @@ public final class FieldAblation {
           whole - bytes,
           100.0 * (whole - bytes) / whole);
     }
-  }
-
-  private static Path fresh(Path dir) throws IOException {
-    if (Files.exists(dir)) {
-      try (Stream<Path> walk = Files.walk(dir)) {
-        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
-    }
-    return dir;
   }
 
   private static long size(Path dir) throws IOException {

@@ -10,14 +10,11 @@ import dev.parley.indexer.segment.SegmentationConfig;
 import dev.parley.indexer.segment.Segmenter;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * How Parley's indexing pipeline scales with threads ({@code bench --thread-scaling}): indexes the
@@ -94,11 +91,11 @@ public final class ThreadScaling {
     if (progress != null) {
       progress.println("thread scaling: indexing with 1 thread...");
     }
-    Run one = index(inputs, fresh(work.resolve("scaling-1")), 1, 64, 5000);
+    Run one = index(inputs, Benchmark.emptied(work.resolve("scaling-1")), 1, 64, 5000);
     if (progress != null) {
       progress.println("thread scaling: indexing with 2 threads...");
     }
-    Run two = index(inputs, fresh(work.resolve("scaling-2")), 2, 64, 5000);
+    Run two = index(inputs, Benchmark.emptied(work.resolve("scaling-2")), 2, 64, 5000);
     return new Result(one, two);
   }
 
@@ -136,17 +133,6 @@ public final class ThreadScaling {
     return new Run(threads, report.passages(), (end - first.get()) / 1e9, (end - t0) / 1e9);
   }
 
-  private static Path fresh(Path dir) throws IOException {
-    if (Files.exists(dir)) {
-      try (Stream<Path> walk = Files.walk(dir)) {
-        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
-    }
-    return dir;
-  }
-
   /**
    * Measures one setting of the knobs, for docs/performance.md: {@code WORK THREADS RAM_MB
    * COMMIT_EVERY INPUT...}; prints passages, seconds (parallel stages), seconds (whole call),
@@ -163,7 +149,7 @@ public final class ThreadScaling {
     for (int i = 4; i < args.length; i++) {
       inputs.add(Path.of(args[i]));
     }
-    Run r = index(inputs, fresh(work.resolve("knobs")), threads, ramMb, commitEvery);
+    Run r = index(inputs, Benchmark.emptied(work.resolve("knobs")), threads, ramMb, commitEvery);
     System.out.printf(
         Locale.ROOT,
         "threads=%d ramMb=%.0f commitEvery=%d passages=%d stages=%.2fs whole=%.2fs rate=%.0f/s%n",

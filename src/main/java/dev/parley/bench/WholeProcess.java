@@ -7,7 +7,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -75,8 +74,8 @@ public final class WholeProcess {
    */
   public static Result run(List<Path> inputs, Path work, PrintStream progress) throws IOException {
     List<String> in = inputs.stream().map(Path::toString).toList();
-    Path parleyDir = fresh(work.resolve("process-parley"));
-    Path luceneDir = fresh(work.resolve("process-lucene"));
+    Path parleyDir = Benchmark.emptied(work.resolve("process-parley"));
+    Path luceneDir = Benchmark.emptied(work.resolve("process-lucene"));
     Path db = work.resolve("process-fts5.db");
     Files.deleteIfExists(db);
     List<String> parleyArgs = new ArrayList<>(List.of("dev.parley.cli.Main", "index"));
@@ -136,17 +135,6 @@ public final class WholeProcess {
               + ")");
     }
     return seconds;
-  }
-
-  private static Path fresh(Path dir) throws IOException {
-    if (Files.exists(dir)) {
-      try (Stream<Path> walk = Files.walk(dir)) {
-        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
-    }
-    return dir;
   }
 
   private static long size(Path dir) throws IOException {
