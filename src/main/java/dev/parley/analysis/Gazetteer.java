@@ -80,6 +80,13 @@ public final class Gazetteer {
   private final Map<String, Entity> byAlias;
   private final Map<String, Entity> byFoldedAlias;
   private volatile Map<String, Set<String>> inside;
+  private volatile String version;
+
+  /**
+   * Bumped when the tagger's rules change what it tags from the same gazetteer, so that indexes
+   * tagged by the old rules are detected like indexes tagged with another gazetteer.
+   */
+  private static final int TAGGING_RULES = 1;
 
   private Gazetteer(Map<String, Entity> byId) {
     // Insertion order is kept: it decides which entity wins when two share a name.
@@ -94,6 +101,39 @@ public final class Gazetteer {
     }
     this.byAlias = alias;
     this.byFoldedAlias = folded;
+  }
+
+  /**
+   * What identifies this gazetteer's tagging: {@code gazetteer/R:} (R the tagging rules' version)
+   * and the first 16 hex digits of a SHA-256 over every entity in order (id, type, names, country)
+   * and the names that are not entities. Two gazetteers with the same version tag every text alike;
+   * the index manifest records it, because the index holds one token per tagged mention ({@link
+   * EntityTokenFilter}).
+   */
+  public String version() {
+    String v = version;
+    if (v == null) {
+      java.security.MessageDigest sha;
+      try {
+        sha = java.security.MessageDigest.getInstance("SHA-256");
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every Java has SHA-256", e);
+      }
+      StringBuilder b = new StringBuilder();
+      for (Entity e : byId.values()) {
+        b.append(e.id()).append('\u0001').append(e.type()).append('\u0001');
+        for (List<String> names : List.of(e.aliases(), e.demonyms(), e.capitals(), e.seats())) {
+          names.forEach(n -> b.append(n).append('\u0002'));
+          b.append('\u0001');
+        }
+        b.append(e.country()).append('\n');
+      }
+      NOT_ENTITIES.forEach(n -> b.append(n).append('\u0002'));
+      byte[] hash = sha.digest(b.toString().getBytes(StandardCharsets.UTF_8));
+      v = "gazetteer/" + TAGGING_RULES + ":" + java.util.HexFormat.of().formatHex(hash, 0, 8);
+      version = v;
+    }
+    return v;
   }
 
   /** The gazetteer shipped with Parley. */

@@ -36,9 +36,11 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  *   <li>{@link LowerCaseFilter}: locale-independent, so the Turkish dotless i changes nothing;
  *   <li>{@link ASCIIFoldingFilter}: é to e;
  *   <li>{@link SpellingVariantFilter}: British spellings to American (if configured);
- *   <li>query side only: {@link SynonymGraphFilter} with the gazetteer's entity aliases, so {@code
- *       DPRK} also finds {@code North Korea} (multi-word synonyms belong at query time: a graph
- *       cannot be indexed faithfully);
+ *   <li>query side only: {@link SynonymGraphFilter} with the gazetteer's entity aliases: loose
+ *       words add the entity's one indexed token ({@code DPRK} and {@code North Korea} both give
+ *       {@code entity#north-korea}, which the indexer writes at each tagged mention with {@link
+ *       EntityTokenFilter}); quoted phrases add the other aliases as phrase alternatives (a phrase
+ *       through an entity token cannot be indexed faithfully: the index keeps no token lengths);
  *   <li>stop words and stemmer, as configured: with {@link
  *       AnalysisConfig.StopWords#ENGLISH_OUTSIDE_PHRASES} (the default) stop words are indexed and
  *       dropped only from a query's loose words ({@link #forPhrases} keeps them).
@@ -81,9 +83,13 @@ public final class ParleyAnalyzer extends Analyzer {
     this.synonyms = synonyms;
   }
 
-  /** The query-side analyzer: the same chain plus the gazetteer's entity synonyms. */
+  /**
+   * The query-side analyzer of loose words: the same chain, with every alias of a gazetteer entity
+   * also giving the entity's one indexed token ({@link EntityTokenFilter}), matched without regard
+   * to case ({@code dprk} and {@code North Korea} give {@code entity#north-korea}).
+   */
   public static ParleyAnalyzer forQueries(AnalysisConfig config, Gazetteer gazetteer) {
-    return new ParleyAnalyzer(config, Chain.QUERY, synonyms(config, gazetteer));
+    return new ParleyAnalyzer(config, Chain.QUERY, entityTokens(config, gazetteer));
   }
 
   /**
@@ -122,9 +128,24 @@ public final class ParleyAnalyzer extends Analyzer {
                 new ParleyAnalyzer(c, Chain.SYNONYM_OUTPUTS, null)));
   }
 
+  private static SynonymMap entityTokens(AnalysisConfig config, Gazetteer gazetteer) {
+    Map<AnalysisConfig, SynonymMap> byConfig;
+    synchronized (TOKENS) {
+      byConfig = TOKENS.computeIfAbsent(gazetteer, g -> new ConcurrentHashMap<>());
+    }
+    return byConfig.computeIfAbsent(
+        config,
+        c ->
+            EntitySynonyms.buildTokens(
+                gazetteer, new ParleyAnalyzer(c, Chain.SYNONYM_RULES, null)));
+  }
+
   /** Synonym maps are immutable and costly to build: one per gazetteer and configuration. */
   private static final Map<Gazetteer, Map<AnalysisConfig, SynonymMap>> SYNONYMS =
       new WeakHashMap<>();
+
+  /** The alias-to-entity-token maps, likewise. */
+  private static final Map<Gazetteer, Map<AnalysisConfig, SynonymMap>> TOKENS = new WeakHashMap<>();
 
   /** The configuration this analyzer was built from. */
   public AnalysisConfig config() {

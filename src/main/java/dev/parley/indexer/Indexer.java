@@ -385,7 +385,7 @@ public final class Indexer implements AutoCloseable {
     List<Passage> passages = segmenter.segment(article);
     List<Enrichment> enrichments = passages.stream().map(p -> enricher.enrich(article, p)).toList();
     List<float[]> vectorList = vectors == null ? null : vectors.of(passages, previous);
-    return ArticleDocuments.of(article, passages, enrichments, vectorList);
+    return ArticleDocuments.of(article, passages, enrichments, vectorList, enricher::mentions);
   }
 
   /**
@@ -476,15 +476,17 @@ public final class Indexer implements AutoCloseable {
         segmenter.describe(),
         enricher.topics(),
         enricher.version(),
+        enricher.gazetteerVersion(),
         articles,
         passages,
         dense());
   }
 
   /**
-   * Whether the commit {@code reader} sees was written with this indexer's segmentation, topics and
-   * topic model version; if not, no article may be skipped as unchanged, since its documents would
-   * differ (a retrained model with the same topic names gives other scores).
+   * Whether the commit {@code reader} sees was written with this indexer's segmentation, topics,
+   * topic model version and gazetteer version; if not, no article may be skipped as unchanged,
+   * since its documents would differ (a retrained model with the same topic names gives other
+   * scores, another gazetteer other entity tokens).
    */
   private boolean sameConfiguration(DirectoryReader reader) throws IOException {
     Map<String, String> data = reader.getIndexCommit().getUserData();
@@ -492,7 +494,8 @@ public final class Indexer implements AutoCloseable {
       IndexManifest last = IndexManifest.fromUserData(data, path);
       return last.segmentation().equals(segmenter.describe())
           && last.topics().equals(enricher.topics())
-          && last.topicModel().equals(enricher.version());
+          && last.topicModel().equals(enricher.version())
+          && last.gazetteer().equals(enricher.gazetteerVersion());
     } catch (SchemaMismatchException e) {
       return false;
     }

@@ -111,6 +111,19 @@ public final class Searcher implements AutoCloseable {
         // NumberFormatException): one message that points to verify.
         throw new DamagedIndexException(path, e);
       }
+      if (b.entitySynonyms
+          && !manifest.gazetteer().isEmpty()
+          && !manifest.gazetteer().equals(b.gazetteer.version())) {
+        throw new SchemaMismatchException(
+            "index "
+                + path
+                + " holds entity tokens tagged with gazetteer "
+                + manifest.gazetteer()
+                + ", this searcher's gazetteer is "
+                + b.gazetteer.version()
+                + ": search with the gazetteer the index was built with, or run parley index on"
+                + " the same input again with this one (it re-tags every article)");
+      }
       try {
         this.searchers = new IndexSearchers(path, directory, new BM25Similarity(b.k1, b.b));
       } catch (IOException | RuntimeException e) {

@@ -13,7 +13,7 @@ import org.apache.lucene.store.Directory;
 /**
  * What each Parley commit records beside the index, as Lucene commit user data: the schema version,
  * the analysis and segmentation configuration (as JSON), the topic names and topic model version,
- * and the article and passage counts at the time of the commit.
+ * the gazetteer version, and the article and passage counts at the time of the commit.
  *
  * <p>The counts let {@code verify} check the index against its own record; the analysis
  * configuration lets the searcher analyze queries exactly as the indexer analyzed text.
@@ -24,6 +24,8 @@ import org.apache.lucene.store.Directory;
  * @param topics the topic names passages were scored for, in order
  * @param topicModel the version of the model that scored them (the enricher's version; empty when
  *     it has none or the index predates it)
+ * @param gazetteer the version of the gazetteer whose mentions the index holds as entity tokens
+ *     ({@code Gazetteer.version()}; empty when the enricher tagged none)
  * @param articles articles in the index at this commit
  * @param passages passages in the index at this commit
  * @param dense the model that wrote the passages' vectors, or {@code null} when the index has none
@@ -34,6 +36,7 @@ public record IndexManifest(
     String segmentation,
     List<String> topics,
     String topicModel,
+    String gazetteer,
     long articles,
     long passages,
     DenseSpec dense) {
@@ -43,6 +46,7 @@ public record IndexManifest(
   static final String SEGMENTATION_KEY = "parley.segmentation";
   static final String TOPICS_KEY = "parley.topics";
   static final String TOPIC_MODEL_KEY = "parley.topicModel";
+  static final String GAZETTEER_KEY = "parley.gazetteer";
   static final String ARTICLES_KEY = "parley.articles";
   static final String PASSAGES_KEY = "parley.passages";
   static final String DENSE_MODEL_KEY = "parley.dense.model";
@@ -57,7 +61,7 @@ public record IndexManifest(
       List<String> topics,
       long articles,
       long passages) {
-    this(schemaVersion, analysis, segmentation, topics, "", articles, passages, null);
+    this(schemaVersion, analysis, segmentation, topics, "", "", articles, passages, null);
   }
 
   /** Validates the values. */
@@ -66,6 +70,7 @@ public record IndexManifest(
     Objects.requireNonNull(segmentation, "segmentation");
     topics = List.copyOf(topics);
     Objects.requireNonNull(topicModel, "topicModel");
+    Objects.requireNonNull(gazetteer, "gazetteer");
     if (articles < 0 || passages < 0) {
       throw new IllegalArgumentException(
           "counts must be >= 0, got articles=" + articles + " passages=" + passages);
@@ -80,6 +85,7 @@ public record IndexManifest(
     data.put(SEGMENTATION_KEY, segmentation);
     data.put(TOPICS_KEY, String.join(",", topics));
     data.put(TOPIC_MODEL_KEY, topicModel);
+    data.put(GAZETTEER_KEY, gazetteer);
     data.put(ARTICLES_KEY, Long.toString(articles));
     data.put(PASSAGES_KEY, Long.toString(passages));
     if (dense != null) {
@@ -136,6 +142,7 @@ public record IndexManifest(
         data.getOrDefault(SEGMENTATION_KEY, ""),
         topicList(data.getOrDefault(TOPICS_KEY, "")),
         data.getOrDefault(TOPIC_MODEL_KEY, ""),
+        data.getOrDefault(GAZETTEER_KEY, ""),
         parseLong(data.getOrDefault(ARTICLES_KEY, "0"), ARTICLES_KEY, where),
         parseLong(data.getOrDefault(PASSAGES_KEY, "0"), PASSAGES_KEY, where),
         dense(data, where));

@@ -7,11 +7,12 @@ package dev.parley.schema;
  * <p>History: 1, passages with text and context; 2, topics, entities, facets and SimHash; 3,
  * whole-article text on article documents; 4, text normalised before tokenizing (format characters,
  * NFKC), acronyms unstemmed, stop words indexed (kept for phrases), code-point offsets stored; 5,
- * the article's paragraphs stored on its article document.
+ * the article's paragraphs stored on its article document; 6, one {@code entity#ID} token per
+ * entity mention by name in {@code text} and {@code context}, gazetteer version in the manifest.
  */
 public final class SchemaVersion {
   private SchemaVersion() {}
 
   /** The schema version this build of Parley writes and reads. */
-  public static final int CURRENT = 5;
+  public static final int CURRENT = 6;
 }

@@ -26,4 +26,23 @@ public interface Enricher {
   default String version() {
     return "";
   }
+
+  /**
+   * The entity mentions of a text that is not a passage (an article's title and lead, a heading),
+   * in text order, so the indexer can write entity tokens into the article context as it does into
+   * passages ({@link Enrichment#mentions()}). None by default.
+   */
+  default java.util.List<dev.parley.analysis.Mention> mentions(String text) {
+    return java.util.List.of();
+  }
+
+  /**
+   * The version of the gazetteer whose mentions this enricher reports ({@code
+   * Gazetteer.version()}), recorded in the index manifest: an incremental run with another version
+   * rewrites every article, and a searcher with another gazetteer refuses the index, because the
+   * index holds one token per tagged mention. Empty (the default) when it reports no mentions.
+   */
+  default String gazetteerVersion() {
+    return "";
+  }
 }

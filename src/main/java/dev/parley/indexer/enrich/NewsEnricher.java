@@ -20,6 +20,7 @@ import java.util.Objects;
  */
 public final class NewsEnricher implements Enricher {
   private final EntityTagger tagger;
+  private final String gazetteerVersion;
   private final TopicModel topics;
   private final ThreadLocal<CachedContext> lastContext = new ThreadLocal<>();
 
@@ -33,14 +34,26 @@ public final class NewsEnricher implements Enricher {
   /** An enricher over {@code gazetteer} and {@code topics}. */
   public NewsEnricher(Gazetteer gazetteer, TopicModel topics) {
     this.tagger = new EntityTagger(Objects.requireNonNull(gazetteer, "gazetteer"));
+    this.gazetteerVersion = gazetteer.version();
     this.topics = Objects.requireNonNull(topics, "topics");
   }
 
   @Override
   public Enrichment enrich(Article article, Passage passage) {
-    String text =
-        passage.heading() == null ? passage.text() : passage.heading() + "\n" + passage.text();
-    return enrich(text, ArticleContext.of(article, passage.from(), passage.to()));
+    if (passage.heading() == null) {
+      return enrich(passage.text(), ArticleContext.of(article, passage.from(), passage.to()));
+    }
+    String text = passage.heading() + "\n" + passage.text();
+    Enrichment e = enrich(text, ArticleContext.of(article, passage.from(), passage.to()));
+    // Mentions index the passage text, which the indexer writes apart from its heading.
+    int shift = passage.heading().length() + 1;
+    List<Mention> own = new java.util.ArrayList<>(e.mentions().size());
+    for (Mention m : e.mentions()) {
+      if (m.start() >= shift) {
+        own.add(new Mention(m.entityId(), m.kind(), m.start() - shift, m.end() - shift));
+      }
+    }
+    return new Enrichment(e.topics(), e.labels(), e.entities(), own);
   }
 
   /** The enrichment of a bare text, without article context. */
@@ -53,7 +66,17 @@ public final class NewsEnricher implements Enricher {
     TokenView view = TokenView.of(text);
     List<Mention> mentions = tagger.tag(view);
     Map<String, Float> scores = topics.score(view, mentions, contextView(context));
-    return new Enrichment(scores, topics.labels(scores), EntityTagger.ids(mentions));
+    return new Enrichment(scores, topics.labels(scores), EntityTagger.ids(mentions), mentions);
+  }
+
+  @Override
+  public List<Mention> mentions(String text) {
+    return tagger.tag(text);
+  }
+
+  @Override
+  public String gazetteerVersion() {
+    return gazetteerVersion;
   }
 
   private TokenView contextView(String context) {

@@ -1,6 +1,7 @@
 package dev.parley.indexer.write;
 
 import com.google.gson.JsonObject;
+import dev.parley.analysis.Mention;
 import dev.parley.indexer.Article;
 import dev.parley.indexer.Paragraph;
 import dev.parley.indexer.Passage;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
@@ -60,6 +62,20 @@ public final class ArticleDocuments {
       List<Passage> passages,
       List<Enrichment> enrichments,
       List<float[]> vectors) {
+    return of(article, passages, enrichments, vectors, text -> List.of());
+  }
+
+  /**
+   * As {@link #of(Article, List, List, List)}, with entity tokens in the article context too:
+   * {@code tagger} gives the mentions of a text (the title and lead once per article, each
+   * heading), as the enricher tags passages ({@code Enricher.mentions}).
+   */
+  public static List<Document> of(
+      Article article,
+      List<Passage> passages,
+      List<Enrichment> enrichments,
+      List<float[]> vectors,
+      Function<String, List<Mention>> tagger) {
     if (passages.size() != enrichments.size()
         || (vectors != null && vectors.size() != passages.size())) {
       throw new IllegalArgumentException(
@@ -72,9 +88,13 @@ public final class ArticleDocuments {
     }
     List<Document> docs = new ArrayList<>(passages.size() + 1);
     String context = context(article);
+    List<Mention> contextMentions = tagger.apply(context);
     String text = article.text();
     for (int i = 0; i < passages.size(); i++) {
-      Document doc = passage(passages.get(i), enrichments.get(i), context, text);
+      Passage p = passages.get(i);
+      Document doc =
+          passage(
+              p, enrichments.get(i), context, contextMentions(p, contextMentions, tagger), text);
       if (vectors != null) {
         doc.add(new KnnFloatVectorField(Fields.VECTOR, vectors.get(i), Fields.VECTOR_SIMILARITY));
       }
@@ -84,6 +104,23 @@ public final class ArticleDocuments {
     return docs;
   }
 
+  /**
+   * The mentions of a passage's context, {@code heading + "\n" + article context}: the heading's
+   * own, then the article context's shifted past the heading.
+   */
+  private static List<Mention> contextMentions(
+      Passage p, List<Mention> article, Function<String, List<Mention>> tagger) {
+    if (p.heading() == null) {
+      return article;
+    }
+    List<Mention> out = new ArrayList<>(tagger.apply(p.heading()));
+    int shift = p.heading().length() + 1;
+    for (Mention m : article) {
+      out.add(new Mention(m.entityId(), m.kind(), m.start() + shift, m.end() + shift));
+    }
+    return out;
+  }
+
   /** Title and lead paragraph: what every passage of the article is about. */
   private static String context(Article article) {
     String lead = article.lead().text();
@@ -91,14 +128,18 @@ public final class ArticleDocuments {
   }
 
   private static Document passage(
-      Passage p, Enrichment e, String articleContext, String articleText) {
+      Passage p,
+      Enrichment e,
+      String articleContext,
+      List<Mention> contextMentions,
+      String articleText) {
     Document doc = new Document();
     doc.add(new StringField(Fields.KIND, Fields.KIND_PASSAGE, Field.Store.NO));
     keyword(doc, Fields.PASSAGE_ID, p.id());
     keyword(doc, Fields.ARTICLE_ID, p.articleId());
-    doc.add(new Field(Fields.TEXT, p.text(), Fields.TEXT_TYPE));
+    doc.add(new EntityTokenField(Fields.TEXT, p.text(), Fields.TEXT_TYPE, e.mentions()));
     String context = p.heading() == null ? articleContext : p.heading() + "\n" + articleContext;
-    doc.add(new Field(Fields.CONTEXT, context, Fields.CONTEXT_TYPE));
+    doc.add(new EntityTokenField(Fields.CONTEXT, context, Fields.CONTEXT_TYPE, contextMentions));
     if (p.heading() != null) {
       doc.add(new StoredField(Fields.HEADING, p.heading()));
     }

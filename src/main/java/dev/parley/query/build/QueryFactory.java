@@ -1,5 +1,6 @@
 package dev.parley.query.build;
 
+import dev.parley.analysis.EntityTokenFilter;
 import dev.parley.query.MatchMode;
 import dev.parley.schema.Fields;
 import java.util.ArrayList;
@@ -24,13 +25,15 @@ import org.apache.lucene.util.QueryBuilder;
  * Builds the relevance query for a {@link SimpleQuery}.
  *
  * <p>Runs of plain words are analyzed together with Lucene's {@link QueryBuilder}, so a multi-word
- * entity typed without quotes ({@code North Korea}) meets its synonyms ({@code DPRK}) in the
- * analyzer's synonym graph. Each resulting clause is searched in the passage text and, boosted by
- * {@code contextWeight}, in the article context. The alternatives of one synonym group are joined
- * by a {@link DisjunctionMaxQuery}, so a passage that says {@code United States of America} is not
- * counted three times for {@code united states}, {@code america} and the whole name. Exclusions
- * apply to the passage text only: a passage is excluded for what it says, not for what its
- * article's lead says.
+ * entity typed without quotes ({@code North Korea}) is recognised as one alias in the analyzer's
+ * synonym graph, which adds the entity's indexed token ({@code entity#north-korea}): the clause is
+ * the typed words or that one term, whichever scores best (a passage naming the entity by any alias
+ * holds the token). Quoted phrases get the other aliases as phrase alternatives. Each resulting
+ * clause is searched in the passage text and, boosted by {@code contextWeight}, in the article
+ * context. The alternatives of one synonym group are joined by a {@link DisjunctionMaxQuery}, so a
+ * passage that says {@code United States of America} is not counted three times for {@code united
+ * states}, {@code america} and the whole name. Exclusions apply to the passage text only: a passage
+ * is excluded for what it says, not for what its article's lead says.
  *
  * <p>Thread safety: immutable, safe to share.
  */
@@ -188,6 +191,13 @@ public final class QueryFactory {
    * paths; those paths are alternatives, not separate evidence, so the best one scores.
    */
   private static Query alternativesAsMax(Query q) {
+    if (q instanceof SynonymQuery s
+        && s.getTerms().stream().anyMatch(t -> EntityTokenFilter.isToken(t.text()))) {
+      // A one-word alias stacked with its entity token: at a tagged mention both are indexed, and a
+      // SynonymQuery would add their frequencies (one mention counted twice). The best one scores.
+      return new DisjunctionMaxQuery(
+          s.getTerms().stream().map(t -> (Query) new TermQuery(t)).toList(), 0f);
+    }
     if (q instanceof BooleanQuery b
         && b.getMinimumNumberShouldMatch() == 0
         && b.clauses().size() > 1

@@ -1,0 +1,42 @@
+package dev.parley.indexer.write;
+
+import dev.parley.analysis.EntityTokenFilter;
+import dev.parley.analysis.Mention;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+
+/**
+ * A text field whose token stream also carries one token per entity mention ({@link
+ * EntityTokenFilter}): the words come from the {@code IndexWriter}'s analyzer as for any text
+ * field, so index and query analysis stay one chain, and the mentions, found by the enricher's
+ * tagger before the document was built, are added after the stemmer. Only mentions by name ({@link
+ * Mention.Kind#NAME}) are written: a query names an entity by an alias, and the aliases were what
+ * query-time synonyms matched before entity tokens (a demonym or a capital city standing for its
+ * government is kept for the {@code entity} filter field).
+ *
+ * <p>Thread safety: a document field, used by one indexing thread.
+ */
+final class EntityTokenField extends Field {
+  private final List<Mention> mentions;
+
+  EntityTokenField(String name, String text, FieldType type, List<Mention> mentions) {
+    super(name, text, type);
+    List<Mention> names = new ArrayList<>(mentions.size());
+    for (Mention m : mentions) {
+      if (m.kind() == Mention.Kind.NAME) {
+        names.add(m);
+      }
+    }
+    this.mentions = names;
+  }
+
+  @Override
+  public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
+    TokenStream words = super.tokenStream(analyzer, reuse);
+    return mentions.isEmpty() ? words : new EntityTokenFilter(words, mentions);
+  }
+}
