@@ -9,6 +9,7 @@ import dev.parley.query.build.QueryFactory;
 import dev.parley.query.build.SimpleQuery;
 import dev.parley.query.build.SynonymBalance;
 import dev.parley.query.rank.QuerySignals;
+import dev.parley.query.rank.TopicRescorer;
 import dev.parley.schema.Fields;
 import dev.parley.schema.IndexManifest;
 import java.io.IOException;
@@ -86,8 +87,25 @@ final class QueryPreparer {
    * @param typed the query words as the index analyzes them, in order
    * @param ownText the query's words on the passage text alone (no article context) with the same
    *     filters, to count the hits that hold the words themselves; null when browsing
+   * @param firstStage what the ranker searches when topic scores are added by a {@link
+   *     TopicRescorer} over the top passages: {@code query} without its topic clause (the same
+   *     matches); {@code query} itself when the request names no topics or browses
+   * @param decay the recency decay of the request, or null
    */
-  record Prepared(boolean browse, Query text, Query query, List<String> typed, Query ownText) {}
+  record Prepared(
+      boolean browse,
+      Query text,
+      Query query,
+      List<String> typed,
+      Query ownText,
+      Query firstStage,
+      DoubleValuesSource decay) {
+
+    /** Whether topic scores are added by rescoring the top passages rather than by the query. */
+    boolean rescoresTopics() {
+      return firstStage != query;
+    }
+  }
 
   /** Checks topics and resolves entities; both fail fast with the bad value named. */
   Request check(SearchRequest request) {
@@ -110,16 +128,31 @@ final class QueryPreparer {
       throw tooComplex(e);
     }
     Query ranking = ranking(text, request.topics(), browse);
-    if (request.recencyHalfLifeDays() > 0) {
-      ranking = recency(ranking, request.recencyHalfLifeDays(), ArticleDates.newestDay(searcher));
+    DoubleValuesSource decay =
+        request.recencyHalfLifeDays() > 0
+            ? new RecencyDecay(ArticleDates.newestDay(searcher), request.recencyHalfLifeDays())
+            : null;
+    if (decay != null) {
+      ranking = FunctionScoreQuery.boostByValue(ranking, decay);
     }
     Query ownText =
         browse
             ? null
             : withFilters(
                 ownTextQueries.build(r.parsed(), request.match()), request, r.entityIds(), false);
-    return new Prepared(
-        browse, text, withFilters(ranking, request, r.entityIds(), browse), typed, ownText);
+    Query query = withFilters(ranking, request, r.entityIds(), browse);
+    Query firstStage = query;
+    if (!browse && !request.topics().isEmpty()) {
+      Query textOnly = decay == null ? text : FunctionScoreQuery.boostByValue(text, decay);
+      firstStage = withFilters(textOnly, request, r.entityIds(), false);
+    }
+    return new Prepared(browse, text, query, typed, ownText, firstStage, decay);
+  }
+
+  /** The topic rescorer of a prepared request that names topics and has words. */
+  TopicRescorer topicRescorer(
+      SearchRequest request, Prepared q, IndexSearcher searcher, int depth) {
+    return new TopicRescorer(searcher, request.topics(), topicWeight, q.decay(), depth);
   }
 
   /** The query's analyzed words, entities and topic cues. */
@@ -156,7 +189,12 @@ final class QueryPreparer {
         e);
   }
 
-  /** Text relevance plus topic scores; topic scores alone when browsing by topic. */
+  /**
+   * Text relevance plus topic scores; topic scores alone when browsing by topic. With words, the
+   * lexical ranker searches {@link Prepared#firstStage()} and adds the topic scores with a {@link
+   * TopicRescorer}; this full query serves the hybrid and article rankings, explanations and {@code
+   * tune}.
+   */
   private Query ranking(Query text, List<String> topics, boolean browse) {
     if (topics.isEmpty()) {
       return text;
@@ -179,12 +217,6 @@ final class QueryPreparer {
     b.add(text, Occur.MUST);
     b.add(topicScore.build(), Occur.SHOULD);
     return b.build();
-  }
-
-  /** Multiplies scores by {@code 2^(-age/halfLife)}, age in days before {@code newest}. */
-  private static Query recency(Query query, int halfLifeDays, long newest) {
-    DoubleValuesSource decay = new RecencyDecay(newest, halfLifeDays);
-    return FunctionScoreQuery.boostByValue(query, decay);
   }
 
   private void checkTopics(List<String> topics) {

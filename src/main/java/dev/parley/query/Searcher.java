@@ -14,6 +14,7 @@ import dev.parley.query.rank.ArticleRanker;
 import dev.parley.query.rank.PassageRanker;
 import dev.parley.query.rank.RerankCandidate;
 import dev.parley.query.rank.RerankModel;
+import dev.parley.query.rank.TopicRescorer;
 import dev.parley.query.result.FacetCount;
 import dev.parley.query.result.Hit;
 import dev.parley.query.result.IndexStats;
@@ -242,10 +243,7 @@ public final class Searcher implements AutoCloseable {
               articles ? 0 : request.perArticle(),
               !articles && request.collapse(),
               !articles && q.browse() && !request.topics().isEmpty(),
-              reranker == null || q.browse() || articles
-                  ? null
-                  : rescoring.rescorer(
-                      searcher, preparer.signals(request.query(), q.typed()), reranker),
+              rescorer(request, q, searcher, articles),
               q.ownText());
       HybridSearch.Dense dense =
           vector == null
@@ -278,11 +276,12 @@ public final class Searcher implements AutoCloseable {
                 searcher, r.ranked(), r.totalHits(), r.exact(), r.matching(), options);
         notes = r.notes();
       } else {
-        page = PassageRanker.rank(searcher, q.query(), options);
+        // Topic scores come from the rescorer over the top passages (options), not the query.
+        page = PassageRanker.rank(searcher, q.firstStage(), options);
       }
       List<Hit> hits = hitReader.hits(searcher, page, q.text(), q.query(), request, notes);
       Map<String, List<FacetCount>> counts =
-          request.facets() ? facets.count(searcher, q.query()) : Map.of();
+          request.facets() ? facets.count(searcher, q.firstStage()) : Map.of();
       SearchResults.Order order =
           !q.browse()
               ? SearchResults.Order.RELEVANCE
@@ -311,6 +310,26 @@ public final class Searcher implements AutoCloseable {
     } finally {
       searchers.release(shared);
     }
+  }
+
+  /**
+   * The second stage of a passage search on the lexical ranker: topic scores added over the top
+   * passages when the request names topics and has words, then the reranker if there is one; null
+   * when neither applies. (The hybrid and article rankings search the full query, whose topic
+   * clause scores every match, and take no reranker.)
+   */
+  private PassageRanker.Rescorer rescorer(
+      SearchRequest request, QueryPreparer.Prepared q, IndexSearcher searcher, boolean articles) {
+    PassageRanker.Rescorer second =
+        reranker == null || q.browse() || articles
+            ? null
+            : rescoring.rescorer(searcher, preparer.signals(request.query(), q.typed()), reranker);
+    if (!q.rescoresTopics() || articles) {
+      return second;
+    }
+    TopicRescorer topics =
+        preparer.topicRescorer(request, q, searcher, 3 * (request.offset() + request.k()));
+    return second == null ? topics : topics.then(second);
   }
 
   /**

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.util.QueryBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
