@@ -127,6 +127,8 @@ public final class Benchmark {
    * @param ingredientP50Millis Parley's p50 per ranking variant ({@code everything}, {@code
    *     noEntitySynonyms}, {@code noContext}, {@code neither}), timed interleaved so that a change
    *     in the machine's load affects every variant alike; empty unless asked for
+   * @param stages Parley's search stage by stage ({@link SearchStages}: ranking alone, without
+   *     snippets, full answer, snippet microseconds per hit); empty when not measured
    */
   public record Result(
       Measurement parley,
@@ -137,10 +139,36 @@ public final class Benchmark {
       double dateP50Millis,
       List<SideFacts> sides,
       List<String> problems,
-      Map<String, Double> ingredientP50Millis) {
+      Map<String, Double> ingredientP50Millis,
+      Map<String, Double> stages) {
+
+    /** A result without stage figures. */
+    public Result(
+        Measurement parley,
+        Measurement baseline,
+        long passages,
+        long inputBytes,
+        double topicP50Millis,
+        double dateP50Millis,
+        List<SideFacts> sides,
+        List<String> problems,
+        Map<String, Double> ingredientP50Millis) {
+      this(
+          parley,
+          baseline,
+          passages,
+          inputBytes,
+          topicP50Millis,
+          dateP50Millis,
+          sides,
+          problems,
+          ingredientP50Millis,
+          Map.of());
+    }
 
     /** Copies the lists. */
     public Result {
+      stages = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(stages));
       sides = List.copyOf(sides);
       problems = List.copyOf(problems);
       ingredientP50Millis =
@@ -178,6 +206,16 @@ public final class Benchmark {
         JsonObject ingredients = new JsonObject();
         ingredientP50Millis.forEach((k, v) -> ingredients.addProperty(k, round(v)));
         o.add("ingredientP50Millis", ingredients);
+      }
+      if (!stages.isEmpty()) {
+        JsonObject st = new JsonObject();
+        stages.forEach((k, v) -> st.addProperty(k, round(v)));
+        // Against the baseline's p50 (top 10, no stored fields, no snippets).
+        st.addProperty(
+            "rankOverBaselineP50", round(base == 0 ? 0 : stages.get("rankP50Millis") / base));
+        st.addProperty(
+            "fullOverBaselineP50", round(base == 0 ? 0 : stages.get("fullP50Millis") / base));
+        o.add("stages", st);
       }
       JsonObject sidesJson = new JsonObject();
       for (SideFacts side : sides) {
@@ -278,6 +316,13 @@ public final class Benchmark {
 
     say("querying Parley...");
     QueryFigures parleyQueries = parleyQueries(parleyDir);
+    say("timing Parley's search stage by stage...");
+    Map<String, Double> stages =
+        SearchStages.measure(
+            parleyDir,
+            config.searcher(),
+            config.queries().stream().map(Benchmark::clip).toList(),
+            config.repeat());
     say("querying the baseline...");
     QueryFigures baselineQueries = baselineQueries(baselineDir);
 
@@ -327,7 +372,8 @@ public final class Benchmark {
         parleyQueries.dateP50,
         List.of(parleySide, baselineSide),
         Fairness.problems(parleySide, List.of(baselineSide)),
-        parleyQueries.ingredients);
+        parleyQueries.ingredients,
+        stages);
   }
 
   /** Parley's passage documents (article records are not searched by text queries). */

@@ -283,6 +283,21 @@ final class BenchCommand extends CliCommand {
       r.ingredientP50Millis().forEach((k, v) -> out.printf(Locale.ROOT, " %s %.3f ms", k, v));
       out.println();
     }
+    if (!r.stages().isEmpty()) {
+      var st = r.stages();
+      out.printf(
+          Locale.ROOT,
+          "parley by stage (timed interleaved): ranking alone p50 %.3f ms (%.1fx the baseline's"
+              + " p50; worst query's own p99 %.3f ms), without snippets %.3f ms, full answer %.3f ms"
+              + " (%.1fx); snippets %.1f us per hit%n",
+          st.get("rankP50Millis"),
+          base == 0 ? 0 : st.get("rankP50Millis") / base,
+          st.get("rankWorstQueryP99Millis"),
+          st.get("noSnippetsP50Millis"),
+          st.get("fullP50Millis"),
+          base == 0 ? 0 : st.get("fullP50Millis") / base,
+          st.get("snippetMicrosPerHit"));
+    }
     for (SideFacts side : r.sides()) {
       out.printf(
           Locale.ROOT,

@@ -54,7 +54,9 @@ final class HitReader {
       Map<Integer, String> notes)
       throws IOException {
     int[] docs = page.hits().stream().mapToInt(PassageRanker.Ranked::doc).toArray();
-    String[] snippets = highlighter.highlight(searcher, text, docs);
+    // No text query: the searcher makes no snippets (Searcher.Builder.withSnippets(false)).
+    String[] snippets =
+        text == null ? emptySnippets(docs.length) : highlighter.highlight(searcher, text, docs);
     StoredFields stored = searcher.storedFields();
     List<Hit> hits = new ArrayList<>(docs.length);
     for (int i = 0; i < docs.length; i++) {
@@ -89,6 +91,12 @@ final class HitReader {
               request.unit()));
     }
     return hits;
+  }
+
+  private static String[] emptySnippets(int n) {
+    String[] out = new String[n];
+    java.util.Arrays.fill(out, "");
+    return out;
   }
 
   private static Map<String, Float> topicScores(String json) {

@@ -84,6 +84,7 @@ public final class Searcher implements AutoCloseable {
   private final QueryPreparer preparer;
   private final Rescoring rescoring;
   private final HitReader hitReader;
+  private final boolean snippets;
   private final RerankModel reranker;
   private final DenseSide denseSide; // null when the index has no vectors
   private final Fusion fusion;
@@ -162,6 +163,7 @@ public final class Searcher implements AutoCloseable {
             b.topicWeight);
     // RM3 feedback terms are never stop words.
     this.rescoring = new Rescoring(wordAnalyzer);
+    this.snippets = b.snippets;
     this.hitReader =
         new HitReader(
             new SnippetHighlighter(indexAnalyzer, b.pre, b.post, b.sentences, b.escaping));
@@ -231,55 +233,13 @@ public final class Searcher implements AutoCloseable {
     IndexSearcher shared = searchers.acquire();
     try {
       IndexSearcher searcher = withTimeLimit(shared);
-      QueryPreparer.Prepared q = preparer.prepare(checked, searcher);
-      boolean byScore =
-          !q.browse() || !request.topics().isEmpty() || request.recencyHalfLifeDays() > 0;
-      boolean articles = request.unit() == Unit.ARTICLE;
-      PassageRanker.Options options =
-          new PassageRanker.Options(
-              byScore ? PassageRanker.Order.RELEVANCE : PassageRanker.Order.NEWEST,
-              request.offset(),
-              request.k(),
-              articles ? 0 : request.perArticle(),
-              !articles && request.collapse(),
-              !articles && q.browse() && !request.topics().isEmpty(),
-              rescorer(request, q, searcher, articles),
-              q.ownText());
-      HybridSearch.Dense dense =
-          vector == null
-              ? null
-              : new HybridSearch.Dense(vector, preparer.denseFilter(checked, q), fusion);
-      PassageRanker.Page page;
-      Map<Integer, String> notes = Map.of();
-      if (articles) {
-        HybridSearch.Ranked r =
-            HybridSearch.articles(
-                searcher,
-                q.query(),
-                q.typed(),
-                dense,
-                articleModel != null
-                    ? articleModel
-                    : dense != null ? ArticleModel.learnedHybrid() : ArticleModel.learnedLexical(),
-                !byScore,
-                request.offset(),
-                request.k());
-        page =
-            PassageRanker.rankList(
-                searcher, r.ranked(), r.totalHits(), r.exact(), r.matching(), options);
-        notes = r.notes();
-      } else if (dense != null) {
-        HybridSearch.Ranked r =
-            HybridSearch.fused(searcher, q.query(), dense, 3 * (request.offset() + request.k()));
-        page =
-            PassageRanker.rankList(
-                searcher, r.ranked(), r.totalHits(), r.exact(), r.matching(), options);
-        notes = r.notes();
-      } else {
-        // Topic scores come from the rescorer over the top passages (options), not the query.
-        page = PassageRanker.rank(searcher, q.firstStage(), options);
-      }
-      List<Hit> hits = hitReader.hits(searcher, page, q.text(), q.query(), request, notes);
+      Ranking ranking = rank(checked, vector, searcher);
+      QueryPreparer.Prepared q = ranking.q();
+      PassageRanker.Page page = ranking.page();
+      List<Hit> hits =
+          snippets
+              ? hitReader.hits(searcher, page, q.text(), q.query(), request, ranking.notes())
+              : hitReader.hits(searcher, page, null, q.query(), request, ranking.notes());
       Map<String, List<FacetCount>> counts =
           request.facets() ? facets.count(searcher, q.firstStage()) : Map.of();
       SearchResults.Order order =
@@ -306,6 +266,93 @@ public final class Searcher implements AutoCloseable {
       throw QueryPreparer.tooComplex(e);
     } catch (CorruptIndexException e) {
       // Damage in a file read only now (a flipped byte in the postings, say).
+      throw new DamagedIndexException(path, e);
+    } finally {
+      searchers.release(shared);
+    }
+  }
+
+  /** A ranked page and what its hits are read with. */
+  private record Ranking(
+      QueryPreparer.Prepared q, PassageRanker.Page page, Map<Integer, String> notes) {}
+
+  /** Prepares and ranks a checked request: everything but reading the hits. */
+  private Ranking rank(QueryPreparer.Request checked, float[] vector, IndexSearcher searcher)
+      throws IOException {
+    SearchRequest request = checked.request();
+    QueryPreparer.Prepared q = preparer.prepare(checked, searcher);
+    boolean byScore =
+        !q.browse() || !request.topics().isEmpty() || request.recencyHalfLifeDays() > 0;
+    boolean articles = request.unit() == Unit.ARTICLE;
+    PassageRanker.Options options =
+        new PassageRanker.Options(
+            byScore ? PassageRanker.Order.RELEVANCE : PassageRanker.Order.NEWEST,
+            request.offset(),
+            request.k(),
+            articles ? 0 : request.perArticle(),
+            !articles && request.collapse(),
+            !articles && q.browse() && !request.topics().isEmpty(),
+            rescorer(request, q, searcher, articles),
+            q.ownText());
+    HybridSearch.Dense dense =
+        vector == null
+            ? null
+            : new HybridSearch.Dense(vector, preparer.denseFilter(checked, q), fusion);
+    PassageRanker.Page page;
+    Map<Integer, String> notes = Map.of();
+    if (articles) {
+      HybridSearch.Ranked r =
+          HybridSearch.articles(
+              searcher,
+              q.query(),
+              q.typed(),
+              dense,
+              articleModel != null
+                  ? articleModel
+                  : dense != null ? ArticleModel.learnedHybrid() : ArticleModel.learnedLexical(),
+              !byScore,
+              request.offset(),
+              request.k());
+      page =
+          PassageRanker.rankList(
+              searcher, r.ranked(), r.totalHits(), r.exact(), r.matching(), options);
+      notes = r.notes();
+    } else if (dense != null) {
+      HybridSearch.Ranked r =
+          HybridSearch.fused(searcher, q.query(), dense, 3 * (request.offset() + request.k()));
+      page =
+          PassageRanker.rankList(
+              searcher, r.ranked(), r.totalHits(), r.exact(), r.matching(), options);
+      notes = r.notes();
+    } else {
+      // Topic scores come from the rescorer over the top passages (options), not the query.
+      page = PassageRanker.rank(searcher, q.firstStage(), options);
+    }
+    return new Ranking(q, page, notes);
+  }
+
+  /**
+   * Ranking alone: the passage ids of the page {@code request} asks for, best first, exactly as
+   * {@link #search} ranks them, without reading stored fields, making snippets or counting facets.
+   * For apps that keep their own copy of the text, and for measuring ranking on its own ({@code
+   * parley bench}).
+   *
+   * @throws IllegalArgumentException as {@link #search}
+   * @throws IOException on a read error
+   * @throws IllegalStateException if the searcher is closed
+   */
+  public List<String> passageIds(SearchRequest request) throws IOException {
+    Objects.requireNonNull(request, "request");
+    QueryPreparer.Request checked = preparer.check(request);
+    float[] vector = queryVector(checked, request.dense() && reranker == null);
+    IndexSearcher shared = searchers.acquire();
+    try {
+      return rank(checked, vector, withTimeLimit(shared)).page().hits().stream()
+          .map(PassageRanker.Ranked::passageId)
+          .toList();
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw QueryPreparer.tooComplex(e);
+    } catch (CorruptIndexException e) {
       throw new DamagedIndexException(path, e);
     } finally {
       searchers.release(shared);
@@ -516,6 +563,7 @@ public final class Searcher implements AutoCloseable {
     private String post = "</em>";
     private int sentences = 2;
     private SnippetEscaping escaping = SnippetEscaping.HTML;
+    private boolean snippets = true;
     private boolean entitySynonyms = true;
     private Gazetteer gazetteer = Gazetteer.defaults();
     private RerankModel reranker;
@@ -643,6 +691,16 @@ public final class Searcher implements AutoCloseable {
     public Builder withHighlightMarkers(String pre, String post) {
       this.pre = Objects.requireNonNull(pre, "pre");
       this.post = Objects.requireNonNull(post, "post");
+      return this;
+    }
+
+    /**
+     * Whether hits carry snippets; default true. Without, {@link Hit#snippet()} is empty and the
+     * highlighter never runs: for lists that show titles or highlight on their own, and for
+     * measuring the snippet stage ({@code parley bench}).
+     */
+    public Builder withSnippets(boolean snippets) {
+      this.snippets = snippets;
       return this;
     }
 
