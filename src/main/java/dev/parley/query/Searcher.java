@@ -233,7 +233,7 @@ public final class Searcher implements AutoCloseable {
     IndexSearcher shared = searchers.acquire();
     try {
       IndexSearcher searcher = withTimeLimit(shared);
-      Ranking ranking = rank(checked, vector, searcher);
+      Ranking ranking = rank(checked, vector, searcher, true);
       QueryPreparer.Prepared q = ranking.q();
       PassageRanker.Page page = ranking.page();
       List<Hit> hits =
@@ -276,8 +276,12 @@ public final class Searcher implements AutoCloseable {
   private record Ranking(
       QueryPreparer.Prepared q, PassageRanker.Page page, Map<Integer, String> notes) {}
 
-  /** Prepares and ranks a checked request: everything but reading the hits. */
-  private Ranking rank(QueryPreparer.Request checked, float[] vector, IndexSearcher searcher)
+  /**
+   * Prepares and ranks a checked request: everything but reading the hits; without {@code counts}
+   * (ranking alone) the page's counts are Lucene's lower bounds.
+   */
+  private Ranking rank(
+      QueryPreparer.Request checked, float[] vector, IndexSearcher searcher, boolean counts)
       throws IOException {
     SearchRequest request = checked.request();
     QueryPreparer.Prepared q = preparer.prepare(checked, searcher);
@@ -294,6 +298,9 @@ public final class Searcher implements AutoCloseable {
             !articles && q.browse() && !request.topics().isEmpty(),
             rescorer(request, q, searcher, articles),
             q.ownText());
+    if (!counts) {
+      options = options.withoutCounts();
+    }
     HybridSearch.Dense dense =
         vector == null
             ? null
@@ -347,7 +354,7 @@ public final class Searcher implements AutoCloseable {
     float[] vector = queryVector(checked, request.dense() && reranker == null);
     IndexSearcher shared = searchers.acquire();
     try {
-      return rank(checked, vector, withTimeLimit(shared)).page().hits().stream()
+      return rank(checked, vector, withTimeLimit(shared), false).page().hits().stream()
           .map(PassageRanker.Ranked::passageId)
           .toList();
     } catch (IndexSearcher.TooManyClauses e) {

@@ -160,6 +160,36 @@ class EntityTokensTest {
     }
   }
 
+  /**
+   * Ranking alone ({@code passageIds}) gives the page {@code search} gives, whatever the request.
+   */
+  @Test
+  void rankingAloneGivesTheSamePage() throws IOException {
+    try (Searcher s = Searcher.open(index);
+        Searcher bare = Searcher.builder(index).withSnippets(false).build()) {
+      List<SearchRequest> requests =
+          List.of(
+              SearchRequest.of("DPRK"),
+              SearchRequest.builder("Korea talks Monday").withK(3).withOffset(1).build(),
+              SearchRequest.builder("United States round").withPerArticle(1).build(),
+              SearchRequest.builder("").build(),
+              SearchRequest.builder("").addTopic("diplomacy").build(),
+              SearchRequest.builder("talks").addTopic("diplomacy").build(),
+              SearchRequest.builder("Monday")
+                  .withSince(java.time.LocalDate.of(2019, 3, 2))
+                  .withUntil(java.time.LocalDate.of(2019, 3, 9))
+                  .build(),
+              SearchRequest.builder("the").withRecencyHalfLife(3).withCollapse(true).build());
+      for (SearchRequest r : requests) {
+        List<String> full = s.search(r).hits().stream().map(Hit::passageId).toList();
+        assertEquals(full, s.passageIds(r), r.toString());
+        var noSnippets = bare.search(r).hits();
+        assertEquals(full, noSnippets.stream().map(Hit::passageId).toList(), r.toString());
+        assertTrue(noSnippets.stream().allMatch(h -> h.snippet().isEmpty()), r.toString());
+      }
+    }
+  }
+
   @Test
   void theManifestRecordsTheGazetteerAndASearcherWithAnotherRefuses() throws IOException {
     try (var d = FSDirectory.open(index)) {

@@ -75,6 +75,9 @@ public final class PassageRanker {
    * @param rescorer re-scores the head of the first-stage list, or null
    * @param ownText matches the passages whose own text (not only their article's context) holds the
    *     query words, to count them; null when every match counts (browsing)
+   * @param counts whether the page carries its counts: false for ranking alone, which then never
+   *     searches again to count the list exactly nor counts own-text hits (the page's hits are the
+   *     same either way); its counts are then Lucene's, lower bounds
    */
   public record Options(
       Order order,
@@ -84,7 +87,28 @@ public final class PassageRanker {
       boolean collapse,
       boolean diversifyDates,
       Rescorer rescorer,
-      Query ownText) {}
+      Query ownText,
+      boolean counts) {
+
+    /** Options of a page with its counts. */
+    public Options(
+        Order order,
+        int offset,
+        int k,
+        int perArticle,
+        boolean collapse,
+        boolean diversifyDates,
+        Rescorer rescorer,
+        Query ownText) {
+      this(order, offset, k, perArticle, collapse, diversifyDates, rescorer, ownText, true);
+    }
+
+    /** The same options without counts (ranking alone). */
+    public Options withoutCounts() {
+      return new Options(
+          order, offset, k, perArticle, collapse, diversifyDates, rescorer, null, false);
+    }
+  }
 
   /**
    * A second stage: new scores for the top {@link #depth()} first-stage passages. Passages below
@@ -153,7 +177,11 @@ public final class PassageRanker {
       boolean fewMatches =
           top.totalHits.relation == TotalHits.Relation.EQUAL_TO
               && top.totalHits.value <= TOTAL_HITS_THRESHOLD;
-      if (fewMatches && !exhausted && (needsWindow || options.ownText() != null)) {
+      // Date diversity picks over every match it sees, so its page needs the wider window too.
+      if ((options.counts() || options.diversifyDates())
+          && fewMatches
+          && !exhausted
+          && (needsWindow || options.ownText() != null)) {
         // Few enough to see every match: one wider search makes every count exact.
         window = (int) top.totalHits.value + 1;
         continue;
@@ -172,6 +200,10 @@ public final class PassageRanker {
           page.add(new Ranked(c.doc, c.score, c.passageId, List.copyOf(c.duplicates)));
         }
         boolean exact = exhausted || (!needsWindow && fewMatches);
+        if (!options.counts()) {
+          long seen = Math.max(top.totalHits.value, options.offset() + page.size());
+          return new Page(seen, false, seen, top.totalHits.value, page);
+        }
         return counted(searcher, ranked, options, needsWindow, exact, top.totalHits.value, page);
       }
       window *= 4;
