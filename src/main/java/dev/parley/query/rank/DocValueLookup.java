@@ -50,4 +50,33 @@ final class DocValueLookup {
     }
     return values;
   }
+
+  /**
+   * The values of the sorted (keyword) doc-values {@code field} for {@code docs}, copied; empty
+   * where a document has none.
+   */
+  static org.apache.lucene.util.BytesRef[] sorted(IndexSearcher searcher, String field, int[] docs)
+      throws IOException {
+    Integer[] order = byDocId(docs);
+    org.apache.lucene.util.BytesRef[] values = new org.apache.lucene.util.BytesRef[docs.length];
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    int currentLeaf = -1;
+    org.apache.lucene.index.SortedDocValues dv = null;
+    for (int i : order) {
+      int leaf = ReaderUtil.subIndex(docs[i], leaves);
+      LeafReaderContext ctx = leaves.get(leaf);
+      if (leaf != currentLeaf) {
+        currentLeaf = leaf;
+        dv = ctx.reader().getSortedDocValues(field);
+      }
+      int local = docs[i] - ctx.docBase;
+      boolean has =
+          dv != null && (dv.docID() == local || (dv.docID() < local && dv.advanceExact(local)));
+      values[i] =
+          has
+              ? org.apache.lucene.util.BytesRef.deepCopyOf(dv.lookupOrd(dv.ordValue()))
+              : new org.apache.lucene.util.BytesRef();
+    }
+    return values;
+  }
 }
