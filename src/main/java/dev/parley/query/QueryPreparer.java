@@ -1,5 +1,6 @@
 package dev.parley.query;
 
+import dev.parley.analysis.AnalysisConfig;
 import dev.parley.analysis.Entity;
 import dev.parley.analysis.EntityTagger;
 import dev.parley.analysis.Gazetteer;
@@ -10,7 +11,6 @@ import dev.parley.query.build.SimpleQuery;
 import dev.parley.query.build.SynonymBalance;
 import dev.parley.query.rank.QuerySignals;
 import dev.parley.schema.Fields;
-import dev.parley.schema.IndexManifest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -47,8 +47,46 @@ final class QueryPreparer {
   private final ForeignNames foreignNames;
   private final EntityTagger tagger;
   private final Gazetteer gazetteer;
-  private final IndexManifest manifest;
+  private final List<String> topics;
   private final float topicWeight;
+
+  /**
+   * The preparer of an index analyzed with {@code analysis} whose passages were scored for {@code
+   * topics}: the one wiring of analyzers and query factories that the embedded {@link Searcher} and
+   * the Solr query parser ({@link FirstStage}) share.
+   */
+  static QueryPreparer create(
+      AnalysisConfig analysis,
+      boolean entitySynonyms,
+      Gazetteer gazetteer,
+      float contextWeight,
+      float topicWeight,
+      List<String> topics) {
+    ParleyAnalyzer wordAnalyzer = ParleyAnalyzer.forQueries(analysis);
+    return new QueryPreparer(
+        queryFactory(analysis, entitySynonyms, gazetteer, wordAnalyzer, contextWeight),
+        // The same words on the passage text alone: which hits hold them (ownTextHits).
+        queryFactory(analysis, entitySynonyms, gazetteer, wordAnalyzer, 0f),
+        wordAnalyzer,
+        entitySynonyms ? ForeignNames.of(gazetteer, analysis) : ForeignNames.NONE,
+        gazetteer,
+        topics,
+        topicWeight);
+  }
+
+  private static QueryFactory queryFactory(
+      AnalysisConfig analysis,
+      boolean entitySynonyms,
+      Gazetteer gazetteer,
+      ParleyAnalyzer wordAnalyzer,
+      float contextWeight) {
+    return entitySynonyms
+        ? new QueryFactory(
+            ParleyAnalyzer.forQueries(analysis, gazetteer),
+            ParleyAnalyzer.forPhrases(analysis, gazetteer),
+            contextWeight)
+        : new QueryFactory(wordAnalyzer, ParleyAnalyzer.forPhrases(analysis), contextWeight);
+  }
 
   QueryPreparer(
       QueryFactory queries,
@@ -56,7 +94,7 @@ final class QueryPreparer {
       ParleyAnalyzer wordAnalyzer,
       ForeignNames foreignNames,
       Gazetteer gazetteer,
-      IndexManifest manifest,
+      List<String> topics,
       float topicWeight) {
     this.queries = queries;
     this.ownTextQueries = ownTextQueries;
@@ -64,7 +102,7 @@ final class QueryPreparer {
     this.foreignNames = foreignNames;
     this.tagger = new EntityTagger(gazetteer);
     this.gazetteer = gazetteer;
-    this.manifest = manifest;
+    this.topics = List.copyOf(topics);
     this.topicWeight = topicWeight;
   }
 
@@ -189,12 +227,9 @@ final class QueryPreparer {
 
   private void checkTopics(List<String> topics) {
     for (String topic : topics) {
-      if (!manifest.topics().contains(topic)) {
+      if (!this.topics.contains(topic)) {
         throw new IllegalArgumentException(
-            "unknown topic '"
-                + topic
-                + "': this index has "
-                + String.join(", ", manifest.topics()));
+            "unknown topic '" + topic + "': this index has " + String.join(", ", this.topics));
       }
     }
   }
