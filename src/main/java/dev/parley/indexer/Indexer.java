@@ -14,6 +14,8 @@ import dev.parley.indexer.segment.ParagraphSegmenter;
 import dev.parley.indexer.segment.SegmentationConfig;
 import dev.parley.indexer.segment.Segmenter;
 import dev.parley.indexer.write.ArticleDocuments;
+import dev.parley.indexer.write.ArticleWriter;
+import dev.parley.indexer.write.LuceneArticleWriter;
 import dev.parley.schema.DamagedIndexException;
 import dev.parley.schema.DenseSpec;
 import dev.parley.schema.Fields;
@@ -80,6 +82,10 @@ public final class Indexer implements AutoCloseable {
   private final Directory directory;
   private final boolean ownsDirectory;
   private final IndexWriter writer;
+
+  /** The write stage over {@link #writer}. */
+  private final ArticleWriter articleWriter;
+
   private final AnalysisConfig analysis;
   private final Segmenter segmenter;
   private final Enricher enricher;
@@ -175,6 +181,7 @@ public final class Indexer implements AutoCloseable {
       throw e;
     }
     this.writer = opened;
+    this.articleWriter = new LuceneArticleWriter(opened);
     // Embedding a passage is ~50x the cost of analysing it: progress then counts passages.
     try {
       if (!DirectoryReader.indexExists(directory)) {
@@ -404,7 +411,7 @@ public final class Indexer implements AutoCloseable {
   private void write(String articleId, List<Document> docs) throws IOException {
     commitLock.readLock().lock();
     try {
-      writer.updateDocuments(new Term(Fields.ARTICLE_ID, articleId), docs);
+      articleWriter.write(articleId, docs);
     } finally {
       commitLock.readLock().unlock();
     }
@@ -430,7 +437,7 @@ public final class Indexer implements AutoCloseable {
   private void deleteArticle(String articleId) throws IOException {
     commitLock.readLock().lock();
     try {
-      writer.deleteDocuments(new Term(Fields.ARTICLE_ID, articleId));
+      articleWriter.delete(articleId);
     } finally {
       commitLock.readLock().unlock();
     }

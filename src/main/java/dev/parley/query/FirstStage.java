@@ -58,6 +58,17 @@ public final class FirstStage {
   public record Queries(boolean browse, Query query, Query text, Query ownText) {}
 
   /**
+   * Checks {@code request}'s topics and entities as the embedded searcher does, with the same
+   * messages, before any index is read.
+   *
+   * @return whether the request browses (has no query words)
+   * @throws IllegalArgumentException for an unknown topic or entity
+   */
+  public boolean check(SearchRequest request) {
+    return preparer.check(request).parsed().groups().isEmpty();
+  }
+
+  /**
    * Checks {@code request} (topics, entities) and builds its queries over {@code searcher}'s index.
    *
    * @throws IllegalArgumentException for an unknown topic or entity, or a query too complex

@@ -414,20 +414,37 @@ public final class PassageRanker {
     long[] dates =
         DocValueLookup.longs(
             searcher, Fields.DATE, candidates.stream().mapToInt(c -> c.doc).toArray());
+    float[] scores = new float[candidates.size()];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = candidates.get(i).score;
+    }
+    List<Candidate> out = new ArrayList<>(candidates.size());
+    for (int i : diversifiedOrder(scores, dates)) {
+      out.add(candidates.get(i));
+    }
+    return out;
+  }
+
+  /**
+   * The order of date diversity (a topic browse) for passages with {@code scores} and {@code dates}
+   * (any date unit), given best first: greedily the best score, each multiplied by {@value
+   * #SAME_DATE_PENALTY} for every passage of the same date already picked; ties keep the given
+   * order. Returns indexes into the arrays.
+   */
+  public static int[] diversifiedOrder(float[] scores, long[] dates) {
     List<Integer> remaining = new ArrayList<>();
-    for (int i = 0; i < candidates.size(); i++) {
+    for (int i = 0; i < scores.length; i++) {
       remaining.add(i);
     }
     Map<Long, Integer> pickedPerDate = new HashMap<>();
-    List<Candidate> out = new ArrayList<>(candidates.size());
+    int[] out = new int[scores.length];
+    int n = 0;
     while (!remaining.isEmpty()) {
       int best = -1;
       double bestScore = Double.NEGATIVE_INFINITY;
       for (int r = 0; r < remaining.size(); r++) {
         int i = remaining.get(r);
-        double s =
-            candidates.get(i).score
-                * Math.pow(SAME_DATE_PENALTY, pickedPerDate.getOrDefault(dates[i], 0));
+        double s = scores[i] * Math.pow(SAME_DATE_PENALTY, pickedPerDate.getOrDefault(dates[i], 0));
         if (s > bestScore) {
           bestScore = s;
           best = r;
@@ -435,7 +452,7 @@ public final class PassageRanker {
       }
       int i = remaining.remove(best);
       pickedPerDate.merge(dates[i], 1, Integer::sum);
-      out.add(candidates.get(i));
+      out[n++] = i;
     }
     return out;
   }
