@@ -2,7 +2,6 @@ package dev.parley.cli;
 
 import dev.parley.query.MatchMode;
 import dev.parley.query.SearchRequest;
-import dev.parley.query.Searcher;
 import dev.parley.query.highlight.SnippetEscaping;
 import dev.parley.query.result.Hit;
 import dev.parley.query.result.ResultsJson;
@@ -42,7 +41,15 @@ final class SearchCommand extends CliCommand {
   List<String> words = new ArrayList<>();
 
   @Option(names = "--index", paramLabel = "DIR", description = "Index directory (default: index).")
-  Path index = Path.of("index");
+  Path index;
+
+  @Option(
+      names = "--solr",
+      paramLabel = "URL",
+      description =
+          "A Parley collection on SolrCloud instead of --index, for example"
+              + " http://127.0.0.1:8983/solr/parley (see: parley cluster).")
+  String solr;
 
   @Option(
       names = "--topic",
@@ -161,13 +168,14 @@ final class SearchCommand extends CliCommand {
             .withUnit(articles ? Unit.ARTICLE : Unit.PASSAGE)
             .withRecencyHalfLife(inRange("--recency-half-life", recencyHalfLife, 0, 100_000))
             .build();
-    Searcher.Builder searcherBuilder =
-        Searcher.builder(index).withSnippetEscaping(escaping(snippetEscaping));
-    if (!json) {
-      searcherBuilder.withHighlightMarkers(PRE, POST);
+    if (solr != null && articles) {
+      throw Backend.notOnSolr(
+          "--articles", "search passages, or use an embedded index: --index DIR");
     }
-    try (Searcher searcher = searcherBuilder.build()) {
-      SearchResults results = searcher.search(request);
+    try (Backend backend =
+        Backend.open(
+            index, solr, escaping(snippetEscaping), json ? null : PRE, json ? null : POST)) {
+      SearchResults results = backend.search(request);
       if (json) {
         out.println(ResultsJson.toJson(results));
       } else {

@@ -47,6 +47,14 @@ public final class FirstStage {
   }
 
   /**
+   * This first stage for an index whose passages were scored for {@code topics}: shares the
+   * analyzers and gazetteer, which take a while to load, so it is cheap.
+   */
+  public FirstStage withTopics(List<String> topics) {
+    return new FirstStage(preparer.withTopics(List.copyOf(topics)));
+  }
+
+  /**
    * The queries of one request.
    *
    * @param browse whether the request has no query words

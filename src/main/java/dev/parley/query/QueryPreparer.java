@@ -74,6 +74,12 @@ final class QueryPreparer {
         topicWeight);
   }
 
+  /** This preparer for an index whose passages were scored for {@code otherTopics}; cheap. */
+  QueryPreparer withTopics(List<String> otherTopics) {
+    return new QueryPreparer(
+        queries, ownTextQueries, wordAnalyzer, foreignNames, gazetteer, otherTopics, topicWeight);
+  }
+
   private static QueryFactory queryFactory(
       AnalysisConfig analysis,
       boolean entitySynonyms,

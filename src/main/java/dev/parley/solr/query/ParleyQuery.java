@@ -40,6 +40,11 @@ final class ParleyQuery extends Query {
    */
   private static final Map<List<String>, FirstStage> STAGES = new ConcurrentHashMap<>();
 
+  /** The analyzers and gazetteer, loaded once per JVM (the first search, or Solr's warming). */
+  private static final class Base {
+    static final FirstStage STAGE = FirstStage.defaults(AnalysisConfig.defaults(), List.of());
+  }
+
   private final SearchRequest request;
   private final Part part;
 
@@ -56,8 +61,7 @@ final class ParleyQuery extends Query {
     if (STAGES.size() > 256) {
       STAGES.clear();
     }
-    return STAGES.computeIfAbsent(
-        List.copyOf(topics), t -> FirstStage.defaults(AnalysisConfig.defaults(), t));
+    return STAGES.computeIfAbsent(List.copyOf(topics), t -> Base.STAGE.withTopics(t));
   }
 
   @Override

@@ -269,6 +269,17 @@ public final class SolrSchema {
           <query>
             <filterCache size="512" initialSize="512" autowarmCount="0"/>
           </query>
+          <!-- Loads Parley's analyzers and gazetteer before the first search, which would
+               otherwise spend its time limit (timeAllowed) on them. -->
+          <listener event="firstSearcher" class="solr.QuerySenderListener">
+            <arr name="queries">
+              <lst>
+                <str name="q">{!parley}</str>
+                <str name="parley.q">summit talks North Korea</str>
+                <str name="rows">1</str>
+              </lst>
+            </arr>
+          </listener>
           <requestHandler name="/select" class="solr.SearchHandler">
             <lst name="defaults"><str name="echoParams">none</str></lst>
           </requestHandler>

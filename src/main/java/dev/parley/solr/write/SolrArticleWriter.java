@@ -37,6 +37,7 @@ public final class SolrArticleWriter implements ArticleWriter, AutoCloseable {
   private final Duration retryFor;
   private final List<SolrInputDocument> pending = new ArrayList<>();
   private long retries;
+  private long sent;
 
   /**
    * A writer into {@code collection} through {@code client} (which the caller keeps and closes).
@@ -152,6 +153,11 @@ public final class SolrArticleWriter implements ArticleWriter, AutoCloseable {
     send(request);
   }
 
+  /** How many requests went through so far. */
+  public synchronized long sent() {
+    return sent;
+  }
+
   /** How many requests were sent again after a transient failure. */
   public synchronized long retries() {
     return retries;
@@ -163,6 +169,7 @@ public final class SolrArticleWriter implements ArticleWriter, AutoCloseable {
     while (true) {
       try {
         request.process(client, collection);
+        sent++;
         return;
       } catch (SolrServerException | IOException | SolrException e) {
         if (!transientFailure(e) || System.nanoTime() > deadline) {

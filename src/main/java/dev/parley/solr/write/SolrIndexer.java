@@ -94,6 +94,11 @@ public final class SolrIndexer implements AutoCloseable {
     return collection;
   }
 
+  /** Update requests that went through so far (progress, for monitoring). */
+  public long sentRequests() {
+    return writer.sent();
+  }
+
   /** Batches resent after a transient failure so far. */
   public long retries() {
     return writer.retries();
