@@ -89,14 +89,14 @@ async function loadStats() {
 
 function renderTopics(s, counts) {
   const box = $("topics");
-  box.replaceChildren(el("span", "label", "Rank by topic:"));
+  box.replaceChildren(el("span", "label", "Only topic:"));
   for (const topic of knownTopics) {
     const on = s.topics.includes(topic);
     const b = el("button", "topic", topic);
     b.type = "button";
     b.dataset.topic = topic;
     b.setAttribute("aria-pressed", String(on));
-    b.title = "Add the " + topic + " score to the ranking (without words: list passages about " + topic + ")";
+    b.title = "Show only passages labelled " + topic + " (the count is of all matching passages, before the per-article limit)";
     if (counts && counts.has(topic)) b.append(el("span", "count", String(counts.get(topic))));
     b.addEventListener("click", () => {
       const next = state();

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.query.SearchRequest;
+import dev.parley.query.Searcher;
+import dev.parley.query.result.Hit;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,6 +44,7 @@ class SearchPageBrowserTest {
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
   @TempDir static Path dir;
+  static Path index;
   static SearchServer server;
   static ChromeDriver browser;
 
@@ -53,7 +57,8 @@ class SearchPageBrowserTest {
             + " or "
             + CHROMEDRIVER
             + " (apt-get install chromium chromium-driver)");
-    server = SearchServer.start(WebFixture.index(dir), 0);
+    index = WebFixture.index(dir);
+    server = SearchServer.start(index, 0);
     browser = browser(dir.resolve("profile"));
   }
 
@@ -150,7 +155,7 @@ class SearchPageBrowserTest {
   }
 
   @Test
-  void aTopicToggleChangesTheResultsAndTheUrl() {
+  void aTopicToggleNarrowsTheResultsAndTheUrl() throws IOException {
     // Loaded from the URL alone: no typing.
     open("/?q=talks");
     List<String> before = passageIds();
@@ -164,6 +169,17 @@ class SearchPageBrowserTest {
     awaitReady();
     List<String> after = passageIds();
     assertNotEquals(before, after);
+    // The toggle narrows: the page lists what the library lists for the same filter.
+    try (Searcher searcher = Searcher.open(index)) {
+      assertEquals(
+          searcher
+              .search(SearchRequest.builder("talks").filterTopic("sanctions").build())
+              .hits()
+              .stream()
+              .map(Hit::passageId)
+              .toList(),
+          after);
+    }
     assertTrue(
         after.get(0).startsWith("sanctions-1#") || after.get(0).startsWith("hostile-1#"),
         after.toString());
