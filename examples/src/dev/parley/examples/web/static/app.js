@@ -184,7 +184,13 @@ function renderResults(s, r) {
   const last = s.offset + r.hits.length;
   $("summary").textContent = bound + r.totalHits + (r.totalHits === 1 ? " passage" : " passages") +
     (r.order === "newest" ? " listed, newest first" : r.order === "topic" ? " listed by topic" : " match") +
-    " (showing " + first + "\u2013" + last + ")" + (r.partial ? "; partial: the search reached its time limit" : "");
+    " (showing " + first + "\u2013" + last + ")" +
+    // totalHits counts the list after the per-article limit; the topic and entity counts are of
+    // every matching passage, so say both when they differ.
+    (r.matchingPassages > r.totalHits
+      ? "; " + r.matchingPassages + " passages match in all, at most 2 per article are listed"
+      : "") +
+    (r.partial ? "; partial: the search reached its time limit" : "");
   r.hits.forEach((h) => list.append(renderHit(h, s)));
   const pages = Math.max(1, Math.ceil(r.totalHits / PAGE_SIZE));
   const page = Math.floor(s.offset / PAGE_SIZE) + 1;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.query.SearchRequest;
 import dev.parley.query.Searcher;
 import dev.parley.query.result.Hit;
+import dev.parley.query.result.SearchResults;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -211,6 +212,25 @@ class SearchPageBrowserTest {
     assertTrue(
         passageIds().stream().noneMatch(id -> id.startsWith("000_")), passageIds().toString());
     assertEquals("2020-03-03", browser.findElement(By.id("since")).getAttribute("value"));
+  }
+
+  @Test
+  void theSummarySaysWhenThePerArticleLimitHidesMatches() throws IOException {
+    open("/?q=Xi");
+    SearchResults r;
+    try (Searcher searcher = Searcher.open(index)) {
+      r = searcher.search(SearchRequest.of("Xi"));
+    }
+    assertTrue(r.matchingPassages() > r.totalHits(), r.matchingPassages() + " " + r.totalHits());
+    assertTrue(
+        browser
+            .findElement(By.id("summary"))
+            .getText()
+            .endsWith(
+                "; "
+                    + r.matchingPassages()
+                    + " passages match in all, at most 2 per article are listed"),
+        browser.findElement(By.id("summary")).getText());
   }
 
   @Test
