@@ -59,6 +59,13 @@ final class SearchCommand extends CliCommand {
   List<String> topics = new ArrayList<>();
 
   @Option(
+      names = "--filter-topic",
+      arity = "1..*",
+      paramLabel = "T",
+      description = "Keep only passages labelled with one of these topics.")
+  List<String> topicFilter = new ArrayList<>();
+
+  @Option(
       names = "--entity",
       arity = "1..*",
       paramLabel = "E",
@@ -144,14 +151,16 @@ final class SearchCommand extends CliCommand {
         throw new UsageException("unknown option " + w + " for 'search'");
       }
     }
-    if (words.isEmpty() && topics.isEmpty() && entities.isEmpty()) {
+    if (words.isEmpty() && topics.isEmpty() && topicFilter.isEmpty() && entities.isEmpty()) {
       throw new UsageException(
-          "give the query text, a --topic or an --entity (or \"\" to browse every passage),"
+          "give the query text, a --topic, a --filter-topic or an --entity (or \"\" to browse every"
+              + " passage),"
               + " for example: parley search \"summit talks\"");
     }
     String query = String.join(" ", words);
     SearchRequest.Builder builder = SearchRequest.builder(query);
     topics.forEach(builder::addTopic);
+    topicFilter.forEach(builder::filterTopic);
     entities.forEach(builder::addEntity);
     SearchRequest request =
         builder

@@ -136,6 +136,7 @@ final class QueryPreparer {
   /** Checks topics and resolves entities; both fail fast with the bad value named. */
   Request check(SearchRequest request) {
     checkTopics(request.topics());
+    checkTopics(request.topicFilter());
     List<String> entityIds = request.entities().stream().map(this::entityId).toList();
     return new Request(request, SimpleQuery.parse(request.query()), entityIds);
   }
@@ -264,7 +265,11 @@ final class QueryPreparer {
         r.request().match());
   }
 
-  /** The request's date and entity filters as one query, or null when it has none. */
+  /**
+   * The request's date, entity and topic filters as one query, or null when it has none. Topic
+   * filters are one disjunction (a passage labelled with any of them passes); dates and every
+   * entity must all hold.
+   */
   private static Query requestFilters(SearchRequest request, List<String> entityIds) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int n = 0;
@@ -276,6 +281,14 @@ final class QueryPreparer {
     }
     for (String entity : entityIds) {
       b.add(new TermQuery(new Term(Fields.ENTITY, entity)), Occur.FILTER);
+      n++;
+    }
+    if (!request.topicFilter().isEmpty()) {
+      BooleanQuery.Builder labelled = new BooleanQuery.Builder();
+      request
+          .topicFilter()
+          .forEach(t -> labelled.add(new TermQuery(new Term(Fields.TOPIC, t)), Occur.SHOULD));
+      b.add(labelled.build(), Occur.FILTER);
       n++;
     }
     return n == 0 ? null : b.build();
@@ -291,13 +304,9 @@ final class QueryPreparer {
       // a conjunction on every search.
       b.add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)), Occur.FILTER);
     }
-    if (request.since() != null || request.until() != null) {
-      long from = request.since() == null ? Long.MIN_VALUE : request.since().toEpochDay();
-      long to = request.until() == null ? Long.MAX_VALUE : request.until().toEpochDay();
-      b.add(LongPoint.newRangeQuery(Fields.DATE, from, to), Occur.FILTER);
-    }
-    for (String entity : entityIds) {
-      b.add(new TermQuery(new Term(Fields.ENTITY, entity)), Occur.FILTER);
+    Query filters = requestFilters(request, entityIds);
+    if (filters != null) {
+      b.add(filters, Occur.FILTER);
     }
     return b.build();
   }
