@@ -118,7 +118,8 @@ public final class Main {
             new TuneTopicsCommand(),
             new ServeCommand(),
             new BenchCommand(),
-            new ClusterCommand());
+            new ClusterCommand(),
+            new ConfigsetCommand());
     for (CliCommand c : commands) {
       cl.addSubcommand(c.streams(out, err));
     }

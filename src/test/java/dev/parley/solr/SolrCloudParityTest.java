@@ -87,6 +87,7 @@ class SolrCloudParityTest {
             .withUntil(LocalDate.of(2019, 12, 31))
             .build(),
         SearchRequest.builder("summit").withPerArticle(1).build(),
+        SearchRequest.builder("talks").filterTopic("sanctions").build(),
         SearchRequest.builder("declaration denuclearisation peninsula").withCollapse(true).build(),
         SearchRequest.builder("Kim").withK(3).withOffset(2).withPerArticle(2).build());
   }

@@ -10,9 +10,9 @@ import org.apache.solr.common.params.SolrParams;
 
 /**
  * How a {@link SearchRequest}'s query part travels to Solr: request parameters {@code parley.q},
- * {@code parley.topic} and {@code parley.entity} (repeated), {@code parley.since}, {@code
- * parley.until} (ISO dates) and {@code parley.match} ({@code any} or {@code all}), read by {@code
- * {!parley}}. Paging, the per-article limit and folding stay in the client.
+ * {@code parley.topic}, {@code parley.filtertopic} and {@code parley.entity} (repeated), {@code
+ * parley.since}, {@code parley.until} (ISO dates) and {@code parley.match} ({@code any} or {@code
+ * all}), read by {@code {!parley}}. Paging, the per-article limit and folding stay in the client.
  *
  * <p>Thread safety: stateless.
  */
@@ -22,6 +22,7 @@ final class ParleyParams {
   static final String Q = "parley.q";
   static final String TOPIC = "parley.topic";
   static final String ENTITY = "parley.entity";
+  static final String FILTER_TOPIC = "parley.filtertopic";
   static final String SINCE = "parley.since";
   static final String UNTIL = "parley.until";
   static final String MATCH = "parley.match";
@@ -34,6 +35,7 @@ final class ParleyParams {
     params.set(Q, request.query());
     request.topics().forEach(t -> params.add(TOPIC, t));
     request.entities().forEach(e -> params.add(ENTITY, e));
+    request.topicFilter().forEach(t -> params.add(FILTER_TOPIC, t));
     if (request.since() != null) {
       params.set(SINCE, request.since().toString());
     }
@@ -61,6 +63,12 @@ final class ParleyParams {
     if (entities != null) {
       for (String e : entities) {
         b.addEntity(e);
+      }
+    }
+    String[] filter = params.getParams(FILTER_TOPIC);
+    if (filter != null) {
+      for (String t : filter) {
+        b.filterTopic(t);
       }
     }
     b.withSince(date(params, SINCE));

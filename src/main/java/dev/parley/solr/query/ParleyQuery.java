@@ -68,7 +68,9 @@ final class ParleyQuery extends Query {
   public Query rewrite(IndexSearcher searcher) throws IOException {
     FirstStage.Queries q;
     try {
-      q = stage(request.topics()).prepare(request, CollectionWideSearcher.of(searcher));
+      List<String> topics = new java.util.ArrayList<>(request.topics());
+      request.topicFilter().stream().filter(t -> !topics.contains(t)).forEach(topics::add);
+      q = stage(topics).prepare(request, CollectionWideSearcher.of(searcher));
     } catch (IllegalArgumentException e) {
       throw new SolrException(SolrException.ErrorCode.BAD_REQUEST, e.getMessage(), e);
     }
