@@ -72,8 +72,17 @@ final class ClusterCommand extends CliCommand {
         "collection parley is ready: index with parley index --input DIR --solr "
             + cluster.collectionUrl()
             + " (Ctrl-C stops the cluster)");
+    // Runs until interrupted, or until the process that started it is gone (a script that ran it
+    // in the background and ended): a cluster nobody can reach any more would hold its ports.
+    java.util.Optional<ProcessHandle> parent = ProcessHandle.current().parent();
     try {
-      stopped.await();
+      while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (parent.isPresent() && !parent.get().isAlive()) {
+          err.println("parley cluster: the process that started it ended; stopping");
+          cluster.close();
+          break;
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -128,6 +128,83 @@ class SolrCloudParityTest {
     assertEquals(e, s);
   }
 
+  @Test
+  void commandLineOnSolrPrintsWhatItPrintsOnTheEmbeddedIndex() throws Exception {
+    String index = dir.resolve("index").toString();
+    String url = cluster.collectionUrl();
+    for (String[] args :
+        List.of(
+            new String[] {"search", "--json", "--facets", "summit talks"},
+            new String[] {"search", "--k", "3", "--offset", "1", "--explain", "Kim"},
+            new String[] {"search", "--per-article", "1", "--collapse", "peninsula declaration"},
+            new String[] {"search", "--since", "2019-01-01", "--until", "2019-06-30", "sanctions"},
+            new String[] {"search", "--topic", "summits", "--entity", "north-korea", "talks"},
+            new String[] {"search", "--topic", "nonsense", "talks"},
+            new String[] {"search", "--entity", "Atlantis", "talks"},
+            new String[] {"stats", "--json"})) {
+      dev.parley.cli.CliRuns.Run e = dev.parley.cli.CliRuns.run(with(args, "--index", index));
+      dev.parley.cli.CliRuns.Run s = dev.parley.cli.CliRuns.run(with(args, "--solr", url));
+      assertEquals(e.code(), s.code(), String.join(" ", args) + ": " + s.err());
+      assertEquals(e.err(), s.err(), String.join(" ", args));
+      if (args[0].equals("stats")) {
+        assertEquals(e.out(), s.out());
+      } else if (!List.of(args).contains("--explain")) {
+        assertEquals(e.out(), s.out(), String.join(" ", args));
+      } else {
+        // Explanations: the same lines but the search engine's own wording of a few nodes.
+        assertEquals(firstLines(e.out()), firstLines(s.out()));
+      }
+    }
+    Path queries = dir.resolve("q.tsv");
+    Files.writeString(
+        queries, "q1\tsummit talks\nq2\tsanctions North Korea\nq3\tbirthday banquet\n");
+    dev.parley.cli.CliRuns.Run e =
+        dev.parley.cli.CliRuns.run(
+            "batch",
+            "--index",
+            index,
+            "--queries",
+            queries.toString(),
+            "--run",
+            dir.resolve("e.trec").toString(),
+            "--k",
+            "10");
+    dev.parley.cli.CliRuns.Run s =
+        dev.parley.cli.CliRuns.run(
+            "batch",
+            "--solr",
+            url,
+            "--queries",
+            queries.toString(),
+            "--run",
+            dir.resolve("s.trec").toString(),
+            "--k",
+            "10");
+    assertEquals(0, e.code());
+    assertEquals(0, s.code(), s.err());
+    List<String> el = Files.readAllLines(dir.resolve("e.trec"));
+    List<String> sl = Files.readAllLines(dir.resolve("s.trec"));
+    assertEquals(el.size(), sl.size());
+    for (int i = 0; i < el.size(); i++) {
+      String[] a = el.get(i).split(" ");
+      String[] b = sl.get(i).split(" ");
+      assertEquals(List.of(a[0], a[2], a[3]), List.of(b[0], b[2], b[3]));
+      assertEquals(Double.parseDouble(a[4]), Double.parseDouble(b[4]), 1e-4);
+    }
+  }
+
+  /** The hit lines of text output (rank, id, date, paragraphs, score), without explanations. */
+  static List<String> firstLines(String out) {
+    return out.lines().filter(l -> l.matches("\\s*\\d+\\. .*")).toList();
+  }
+
+  static String[] with(String[] args, String option, String value) {
+    List<String> all = new java.util.ArrayList<>(List.of(args));
+    all.add(1, value);
+    all.add(1, option);
+    return all.toArray(String[]::new);
+  }
+
   static List<String> ids(SearchResults r) {
     return r.hits().stream().map(Hit::passageId).toList();
   }

@@ -32,6 +32,8 @@ public final class LocalCluster implements AutoCloseable {
   private final MiniSolrCloudCluster cluster;
   private final List<JettySolrRunner> nodes;
   private final int shards;
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private LocalCluster(MiniSolrCloudCluster cluster, List<JettySolrRunner> nodes, int shards) {
     this.cluster = cluster;
@@ -176,9 +178,12 @@ public final class LocalCluster implements AutoCloseable {
     }
   }
 
-  /** Stops every node and ZooKeeper. */
+  /** Stops every node and ZooKeeper; closing twice is harmless. */
   @Override
   public void close() throws IOException {
+    if (closed.getAndSet(true)) {
+      return;
+    }
     try {
       cluster.shutdown();
     } catch (Exception e) {

@@ -52,6 +52,12 @@ import org.apache.solr.common.util.NamedList;
  * <p>Thread safety: safe for concurrent searches; {@link #close()} releases the client.
  */
 public final class SolrSearcher implements AutoCloseable {
+  /**
+   * Default time limit: 5 s, more than the embedded searcher's 2 s because Solr counts the whole
+   * distributed request (the statistics round trip, parsing, highlighting), not collection alone.
+   */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
   private static final String SEPARATOR = "\n"; // never in an id: article ids have no controls
   private static final String OWN = "own";
 
@@ -520,7 +526,7 @@ public final class SolrSearcher implements AutoCloseable {
     private String post = "</em>";
     private int sentences = 2;
     private SnippetEscaping escaping = SnippetEscaping.HTML;
-    private Duration timeout = Duration.ofSeconds(2);
+    private Duration timeout = DEFAULT_TIMEOUT;
 
     private Builder(SolrCollection collection) {
       this.collection = collection;
@@ -549,7 +555,11 @@ public final class SolrSearcher implements AutoCloseable {
       return this;
     }
 
-    /** Time limit of one search on each shard (Solr's {@code timeAllowed}); default 2 s. */
+    /**
+     * Time limit of one search on each shard (Solr's {@code timeAllowed}); default {@link
+     * #DEFAULT_TIMEOUT}. A shard that reaches it returns what it found and the results are flagged
+     * {@link SearchResults#partial()}.
+     */
     public Builder withTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout");
       if (timeout.isNegative() || timeout.isZero()) {

@@ -269,16 +269,14 @@ public final class SolrSchema {
           <query>
             <filterCache size="512" initialSize="512" autowarmCount="0"/>
           </query>
-          <!-- Loads Parley's analyzers and gazetteer before the first search, which would
-               otherwise spend its time limit (timeAllowed) on them. -->
+          <!-- Loads Parley's analyzers, gazetteer and sentence breaks before the first search of
+               a core and after every commit, which would otherwise spend a search's time limit
+               (timeAllowed) on them. -->
           <listener event="firstSearcher" class="solr.QuerySenderListener">
-            <arr name="queries">
-              <lst>
-                <str name="q">{!parley}</str>
-                <str name="parley.q">summit talks North Korea</str>
-                <str name="rows">1</str>
-              </lst>
-            </arr>
+            <arr name="queries">%1$s</arr>
+          </listener>
+          <listener event="newSearcher" class="solr.QuerySenderListener">
+            <arr name="queries">%1$s</arr>
           </listener>
           <requestHandler name="/select" class="solr.SearchHandler">
             <lst name="defaults"><str name="echoParams">none</str></lst>
@@ -289,8 +287,15 @@ public final class SolrSchema {
           </searchComponent>
         </config>
         """
+        .replace("%1$s", WARMING)
         .formatted(QUERY_PARSER, HIGHLIGHTER);
   }
+
+  /** The warming query: a Parley query with snippets. */
+  private static final String WARMING =
+      "<lst><str name=\"q\">{!parley}</str><str name=\"parley.q\">summit talks North"
+          + " Korea</str><str name=\"rows\">3</str><str name=\"hl\">true</str><str"
+          + " name=\"hl.fl\">text</str><str name=\"hl.method\">unified</str></lst>";
 
   /** Class of the {@code {!parley}} query parser plugin (in the {@code query} layer). */
   static final String QUERY_PARSER = "dev.parley.solr.query.ParleyQParserPlugin";
