@@ -87,6 +87,31 @@ class SolrSchemaTest {
     }
   }
 
+  /** The Solr side keeps the library's layers: the write side never imports the query side. */
+  @Test
+  void solrPackagesKeepTheLayers() throws Exception {
+    Map<String, List<String>> forbidden =
+        Map.of(
+            "solr/schema", List.of("dev.parley.indexer", "dev.parley.query", "dev.parley.cli"),
+            "solr/write", List.of("dev.parley.query", "dev.parley.cli"),
+            "solr/query", List.of("dev.parley.indexer", "dev.parley.cli"),
+            "solr/cluster", List.of("dev.parley.indexer", "dev.parley.query", "dev.parley.cli"),
+            "schema", List.of("dev.parley.solr"),
+            "analysis", List.of("dev.parley.solr"),
+            "indexer", List.of("dev.parley.solr"),
+            "query", List.of("dev.parley.solr"));
+    for (Map.Entry<String, List<String>> e : forbidden.entrySet()) {
+      try (var files = Files.walk(Path.of("src/main/java/dev/parley").resolve(e.getKey()))) {
+        for (Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
+          String source = Files.readString(f);
+          for (String bad : e.getValue()) {
+            assertTrue(!source.contains("import " + bad + "."), f + " imports " + bad);
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void collectionUrlIsParsed() {
     SolrCollection c = SolrCollection.parse("http://127.0.0.1:8983/solr/parley");
