@@ -63,18 +63,21 @@ class SolrCloudWriteTest {
     for (Path f : Files.list(fixture).sorted().toList()) {
       Files.copy(f, in.resolve(f.getFileName()));
     }
+    // An id with a comma and a space: looked up as itself, not as two ids.
+    Files.writeString(
+        in.resolve("talks, day two.txt"), "date 2019-03-01 Envoys met again for talks.\n");
     IngestReport first;
     try (SolrIndexer indexer = SolrIndexer.builder(cluster.collectionUrl()).build()) {
       first = indexer.index(List.of(in));
     }
-    assertEquals(8, first.articles());
+    assertEquals(9, first.articles());
     Set<String> before = ids();
     IngestReport second;
     try (SolrIndexer indexer = SolrIndexer.builder(cluster.collectionUrl()).build()) {
       second = indexer.index(List.of(in));
     }
     assertEquals(0, second.articles());
-    assertEquals(8, second.unchanged());
+    assertEquals(9, second.unchanged());
     assertEquals(before, ids());
 
     // a3 loses its last two paragraphs: its passages #2-2 and #3-3 must go.

@@ -267,9 +267,12 @@ public final class SolrIndexer implements AutoCloseable {
     private Map<String, SolrDocument> indexedRecords(List<Article> batch) throws IOException {
       StringBuilder ids = new StringBuilder();
       for (Article a : batch) {
-        ids.append(ids.length() == 0 ? "" : ",").append(a.id().replace(",", "\\,"));
+        // A line break never occurs in an article id (no control characters), a comma may.
+        ids.append(ids.length() == 0 ? "" : "\n").append(a.id());
       }
-      SolrQuery q = new SolrQuery("{!terms f=" + Fields.ARTICLE_ID + "}" + ids);
+      SolrQuery q =
+          new SolrQuery("{!terms f=" + Fields.ARTICLE_ID + " separator=$parley.sep}" + ids);
+      q.set("parley.sep", "\n");
       q.addFilterQuery(Fields.KIND + ":" + Fields.KIND_ARTICLE);
       q.setFields(Fields.ARTICLE_ID, Fields.CONTENT_HASH, Fields.SOURCE);
       q.setRows(batch.size());
