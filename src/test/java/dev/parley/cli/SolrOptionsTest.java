@@ -3,6 +3,7 @@ package dev.parley.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.parley.cli.MainTest.Run;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What the command line says when asked for what Solr does not do, or for a bad --solr. */
@@ -111,6 +112,26 @@ class SolrOptionsTest {
               + command
               + ": --solr needs a collection URL such as http://127.0.0.1:8983/solr/parley, got:"
               + " localhost:8983\n",
+          r.err());
+    }
+  }
+
+  @Test
+  void unreachableClusterIsOneLineWithWhatToDo() {
+    for (String[] args :
+        List.of(
+            new String[] {"search", "--solr", URL, "summit"},
+            new String[] {"stats", "--solr", URL},
+            new String[] {"index", "--solr", URL, "--input", "seeds"})) {
+      Run r = MainTest.run(args);
+      assertEquals(2, r.code());
+      assertEquals(
+          "parley "
+              + args[0]
+              + ": cannot read the manifest of Solr collection "
+              + URL
+              + ": Error refreshing state for collection parley (is the cluster running? start one"
+              + " with: parley cluster)\n",
           r.err());
     }
   }
