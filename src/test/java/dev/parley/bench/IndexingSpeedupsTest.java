@@ -71,6 +71,16 @@ class IndexingSpeedupsTest {
     Map<String, Long> replayed = digest(articles, analyzer);
     assertTrue(plain.size() > 20, "documents: " + plain.size());
     assertEquals(List.of(), IndexDigest.differences(plain, replayed));
+    // The digest sees the context: the same articles with one word of a lead changed (the lead's
+    // own passage and the context of every later passage) digest differently, and only there.
+    List<Article> changed = new ArrayList<>(articles);
+    changed.set(
+        changed.size() - 2,
+        SeedFormat.parse("extra0", EXTRA[0].replace("SOVIET TALKS", "CHINESE TALKS"), "extra0"));
+    List<String> diff = IndexDigest.differences(plain, digest(changed, analyzer));
+    assertTrue(
+        diff.containsAll(List.of("passage:extra0#1-1", "passage:extra0#3-3")), diff.toString());
+    assertTrue(diff.stream().allMatch(k -> k.contains("extra0")), diff.toString());
     assertTrue(plain.keySet().stream().anyMatch(k -> k.startsWith("passage:extra0")));
   }
 
