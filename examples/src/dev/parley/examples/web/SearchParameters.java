@@ -20,8 +20,10 @@ import java.util.Set;
  *
  * <p>Parameters: {@code q} (query text; empty browses), {@code k} (1 to 1000, default 10), {@code
  * offset} (0 to 10000, default 0), {@code since} and {@code until} ({@code YYYY-MM-DD}), {@code
- * topic} and {@code entity} (repeatable), {@code perArticle} (0 to 1000, default 2), {@code facets}
- * ({@code true} or {@code false}, default false), {@code match} ({@code any} or {@code all}).
+ * topic} (repeatable: keeps passages labelled with any of them, as {@code --filter-topic} does),
+ * {@code rankTopic} (repeatable: adds the topic's score to the ranking, as {@code --topic} does),
+ * {@code entity} (repeatable), {@code perArticle} (0 to 1000, default 2), {@code facets} ({@code
+ * true} or {@code false}, default false), {@code match} ({@code any} or {@code all}).
  *
  * <p>Thread safety: stateless.
  */
@@ -30,7 +32,7 @@ public final class SearchParameters {
 
   private static final Set<String> SINGLE =
       Set.of("q", "k", "offset", "since", "until", "perArticle", "facets", "match");
-  private static final Set<String> REPEATABLE = Set.of("topic", "entity");
+  private static final Set<String> REPEATABLE = Set.of("topic", "rankTopic", "entity");
 
   /**
    * Parses a raw (still percent-encoded) query string, {@code null} or empty for none.
@@ -45,7 +47,8 @@ public final class SearchParameters {
         throw new IllegalArgumentException(
             "unknown parameter '"
                 + name
-                + "' (known: q, k, offset, since, until, topic, entity, perArticle, facets, match)");
+                + "' (known: q, k, offset, since, until, topic, rankTopic, entity, perArticle, facets,"
+                + " match)");
       }
       if (SINGLE.contains(name) && e.getValue().size() > 1) {
         throw new IllegalArgumentException("parameter '" + name + "' given twice");
@@ -53,7 +56,10 @@ public final class SearchParameters {
     }
     SearchRequest.Builder b = SearchRequest.builder(one(params, "q", ""));
     for (String topic : params.getOrDefault("topic", List.of())) {
-      b.addTopic(nonEmpty("topic", topic));
+      b.filterTopic(nonEmpty("topic", topic));
+    }
+    for (String topic : params.getOrDefault("rankTopic", List.of())) {
+      b.addTopic(nonEmpty("rankTopic", topic));
     }
     for (String entity : params.getOrDefault("entity", List.of())) {
       b.addEntity(nonEmpty("entity", entity));
@@ -132,8 +138,12 @@ public final class SearchParameters {
 
   private static LocalDate date(Map<String, List<String>> params, String name) {
     String value = one(params, name, null);
-    if (value == null || value.isEmpty()) {
+    if (value == null) {
       return null;
+    }
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(
+          name + " must be a date YYYY-MM-DD, got an empty value (leave it out for no limit)");
     }
     try {
       return LocalDate.parse(value.strip());

@@ -29,9 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ul>
  *   <li>{@code GET /} the page; {@code /app.js}, {@code /style.css} its script and style
  *   <li>{@code GET
- *       /api/search?q=&k=&offset=&since=&until=&topic=&entity=&perArticle=&facets=&match=} the JSON
- *       of {@code parley search --json} ({@link ResultsJson}, the same code path), see {@link
- *       SearchParameters}
+ *       /api/search?q=&k=&offset=&since=&until=&topic=&rankTopic=&entity=&perArticle=&facets=&match=}
+ *       the JSON of {@code parley search --json} ({@link ResultsJson}, the same code path), see
+ *       {@link SearchParameters}
  *   <li>{@code GET /api/article/ID} the article's paragraphs and passage spans ({@link
  *       ResultsJson#toTree(StoredArticle)}); 404 when the index has no such article
  *   <li>{@code GET /api/stats} the JSON of {@code parley stats --json}

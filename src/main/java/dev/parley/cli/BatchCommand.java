@@ -3,7 +3,6 @@ package dev.parley.cli;
 import dev.parley.eval.QueryFile;
 import dev.parley.eval.TrecRun;
 import dev.parley.query.SearchRequest;
-import dev.parley.query.Searcher;
 import dev.parley.query.result.Hit;
 import dev.parley.query.result.Unit;
 import java.io.BufferedWriter;
@@ -31,7 +30,15 @@ import picocli.CommandLine.Option;
     })
 final class BatchCommand extends CliCommand {
   @Option(names = "--index", paramLabel = "DIR", description = "Index directory (default: index).")
-  Path index = Path.of("index");
+  Path index;
+
+  @Option(
+      names = "--solr",
+      paramLabel = "URL",
+      description =
+          "A Parley collection on SolrCloud instead of --index, for example"
+              + " http://127.0.0.1:8983/solr/parley (see: parley cluster).")
+  String solr;
 
   @Option(
       names = "--queries",
@@ -79,11 +86,15 @@ final class BatchCommand extends CliCommand {
     if (!tag.matches("\\S+")) {
       throw new UsageException("--tag must be one word, got: '" + tag + "'");
     }
+    if (solr != null && articles) {
+      throw Backend.notOnSolr("--articles", "rank passages, or use an embedded index: --index DIR");
+    }
     List<QueryFile.Query> queries = QueryFile.read(queriesFile);
     int lines = 0;
     int passes = latency ? 2 : 1;
     long[] nanos = new long[queries.size()];
-    try (Searcher searcher = Searcher.open(index);
+    try (Backend searcher =
+            Backend.open(index, solr, dev.parley.query.highlight.SnippetEscaping.HTML, null, null);
         BufferedWriter w = Files.newBufferedWriter(runFile, StandardCharsets.UTF_8)) {
       for (int pass = 0; pass < passes; pass++) {
         for (int i = 0; i < queries.size(); i++) {

@@ -7,6 +7,7 @@ import dev.parley.indexer.Indexer;
 import dev.parley.indexer.IngestReport;
 import dev.parley.indexer.Rejection;
 import dev.parley.query.result.ResultsJson;
+import dev.parley.solr.write.SolrIndexer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -38,7 +39,15 @@ final class IndexCommand extends CliCommand {
   List<Path> inputs = new ArrayList<>();
 
   @Option(names = "--index", paramLabel = "DIR", description = "Index directory (default: index).")
-  Path index = Path.of("index");
+  Path index;
+
+  @Option(
+      names = "--solr",
+      paramLabel = "URL",
+      description =
+          "Index into a Parley collection on SolrCloud instead of --index, for example"
+              + " http://127.0.0.1:8983/solr/parley (see: parley cluster).")
+  String solr;
 
   @Option(
       names = "--commit-every",
@@ -77,6 +86,12 @@ final class IndexCommand extends CliCommand {
   public Integer call() throws IOException {
     inRange("--commit-every", commitEvery, 1, 1_000_000);
     inRange("--threads", threads, 1, 256);
+    if (solr != null) {
+      return indexIntoSolr();
+    }
+    if (index == null) {
+      index = Path.of("index");
+    }
     IngestReport report;
     boolean deleting = !delete.isEmpty();
     if (deleting) {
@@ -103,6 +118,36 @@ final class IndexCommand extends CliCommand {
           report.deleted(), index, report.rejected().size());
     } else {
       out.println(summary(report, index));
+    }
+    return report.ok() ? 0 : 1;
+  }
+
+  /** {@code index --solr URL}: the same run into a SolrCloud collection. */
+  private int indexIntoSolr() throws IOException {
+    if (index != null) {
+      throw new UsageException("give --index DIR or --solr URL, not both");
+    }
+    if (embed != null) {
+      throw Backend.notOnSolr("--embed", "hybrid search needs an embedded index: --index DIR");
+    }
+    if (!delete.isEmpty() || prune) {
+      throw Backend.notOnSolr(
+          !delete.isEmpty() ? "--delete" : "--prune", "use an embedded index: --index DIR");
+    }
+    List<Path> paths = inputs.isEmpty() ? List.of(Path.of("seeds")) : inputs;
+    requireSomeInput(paths);
+    IngestReport report;
+    try (SolrIndexer indexer =
+        SolrIndexer.builder(solr).withThreads(Math.min(threads, 64)).build()) {
+      report = indexer.index(paths);
+    }
+    printRejections(report, err);
+    if (json) {
+      JsonObject o = toJson(report, Path.of("."));
+      o.addProperty("index", solr);
+      out.println(ResultsJson.toJson(o));
+    } else {
+      out.println(summary(report, solr));
     }
     return report.ok() ? 0 : 1;
   }
@@ -200,6 +245,10 @@ final class IndexCommand extends CliCommand {
   }
 
   static String summary(IngestReport report, Path index) {
+    return summary(report, index.toString());
+  }
+
+  static String summary(IngestReport report, String index) {
     double seconds = report.elapsed().toNanos() / 1e9;
     return String.format(
         "indexed %d articles into %s: %d passages, %d rejected, %d other files skipped,"

@@ -117,7 +117,9 @@ public final class Main {
             new ClassifyCommand(),
             new TuneTopicsCommand(),
             new ServeCommand(),
-            new BenchCommand());
+            new BenchCommand(),
+            new ClusterCommand(),
+            new ConfigsetCommand());
     for (CliCommand c : commands) {
       cl.addSubcommand(c.streams(out, err));
     }

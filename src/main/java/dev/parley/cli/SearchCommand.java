@@ -2,7 +2,6 @@ package dev.parley.cli;
 
 import dev.parley.query.MatchMode;
 import dev.parley.query.SearchRequest;
-import dev.parley.query.Searcher;
 import dev.parley.query.highlight.SnippetEscaping;
 import dev.parley.query.result.Hit;
 import dev.parley.query.result.ResultsJson;
@@ -42,7 +41,15 @@ final class SearchCommand extends CliCommand {
   List<String> words = new ArrayList<>();
 
   @Option(names = "--index", paramLabel = "DIR", description = "Index directory (default: index).")
-  Path index = Path.of("index");
+  Path index;
+
+  @Option(
+      names = "--solr",
+      paramLabel = "URL",
+      description =
+          "A Parley collection on SolrCloud instead of --index, for example"
+              + " http://127.0.0.1:8983/solr/parley (see: parley cluster).")
+  String solr;
 
   @Option(
       names = "--topic",
@@ -50,6 +57,13 @@ final class SearchCommand extends CliCommand {
       paramLabel = "T",
       description = "Rank by these topics (diplomacy, sanctions, summits; any case).")
   List<String> topics = new ArrayList<>();
+
+  @Option(
+      names = "--filter-topic",
+      arity = "1..*",
+      paramLabel = "T",
+      description = "Keep only passages labelled with one of these topics.")
+  List<String> topicFilter = new ArrayList<>();
 
   @Option(
       names = "--entity",
@@ -137,14 +151,16 @@ final class SearchCommand extends CliCommand {
         throw new UsageException("unknown option " + w + " for 'search'");
       }
     }
-    if (words.isEmpty() && topics.isEmpty() && entities.isEmpty()) {
+    if (words.isEmpty() && topics.isEmpty() && topicFilter.isEmpty() && entities.isEmpty()) {
       throw new UsageException(
-          "give the query text, a --topic or an --entity (or \"\" to browse every passage),"
+          "give the query text, a --topic, a --filter-topic or an --entity (or \"\" to browse every"
+              + " passage),"
               + " for example: parley search \"summit talks\"");
     }
     String query = String.join(" ", words);
     SearchRequest.Builder builder = SearchRequest.builder(query);
     topics.forEach(builder::addTopic);
+    topicFilter.forEach(builder::filterTopic);
     entities.forEach(builder::addEntity);
     SearchRequest request =
         builder
@@ -161,13 +177,14 @@ final class SearchCommand extends CliCommand {
             .withUnit(articles ? Unit.ARTICLE : Unit.PASSAGE)
             .withRecencyHalfLife(inRange("--recency-half-life", recencyHalfLife, 0, 100_000))
             .build();
-    Searcher.Builder searcherBuilder =
-        Searcher.builder(index).withSnippetEscaping(escaping(snippetEscaping));
-    if (!json) {
-      searcherBuilder.withHighlightMarkers(PRE, POST);
+    if (solr != null && articles) {
+      throw Backend.notOnSolr(
+          "--articles", "search passages, or use an embedded index: --index DIR");
     }
-    try (Searcher searcher = searcherBuilder.build()) {
-      SearchResults results = searcher.search(request);
+    try (Backend backend =
+        Backend.open(
+            index, solr, escaping(snippetEscaping), json ? null : PRE, json ? null : POST)) {
+      SearchResults results = backend.search(request);
       if (json) {
         out.println(ResultsJson.toJson(results));
       } else {

@@ -1,6 +1,5 @@
 package dev.parley.cli;
 
-import dev.parley.query.Searcher;
 import dev.parley.query.result.FacetCount;
 import dev.parley.query.result.IndexStats;
 import dev.parley.query.result.ResultsJson;
@@ -18,21 +17,30 @@ import picocli.CommandLine.Option;
     })
 final class StatsCommand extends CliCommand {
   @Option(names = "--index", paramLabel = "DIR", description = "Index directory (default: index).")
-  Path index = Path.of("index");
+  Path index;
+
+  @Option(
+      names = "--solr",
+      paramLabel = "URL",
+      description =
+          "A Parley collection on SolrCloud instead of --index, for example"
+              + " http://127.0.0.1:8983/solr/parley (see: parley cluster).")
+  String solr;
 
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
   @Override
   public Integer call() throws IOException {
-    try (Searcher searcher = Searcher.open(index)) {
+    try (Backend searcher =
+        Backend.open(index, solr, dev.parley.query.highlight.SnippetEscaping.HTML, null, null)) {
       IndexStats s = searcher.stats();
       if (json) {
         out.println(ResultsJson.toJson(s));
       } else {
         out.printf(
             "index %s: %d articles, %d passages, dates %s to %s, schema version %d%n",
-            searcher.path(),
+            searcher.name(),
             s.articles(),
             s.passages(),
             s.firstDate(),

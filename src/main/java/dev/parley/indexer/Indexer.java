@@ -14,6 +14,8 @@ import dev.parley.indexer.segment.ParagraphSegmenter;
 import dev.parley.indexer.segment.SegmentationConfig;
 import dev.parley.indexer.segment.Segmenter;
 import dev.parley.indexer.write.ArticleDocuments;
+import dev.parley.indexer.write.ArticleWriter;
+import dev.parley.indexer.write.LuceneArticleWriter;
 import dev.parley.schema.DamagedIndexException;
 import dev.parley.schema.DenseSpec;
 import dev.parley.schema.Fields;
@@ -80,9 +82,19 @@ public final class Indexer implements AutoCloseable {
   private final Directory directory;
   private final boolean ownsDirectory;
   private final IndexWriter writer;
+
+  /** The write stage over {@link #writer}. */
+  private final ArticleWriter articleWriter;
+
   private final AnalysisConfig analysis;
   private final Segmenter segmenter;
   private final Enricher enricher;
+
+  /**
+   * The writer's analyzer; also analyses each article's context once ({@link ArticleDocuments}).
+   */
+  private final ParleyAnalyzer indexAnalyzer;
+
   private final int commitEvery;
   private final int threads;
   private final boolean mergeAfterRun;
@@ -147,7 +159,8 @@ public final class Indexer implements AutoCloseable {
     } else {
       this.directory = b.directory;
     }
-    IndexWriterConfig config = new IndexWriterConfig(new ParleyAnalyzer(analysis));
+    this.indexAnalyzer = new ParleyAnalyzer(analysis);
+    IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer);
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(b.ramBufferMb);
     if (embedder != null) {
@@ -175,6 +188,7 @@ public final class Indexer implements AutoCloseable {
       throw e;
     }
     this.writer = opened;
+    this.articleWriter = new LuceneArticleWriter(opened);
     // Embedding a passage is ~50x the cost of analysing it: progress then counts passages.
     try {
       if (!DirectoryReader.indexExists(directory)) {
@@ -385,7 +399,8 @@ public final class Indexer implements AutoCloseable {
     List<Passage> passages = segmenter.segment(article);
     List<Enrichment> enrichments = passages.stream().map(p -> enricher.enrich(article, p)).toList();
     List<float[]> vectorList = vectors == null ? null : vectors.of(passages, previous);
-    return ArticleDocuments.of(article, passages, enrichments, vectorList, enricher::mentions);
+    return ArticleDocuments.of(
+        article, passages, enrichments, vectorList, indexAnalyzer, enricher::mentions);
   }
 
   /**
@@ -404,7 +419,7 @@ public final class Indexer implements AutoCloseable {
   private void write(String articleId, List<Document> docs) throws IOException {
     commitLock.readLock().lock();
     try {
-      writer.updateDocuments(new Term(Fields.ARTICLE_ID, articleId), docs);
+      articleWriter.write(articleId, docs);
     } finally {
       commitLock.readLock().unlock();
     }
@@ -430,7 +445,7 @@ public final class Indexer implements AutoCloseable {
   private void deleteArticle(String articleId) throws IOException {
     commitLock.readLock().lock();
     try {
-      writer.deleteDocuments(new Term(Fields.ARTICLE_ID, articleId));
+      articleWriter.delete(articleId);
     } finally {
       commitLock.readLock().unlock();
     }

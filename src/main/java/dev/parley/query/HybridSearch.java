@@ -89,13 +89,11 @@ final class HybridSearch {
             dense.vector(),
             d,
             f.candidates() == Fusion.Candidates.UNION ? d : 0);
-    double[] fused = HybridRanker.fuse(c.candidates(), f.weight());
-    double[] lex =
-        HybridRanker.normalised(
-            c.candidates().stream().mapToDouble(HybridRanker.Candidate::lexical).toArray());
-    double[] cos =
-        HybridRanker.normalised(
-            c.candidates().stream().mapToDouble(HybridRanker.Candidate::cosine).toArray());
+    // Bounds from the head (the fusion's own depth per side), whatever the page: a deeper request
+    // adds candidates below the head without moving the head's fused scores.
+    double[] fused = HybridRanker.fuse(c.candidates(), f.weight(), f.depth());
+    double[] lex = HybridRanker.lexicalNormalised(c.candidates(), f.depth());
+    double[] cos = HybridRanker.cosineNormalised(c.candidates(), f.depth());
     Map<Integer, String> notes = new HashMap<>();
     for (int i = 0; i < fused.length; i++) {
       HybridRanker.Candidate x = c.candidates().get(i);
@@ -104,7 +102,8 @@ final class HybridSearch {
           String.format(
               Locale.ROOT,
               "%.6f = hybrid: %.2f x lexical %.4f (first stage %.4f, rank %s) + %.2f x dense %.4f"
-                  + " (cosine %.4f, rank %s), each min-max normalised over %d candidates%n",
+                  + " (cosine %.4f, rank %s), each min-max normalised over the top %d of each"
+                  + " side%n",
               fused[i],
               f.weight(),
               lex[i],
@@ -114,7 +113,7 @@ final class HybridSearch {
               cos[i],
               x.cosine(),
               x.denseRank() == 0 ? "-" : Integer.toString(x.denseRank()),
-              fused.length));
+              f.depth()));
     }
     // The list is every candidate; it holds every match when the lexical side had fewer matches
     // than its depth (the dense side's nearest passages are candidates, not matches to count).

@@ -1,5 +1,6 @@
 package dev.parley.query;
 
+import dev.parley.analysis.AnalysisConfig;
 import dev.parley.analysis.Entity;
 import dev.parley.analysis.EntityTagger;
 import dev.parley.analysis.Gazetteer;
@@ -11,7 +12,6 @@ import dev.parley.query.build.SynonymBalance;
 import dev.parley.query.rank.QuerySignals;
 import dev.parley.query.rank.TopicRescorer;
 import dev.parley.schema.Fields;
-import dev.parley.schema.IndexManifest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -48,8 +48,52 @@ final class QueryPreparer {
   private final ForeignNames foreignNames;
   private final EntityTagger tagger;
   private final Gazetteer gazetteer;
-  private final IndexManifest manifest;
+  private final List<String> topics;
   private final float topicWeight;
+
+  /**
+   * The preparer of an index analyzed with {@code analysis} whose passages were scored for {@code
+   * topics}: the one wiring of analyzers and query factories that the embedded {@link Searcher} and
+   * the Solr query parser ({@link FirstStage}) share.
+   */
+  static QueryPreparer create(
+      AnalysisConfig analysis,
+      boolean entitySynonyms,
+      Gazetteer gazetteer,
+      float contextWeight,
+      float topicWeight,
+      List<String> topics) {
+    ParleyAnalyzer wordAnalyzer = ParleyAnalyzer.forQueries(analysis);
+    return new QueryPreparer(
+        queryFactory(analysis, entitySynonyms, gazetteer, wordAnalyzer, contextWeight),
+        // The same words on the passage text alone: which hits hold them (ownTextHits).
+        queryFactory(analysis, entitySynonyms, gazetteer, wordAnalyzer, 0f),
+        wordAnalyzer,
+        entitySynonyms ? ForeignNames.of(gazetteer, analysis) : ForeignNames.NONE,
+        gazetteer,
+        topics,
+        topicWeight);
+  }
+
+  /** This preparer for an index whose passages were scored for {@code otherTopics}; cheap. */
+  QueryPreparer withTopics(List<String> otherTopics) {
+    return new QueryPreparer(
+        queries, ownTextQueries, wordAnalyzer, foreignNames, gazetteer, otherTopics, topicWeight);
+  }
+
+  private static QueryFactory queryFactory(
+      AnalysisConfig analysis,
+      boolean entitySynonyms,
+      Gazetteer gazetteer,
+      ParleyAnalyzer wordAnalyzer,
+      float contextWeight) {
+    return entitySynonyms
+        ? new QueryFactory(
+            ParleyAnalyzer.forQueries(analysis, gazetteer),
+            ParleyAnalyzer.forPhrases(analysis, gazetteer),
+            contextWeight)
+        : new QueryFactory(wordAnalyzer, ParleyAnalyzer.forPhrases(analysis), contextWeight);
+  }
 
   QueryPreparer(
       QueryFactory queries,
@@ -57,7 +101,7 @@ final class QueryPreparer {
       ParleyAnalyzer wordAnalyzer,
       ForeignNames foreignNames,
       Gazetteer gazetteer,
-      IndexManifest manifest,
+      List<String> topics,
       float topicWeight) {
     this.queries = queries;
     this.ownTextQueries = ownTextQueries;
@@ -65,7 +109,7 @@ final class QueryPreparer {
     this.foreignNames = foreignNames;
     this.tagger = new EntityTagger(gazetteer);
     this.gazetteer = gazetteer;
-    this.manifest = manifest;
+    this.topics = List.copyOf(topics);
     this.topicWeight = topicWeight;
   }
 
@@ -110,6 +154,7 @@ final class QueryPreparer {
   /** Checks topics and resolves entities; both fail fast with the bad value named. */
   Request check(SearchRequest request) {
     checkTopics(request.topics());
+    checkTopics(request.topicFilter());
     List<String> entityIds = request.entities().stream().map(this::entityId).toList();
     return new Request(request, SimpleQuery.parse(request.query()), entityIds);
   }
@@ -221,12 +266,9 @@ final class QueryPreparer {
 
   private void checkTopics(List<String> topics) {
     for (String topic : topics) {
-      if (!manifest.topics().contains(topic)) {
+      if (!this.topics.contains(topic)) {
         throw new IllegalArgumentException(
-            "unknown topic '"
-                + topic
-                + "': this index has "
-                + String.join(", ", manifest.topics()));
+            "unknown topic '" + topic + "': this index has " + String.join(", ", this.topics));
       }
     }
   }
@@ -255,7 +297,11 @@ final class QueryPreparer {
         r.request().match());
   }
 
-  /** The request's date and entity filters as one query, or null when it has none. */
+  /**
+   * The request's date, entity and topic filters as one query, or null when it has none. Topic
+   * filters are one disjunction (a passage labelled with any of them passes); dates and every
+   * entity must all hold.
+   */
   private static Query requestFilters(SearchRequest request, List<String> entityIds) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int n = 0;
@@ -267,6 +313,14 @@ final class QueryPreparer {
     }
     for (String entity : entityIds) {
       b.add(new TermQuery(new Term(Fields.ENTITY, entity)), Occur.FILTER);
+      n++;
+    }
+    if (!request.topicFilter().isEmpty()) {
+      BooleanQuery.Builder labelled = new BooleanQuery.Builder();
+      request
+          .topicFilter()
+          .forEach(t -> labelled.add(new TermQuery(new Term(Fields.TOPIC, t)), Occur.SHOULD));
+      b.add(labelled.build(), Occur.FILTER);
       n++;
     }
     return n == 0 ? null : b.build();
@@ -282,13 +336,9 @@ final class QueryPreparer {
       // a conjunction on every search.
       b.add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)), Occur.FILTER);
     }
-    if (request.since() != null || request.until() != null) {
-      long from = request.since() == null ? Long.MIN_VALUE : request.since().toEpochDay();
-      long to = request.until() == null ? Long.MAX_VALUE : request.until().toEpochDay();
-      b.add(LongPoint.newRangeQuery(Fields.DATE, from, to), Occur.FILTER);
-    }
-    for (String entity : entityIds) {
-      b.add(new TermQuery(new Term(Fields.ENTITY, entity)), Occur.FILTER);
+    Query filters = requestFilters(request, entityIds);
+    if (filters != null) {
+      b.add(filters, Occur.FILTER);
     }
     return b.build();
   }

@@ -25,6 +25,8 @@ import java.util.Objects;
  *     lower case): with query text, their scores are added to text relevance; without, passages
  *     labelled with them are ranked by topic score, diversified across articles and dates
  * @param entities entities every hit must mention (canonical ids or aliases)
+ * @param topicFilter topics a hit must be labelled with, at least one of them (any case): this
+ *     narrows the list, where {@code topics} ranks it; empty keeps every passage
  * @param recencyHalfLifeDays when above 0, scores are multiplied by {@code 2^(-age/halfLife)}, age
  *     in days before the newest article in the index
  * @param facets whether to count topics, entities and months over all matching passages
@@ -46,6 +48,7 @@ public record SearchRequest(
     boolean explain,
     List<String> topics,
     List<String> entities,
+    List<String> topicFilter,
     int recencyHalfLifeDays,
     boolean facets,
     boolean collapse,
@@ -77,13 +80,22 @@ public record SearchRequest(
     Objects.requireNonNull(unit, "unit");
     topics = topics.stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).toList();
     entities = List.copyOf(entities);
+    topicFilter = topicFilter.stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).toList();
     if (recencyHalfLifeDays < 0) {
       throw new IllegalArgumentException(
           "recencyHalfLifeDays must be >= 0 (0 is off), got: " + recencyHalfLifeDays);
     }
-    if (topics.size() > MAX_FILTERS || entities.size() > MAX_FILTERS) {
+    if (topics.size() > MAX_FILTERS
+        || entities.size() > MAX_FILTERS
+        || topicFilter.size() > MAX_FILTERS) {
       throw new IllegalArgumentException(
-          "at most " + MAX_FILTERS + " topics and " + MAX_FILTERS + " entities per request");
+          "at most "
+              + MAX_FILTERS
+              + " topics, "
+              + MAX_FILTERS
+              + " topic filters and "
+              + MAX_FILTERS
+              + " entities per request");
     }
     if (query.length() > MAX_QUERY_CHARS) {
       throw new IllegalArgumentException(
@@ -132,6 +144,7 @@ public record SearchRequest(
     private boolean explain;
     private final List<String> topics = new ArrayList<>();
     private final List<String> entities = new ArrayList<>();
+    private final List<String> topicFilter = new ArrayList<>();
     private int recencyHalfLifeDays;
     private boolean facets;
     private boolean collapse;
@@ -196,6 +209,15 @@ public record SearchRequest(
       return this;
     }
 
+    /**
+     * Keeps only passages labelled with this topic; several calls keep passages labelled with any
+     * of them (see {@link SearchRequest#topicFilter()}).
+     */
+    public Builder filterTopic(String topic) {
+      topicFilter.add(Objects.requireNonNull(topic, "topic"));
+      return this;
+    }
+
     /** Prefers recent passages: scores halve every {@code days} days of age; 0 (default) is off. */
     public Builder withRecencyHalfLife(int days) {
       this.recencyHalfLifeDays = days;
@@ -253,6 +275,7 @@ public record SearchRequest(
           explain,
           topics,
           entities,
+          topicFilter,
           recencyHalfLifeDays,
           facets,
           collapse,

@@ -3,8 +3,6 @@ package dev.parley.query;
 import dev.parley.analysis.AnalysisConfig;
 import dev.parley.analysis.Gazetteer;
 import dev.parley.analysis.ParleyAnalyzer;
-import dev.parley.query.build.ForeignNames;
-import dev.parley.query.build.QueryFactory;
 import dev.parley.query.fuse.Fusion;
 import dev.parley.query.fuse.HybridRanker;
 import dev.parley.query.highlight.SnippetEscaping;
@@ -149,34 +147,20 @@ public final class Searcher implements AutoCloseable {
     ParleyAnalyzer indexAnalyzer = new ParleyAnalyzer(analysis);
     // Loose words drop stop words; phrases keep them (the index keeps them, schema 4).
     ParleyAnalyzer wordAnalyzer = ParleyAnalyzer.forQueries(analysis);
-    QueryFactory queries = queryFactory(b, analysis, wordAnalyzer, b.contextWeight);
-    // The same words on the passage text alone: which hits hold them (SearchResults.ownTextHits).
-    QueryFactory ownTextQueries = queryFactory(b, analysis, wordAnalyzer, 0f);
     this.preparer =
-        new QueryPreparer(
-            queries,
-            ownTextQueries,
-            wordAnalyzer,
-            b.entitySynonyms ? ForeignNames.of(b.gazetteer, analysis) : ForeignNames.NONE,
+        QueryPreparer.create(
+            analysis,
+            b.entitySynonyms,
             b.gazetteer,
-            manifest,
-            b.topicWeight);
+            b.contextWeight,
+            b.topicWeight,
+            manifest.topics());
     // RM3 feedback terms are never stop words.
     this.rescoring = new Rescoring(wordAnalyzer);
     this.snippets = b.snippets;
     this.hitReader =
         new HitReader(
             new SnippetHighlighter(indexAnalyzer, b.pre, b.post, b.sentences, b.escaping));
-  }
-
-  private static QueryFactory queryFactory(
-      Builder b, AnalysisConfig analysis, ParleyAnalyzer wordAnalyzer, float contextWeight) {
-    return b.entitySynonyms
-        ? new QueryFactory(
-            ParleyAnalyzer.forQueries(analysis, b.gazetteer),
-            ParleyAnalyzer.forPhrases(analysis, b.gazetteer),
-            contextWeight)
-        : new QueryFactory(wordAnalyzer, ParleyAnalyzer.forPhrases(analysis), contextWeight);
   }
 
   private static IndexNotFoundException notFound(Path path) {
@@ -553,6 +537,12 @@ public final class Searcher implements AutoCloseable {
     return new TermQuery(new Term(Fields.KIND, kind));
   }
 
+  /** Default weight of the article context against the passage text. */
+  public static final float DEFAULT_CONTEXT_WEIGHT = 0.2f;
+
+  /** Default points a topic score of 1 adds to text relevance. */
+  public static final float DEFAULT_TOPIC_WEIGHT = 3f;
+
   /** Default time limit of one search. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
@@ -564,8 +554,8 @@ public final class Searcher implements AutoCloseable {
     private final Path path;
     private float k1 = 0.9f;
     private float b = 0.4f;
-    private float contextWeight = 0.2f;
-    private float topicWeight = 3f;
+    private float contextWeight = DEFAULT_CONTEXT_WEIGHT;
+    private float topicWeight = DEFAULT_TOPIC_WEIGHT;
     private String pre = "<em>";
     private String post = "</em>";
     private int sentences = 2;

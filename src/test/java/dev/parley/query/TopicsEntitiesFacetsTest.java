@@ -12,7 +12,9 @@ import dev.parley.query.result.SearchResults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,9 +141,57 @@ class TopicsEntitiesFacetsTest {
         "unknown topic 'sport': this index has diplomacy, sanctions, summits", t.getMessage());
   }
 
+  private static SearchRequest.Builder wide(String query) {
+    return SearchRequest.builder(query).withPerArticle(0).withK(100);
+  }
+
+  @Test
+  void topicFilterNarrowsTheListAndKeepsItsOrder() throws IOException {
+    String query = "sanctions OR embargo OR summit OR vote";
+    // "summit" also matches Summit Petroleum and the budget summit: neither is labelled summits.
+    assertEquals(List.of("summit1#0-0"), ids(search(wide(query).filterTopic("Summits").build())));
+    List<String> unfiltered = ids(search(wide(query).build()));
+    for (List<String> topics :
+        List.of(
+            List.of("sanctions"),
+            List.of("diplomacy"),
+            List.of("summits", "sanctions"),
+            List.of("diplomacy", "summits"))) {
+      // The filtered list is the unfiltered one, in its order, without passages labelled with none
+      // of the topics (the labelled passages are what topic-only browsing lists).
+      Set<String> labelled = new HashSet<>();
+      for (String topic : topics) {
+        labelled.addAll(ids(search(wide("").addTopic(topic).withK(1000).build())));
+      }
+      SearchRequest.Builder filtered = wide(query).withFacets(true);
+      topics.forEach(filtered::filterTopic);
+      SearchResults r = search(filtered.build());
+      assertEquals(
+          unfiltered.stream().filter(labelled::contains).toList(), ids(r), topics.toString());
+      if (topics.size() == 1) {
+        // The topic facet of the unfiltered query counts exactly the passages the filter keeps.
+        FacetCount count =
+            search(wide(query).withFacets(true).build()).facets().get("topic").stream()
+                .filter(c -> c.label().equals(topics.get(0)))
+                .findFirst()
+                .orElse(new FacetCount(topics.get(0), 0));
+        assertEquals(count.count(), r.totalHits(), topics.toString());
+      }
+    }
+    // Without words, the filter lists the labelled passages newest first.
+    assertEquals(
+        List.of("sanc2#0-0", "sanc1#0-0", "trade1#0-0"),
+        ids(search(SearchRequest.builder("").filterTopic("sanctions").withPerArticle(1).build())));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> search(SearchRequest.builder("x").filterTopic("sport").build()));
+    assertEquals(
+        "unknown topic 'sport': this index has diplomacy, sanctions, summits", e.getMessage());
+  }
+
   @Test
   void hitsCarryTopicsAndEntities() throws IOException {
-    // "met in Hanoi" names a place, not Vietnam's government, so Vietnam is not tagged.
     // "met in Hanoi" names a place, not Vietnam's government, so Vietnam is not tagged.
     Hit hit = search(SearchRequest.of("Hanoi")).hits().get(0);
     assertEquals("summit1#0-0", hit.passageId());

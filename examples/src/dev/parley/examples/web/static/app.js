@@ -89,14 +89,14 @@ async function loadStats() {
 
 function renderTopics(s, counts) {
   const box = $("topics");
-  box.replaceChildren(el("span", "label", "Rank by topic:"));
+  box.replaceChildren(el("span", "label", "Only topic:"));
   for (const topic of knownTopics) {
     const on = s.topics.includes(topic);
     const b = el("button", "topic", topic);
     b.type = "button";
     b.dataset.topic = topic;
     b.setAttribute("aria-pressed", String(on));
-    b.title = "Add the " + topic + " score to the ranking (without words: list passages about " + topic + ")";
+    b.title = "Show only passages labelled " + topic + " (the count is of all matching passages, before the per-article limit)";
     if (counts && counts.has(topic)) b.append(el("span", "count", String(counts.get(topic))));
     b.addEventListener("click", () => {
       const next = state();
@@ -184,7 +184,13 @@ function renderResults(s, r) {
   const last = s.offset + r.hits.length;
   $("summary").textContent = bound + r.totalHits + (r.totalHits === 1 ? " passage" : " passages") +
     (r.order === "newest" ? " listed, newest first" : r.order === "topic" ? " listed by topic" : " match") +
-    " (showing " + first + "\u2013" + last + ")" + (r.partial ? "; partial: the search reached its time limit" : "");
+    " (showing " + first + "\u2013" + last + ")" +
+    // totalHits counts the list after the per-article limit; the topic and entity counts are of
+    // every matching passage, so say both when they differ.
+    (r.matchingPassages > r.totalHits
+      ? "; " + r.matchingPassages + " passages match in all, at most 2 per article are listed"
+      : "") +
+    (r.partial ? "; partial: the search reached its time limit" : "");
   r.hits.forEach((h) => list.append(renderHit(h, s)));
   const pages = Math.max(1, Math.ceil(r.totalHits / PAGE_SIZE));
   const page = Math.floor(s.offset / PAGE_SIZE) + 1;

@@ -1,6 +1,7 @@
 package dev.parley.indexer.write;
 
 import com.google.gson.JsonObject;
+import dev.parley.analysis.AnalysedText;
 import dev.parley.analysis.Mention;
 import dev.parley.indexer.Article;
 import dev.parley.indexer.Paragraph;
@@ -10,9 +11,11 @@ import dev.parley.schema.Fields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
@@ -62,19 +65,36 @@ public final class ArticleDocuments {
       List<Passage> passages,
       List<Enrichment> enrichments,
       List<float[]> vectors) {
-    return of(article, passages, enrichments, vectors, text -> List.of());
+    return of(article, passages, enrichments, vectors, null);
   }
 
   /**
-   * As {@link #of(Article, List, List, List)}, with entity tokens in the article context too:
-   * {@code tagger} gives the mentions of a text (the title and lead once per article, each
-   * heading), as the enricher tags passages ({@code Enricher.mentions}).
+   * As {@link #of(Article, List, List, List)}; with {@code analyzer} (the index writer's), each
+   * distinct context text of the article is analysed once here and its tokens replayed into every
+   * passage that carries it ({@link AnalysedText}), instead of Lucene analysing the article's lead
+   * again for every passage. The postings are the same either way.
    */
   public static List<Document> of(
       Article article,
       List<Passage> passages,
       List<Enrichment> enrichments,
       List<float[]> vectors,
+      Analyzer analyzer) {
+    return of(article, passages, enrichments, vectors, analyzer, text -> List.of());
+  }
+
+  /**
+   * As {@link #of(Article, List, List, List, Analyzer)}, with entity tokens in the article context
+   * too: {@code tagger} gives the mentions of a text (the title and lead once per article, each
+   * heading), as the enricher tags passages ({@code Enricher.mentions}); passages carry theirs in
+   * their enrichment ({@link Enrichment#mentions()}).
+   */
+  public static List<Document> of(
+      Article article,
+      List<Passage> passages,
+      List<Enrichment> enrichments,
+      List<float[]> vectors,
+      Analyzer analyzer,
       Function<String, List<Mention>> tagger) {
     if (passages.size() != enrichments.size()
         || (vectors != null && vectors.size() != passages.size())) {
@@ -90,11 +110,19 @@ public final class ArticleDocuments {
     String context = context(article);
     List<Mention> contextMentions = tagger.apply(context);
     String text = article.text();
+    // Most articles have no headings, so every passage has the same context: one analysis.
+    Map<String, AnalysedText> analysed = analyzer == null ? null : new HashMap<>(2);
     for (int i = 0; i < passages.size(); i++) {
       Passage p = passages.get(i);
       Document doc =
           passage(
-              p, enrichments.get(i), context, contextMentions(p, contextMentions, tagger), text);
+              p,
+              enrichments.get(i),
+              context,
+              contextMentions(p, contextMentions, tagger),
+              text,
+              analyzer,
+              analysed);
       if (vectors != null) {
         doc.add(new KnnFloatVectorField(Fields.VECTOR, vectors.get(i), Fields.VECTOR_SIMILARITY));
       }
@@ -102,6 +130,12 @@ public final class ArticleDocuments {
     }
     docs.add(record(article, passages.size()));
     return docs;
+  }
+
+  /** The text of the {@link Fields#CONTEXT} field of passage {@code p} of {@code article}. */
+  public static String contextOf(Article article, Passage p) {
+    String context = context(article);
+    return p.heading() == null ? context : p.heading() + "\n" + context;
   }
 
   /**
@@ -132,14 +166,26 @@ public final class ArticleDocuments {
       Enrichment e,
       String articleContext,
       List<Mention> contextMentions,
-      String articleText) {
+      String articleText,
+      Analyzer analyzer,
+      Map<String, AnalysedText> analysed) {
     Document doc = new Document();
     doc.add(new StringField(Fields.KIND, Fields.KIND_PASSAGE, Field.Store.NO));
     keyword(doc, Fields.PASSAGE_ID, p.id());
     keyword(doc, Fields.ARTICLE_ID, p.articleId());
     doc.add(new EntityTokenField(Fields.TEXT, p.text(), Fields.TEXT_TYPE, e.mentions()));
     String context = p.heading() == null ? articleContext : p.heading() + "\n" + articleContext;
-    doc.add(new EntityTokenField(Fields.CONTEXT, context, Fields.CONTEXT_TYPE, contextMentions));
+    if (analyzer == null) {
+      doc.add(new EntityTokenField(Fields.CONTEXT, context, Fields.CONTEXT_TYPE, contextMentions));
+    } else {
+      AnalysedText tokens =
+          analysed.computeIfAbsent(context, c -> AnalysedText.of(analyzer, Fields.CONTEXT, c));
+      doc.add(
+          new Field(
+              Fields.CONTEXT,
+              EntityTokenField.withMentions(tokens.tokens(), contextMentions),
+              Fields.CONTEXT_TYPE));
+    }
     if (p.heading() != null) {
       doc.add(new StoredField(Fields.HEADING, p.heading()));
     }

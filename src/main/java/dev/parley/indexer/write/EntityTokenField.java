@@ -25,18 +25,31 @@ final class EntityTokenField extends Field {
 
   EntityTokenField(String name, String text, FieldType type, List<Mention> mentions) {
     super(name, text, type);
-    List<Mention> names = new ArrayList<>(mentions.size());
-    for (Mention m : mentions) {
-      if (m.kind() == Mention.Kind.NAME) {
-        names.add(m);
-      }
-    }
-    this.mentions = names;
+    this.mentions = byName(mentions);
   }
 
   @Override
   public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
     TokenStream words = super.tokenStream(analyzer, reuse);
     return mentions.isEmpty() ? words : new EntityTokenFilter(words, mentions);
+  }
+
+  /**
+   * {@code words} (an analysed text, such as a replayed article context) with the tokens of its
+   * mentions by name added.
+   */
+  static TokenStream withMentions(TokenStream words, List<Mention> mentions) {
+    List<Mention> names = byName(mentions);
+    return names.isEmpty() ? words : new EntityTokenFilter(words, names);
+  }
+
+  private static List<Mention> byName(List<Mention> mentions) {
+    List<Mention> names = new ArrayList<>(mentions.size());
+    for (Mention m : mentions) {
+      if (m.kind() == Mention.Kind.NAME) {
+        names.add(m);
+      }
+    }
+    return names;
   }
 }

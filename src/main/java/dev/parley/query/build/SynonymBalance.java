@@ -147,14 +147,38 @@ public final class SynonymBalance {
     if (field == null) {
       return 0;
     }
-    var context = org.apache.lucene.index.TermStates.build(searcher, term, true);
-    if (context.docFreq() == 0) {
-      return 0;
+    TermStatistics stats;
+    if (searcher instanceof CollectionWide wide) {
+      // A shard of a distributed index: a term absent from this shard may still weigh elsewhere,
+      // and the balance must be the one the whole collection gives.
+      stats = wide.collectionTermStatistics(term);
+      if (stats == null) {
+        return 0;
+      }
+    } else {
+      var context = org.apache.lucene.index.TermStates.build(searcher, term, true);
+      if (context.docFreq() == 0) {
+        return 0;
+      }
+      stats = searcher.termStatistics(term, context.docFreq(), context.totalTermFreq());
     }
-    TermStatistics stats =
-        searcher.termStatistics(term, context.docFreq(), context.totalTermFreq());
     long n = field.docCount();
     long df = stats.docFreq();
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /**
+   * Implemented by an {@link IndexSearcher} over one shard of a distributed index (a SolrCloud
+   * collection): the statistics of the whole collection, so that every shard balances a synonym
+   * group as one index holding every passage would. Its {@link IndexSearcher#collectionStatistics}
+   * must be collection-wide too.
+   */
+  public interface CollectionWide {
+    /**
+     * The term's statistics over the whole collection, or null when no document has the term.
+     *
+     * @throws IOException on a read error
+     */
+    TermStatistics collectionTermStatistics(Term term) throws IOException;
   }
 }

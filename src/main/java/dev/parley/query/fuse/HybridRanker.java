@@ -219,8 +219,18 @@ public final class HybridRanker {
    * candidate counts as 1 for all (it tells them apart no more than it does).
    */
   public static double[] fuse(List<Candidate> candidates, double weight) {
-    double[] lexical = normalised(candidates.stream().mapToDouble(Candidate::lexical).toArray());
-    double[] cosine = normalised(candidates.stream().mapToDouble(Candidate::cosine).toArray());
+    return fuse(candidates, weight, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Fused scores as {@link #fuse(List, double)}, with each part's minimum and maximum taken over
+   * the <em>head</em> only: the candidates ranked within the top {@code head} of either side. So a
+   * passage's fused score does not depend on how deep the request reaches (a page of 10 and an
+   * evaluation run asking for 1000 fuse the head the same way); deeper candidates fall below 0.
+   */
+  public static double[] fuse(List<Candidate> candidates, double weight, int head) {
+    double[] lexical = lexicalNormalised(candidates, head);
+    double[] cosine = cosineNormalised(candidates, head);
     double[] out = new double[candidates.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = weight * lexical[i] + (1 - weight) * cosine[i];
@@ -228,10 +238,55 @@ public final class HybridRanker {
     return out;
   }
 
+  /** The lexical part of {@link #fuse(List, double, int)}, same order. */
+  public static double[] lexicalNormalised(List<Candidate> candidates, int head) {
+    return normalised(
+        candidates.stream().mapToDouble(Candidate::lexical).toArray(), inHead(candidates, head));
+  }
+
+  /** The dense part of {@link #fuse(List, double, int)}, same order. */
+  public static double[] cosineNormalised(List<Candidate> candidates, int head) {
+    return normalised(
+        candidates.stream().mapToDouble(Candidate::cosine).toArray(), inHead(candidates, head));
+  }
+
+  /** Which candidates rank within the top {@code head} of a side (all when none does). */
+  private static boolean[] inHead(List<Candidate> candidates, int head) {
+    boolean[] in = new boolean[candidates.size()];
+    boolean any = false;
+    for (int i = 0; i < in.length; i++) {
+      Candidate c = candidates.get(i);
+      in[i] =
+          (c.lexicalRank() > 0 && c.lexicalRank() <= head)
+              || (c.denseRank() > 0 && c.denseRank() <= head);
+      any |= in[i];
+    }
+    if (!any) {
+      Arrays.fill(in, true);
+    }
+    return in;
+  }
+
   /** Min-max normalisation to [0, 1]. */
   public static double[] normalised(double[] values) {
-    double min = Arrays.stream(values).min().orElse(0);
-    double max = Arrays.stream(values).max().orElse(0);
+    boolean[] all = new boolean[values.length];
+    Arrays.fill(all, true);
+    return normalised(values, all);
+  }
+
+  /**
+   * Min-max normalisation with the bounds taken over the values marked {@code bounds}; 1 for every
+   * value when those are all equal.
+   */
+  static double[] normalised(double[] values, boolean[] bounds) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < values.length; i++) {
+      if (bounds[i]) {
+        min = Math.min(min, values[i]);
+        max = Math.max(max, values[i]);
+      }
+    }
     double[] out = new double[values.length];
     for (int i = 0; i < values.length; i++) {
       out[i] = max > min ? (values[i] - min) / (max - min) : 1;

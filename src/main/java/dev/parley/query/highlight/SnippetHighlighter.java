@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
@@ -62,8 +63,7 @@ public final class SnippetHighlighter {
     }
     UnifiedHighlighter highlighter =
         UnifiedHighlighter.builder(searcher, analyzer)
-            .withFormatter(
-                new TrimmedPassageFormatter(pre, post, " … ", escaping == SnippetEscaping.HTML))
+            .withFormatter(formatter(pre, post, escaping))
             // sentences that know news abbreviations (Mr., U.S., Gen., Jan.)
             .withBreakIterator(NewsSentenceBreaks::create)
             .withMaxLength(Integer.MAX_VALUE - 1)
@@ -72,9 +72,25 @@ public final class SnippetHighlighter {
     String[] snippets =
         highlighter.highlightFields(new String[] {Fields.TEXT}, query, docs, max).get(Fields.TEXT);
     for (int i = 0; i < snippets.length; i++) {
-      // A snippet may span merged paragraphs; it is shown as one line.
-      snippets[i] = snippets[i] == null ? "" : snippets[i].replace("\n\n", " ");
+      snippets[i] = finish(snippets[i]);
     }
     return snippets;
+  }
+
+  /**
+   * How snippets are formatted: the matched words between {@code pre} and {@code post}, sentences
+   * trimmed and joined by an ellipsis, the text escaped as {@code escaping} says. Public so that
+   * another engine's UnifiedHighlighter (Solr's) formats exactly as this one does.
+   */
+  public static PassageFormatter formatter(String pre, String post, SnippetEscaping escaping) {
+    return new TrimmedPassageFormatter(pre, post, " … ", escaping == SnippetEscaping.HTML);
+  }
+
+  /**
+   * A formatted snippet as shown: on one line (a snippet may span merged paragraphs), and empty
+   * rather than null when the highlighter found nothing to show.
+   */
+  public static String finish(String snippet) {
+    return snippet == null ? "" : snippet.replace("\n\n", " ");
   }
 }

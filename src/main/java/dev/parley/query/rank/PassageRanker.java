@@ -365,16 +365,13 @@ public final class PassageRanker {
     final int doc;
     final float score;
     final String passageId;
-    final String articleId;
-    final long simhash;
-    final Set<String> duplicates = new LinkedHashSet<>();
+    final List<String> duplicates;
 
-    Candidate(int doc, float score, String passageId, long simhash) {
+    Candidate(int doc, float score, String passageId, List<String> duplicates) {
       this.doc = doc;
       this.score = score;
       this.passageId = passageId;
-      this.articleId = passageId.substring(0, passageId.indexOf('#'));
-      this.simhash = simhash;
+      this.duplicates = duplicates;
     }
   }
 
@@ -398,38 +395,89 @@ public final class PassageRanker {
         options.collapse()
             ? DocValueLookup.longs(searcher, Fields.SIMHASH, ids)
             : new long[ids.length];
-    Map<String, Integer> perArticle = new HashMap<>();
-    List<Candidate> kept = new ArrayList<>();
-    // With date diversity the final order is decided later, so keep a margin of extra candidates.
-    int keep = margin ? (int) Math.min(Integer.MAX_VALUE, limit * 3L) : limit;
-    for (int i = 0; i < docs.length && kept.size() < keep; i++) {
+    List<Listed> listed = new ArrayList<>(docs.length);
+    for (int i = 0; i < docs.length; i++) {
       FieldDoc fd = (FieldDoc) docs[i];
       // Ordered by date there is no score: 0, never NaN (strict JSON has no NaN, and 0 sorts and
       // prints everywhere).
       float score = options.order() == Order.RELEVANCE ? (Float) fd.fields[0] : 0f;
-      Candidate c =
-          new Candidate(fd.doc, score, ((BytesRef) fd.fields[1]).utf8ToString(), simhashes[i]);
-      if (options.collapse() && fold(c, kept)) {
-        continue;
-      }
-      if (options.perArticle() > 0
-          && perArticle.merge(c.articleId, 1, Integer::sum) > options.perArticle()) {
-        continue;
-      }
-      kept.add(c);
+      listed.add(new Listed(score, ((BytesRef) fd.fields[1]).utf8ToString(), simhashes[i]));
+    }
+    // With date diversity the final order is decided later, so keep a margin of extra candidates.
+    int keep = margin ? (int) Math.min(Integer.MAX_VALUE, limit * 3L) : limit;
+    List<Candidate> kept = new ArrayList<>();
+    for (Kept k : keep(listed, options.perArticle(), options.collapse(), keep)) {
+      Listed l = listed.get(k.index());
+      kept.add(new Candidate(docs[k.index()].doc, l.score(), l.passageId(), k.duplicates()));
     }
     return kept;
   }
 
+  /**
+   * One passage of a list ranked elsewhere, for {@link #keep}: for example the global top of a
+   * sharded index, merged by its client.
+   *
+   * @param score the passage's score
+   * @param passageId its id ({@code articleId#...})
+   * @param simhash its {@code simhash} value, 0 when unknown (never folded)
+   */
+  public record Listed(float score, String passageId, long simhash) {}
+
+  /**
+   * A passage kept by {@link #keep}.
+   *
+   * @param index its position in the list given
+   * @param duplicates ids of other articles whose near-identical passages were folded into it
+   */
+  public record Kept(int index, List<String> duplicates) {}
+
+  /**
+   * Which passages of {@code listed} (best first) survive folding of near-identical passages (with
+   * {@code collapse}) and the per-article limit ({@code perArticle}, 0 for none), in list order, at
+   * most {@code limit}: the same selection as {@link #rank}, for a list ranked elsewhere.
+   */
+  public static List<Kept> keep(List<Listed> listed, int perArticle, boolean collapse, int limit) {
+    Map<String, Integer> perArticleCount = new HashMap<>();
+    List<Integer> kept = new ArrayList<>();
+    List<Set<String>> duplicates = new ArrayList<>();
+    for (int i = 0; i < listed.size() && kept.size() < limit; i++) {
+      Listed c = listed.get(i);
+      String articleId = articleId(c.passageId());
+      if (collapse && fold(c, articleId, listed, kept, duplicates)) {
+        continue;
+      }
+      if (perArticle > 0 && perArticleCount.merge(articleId, 1, Integer::sum) > perArticle) {
+        continue;
+      }
+      kept.add(i);
+      duplicates.add(new LinkedHashSet<>());
+    }
+    List<Kept> out = new ArrayList<>(kept.size());
+    for (int i = 0; i < kept.size(); i++) {
+      out.add(new Kept(kept.get(i), List.copyOf(duplicates.get(i))));
+    }
+    return out;
+  }
+
+  private static String articleId(String passageId) {
+    return passageId.substring(0, passageId.indexOf('#'));
+  }
+
   /** Folds {@code c} into a kept near-identical passage, if there is one. */
-  private static boolean fold(Candidate c, List<Candidate> kept) {
-    if (c.simhash == 0) {
+  private static boolean fold(
+      Listed c,
+      String articleId,
+      List<Listed> listed,
+      List<Integer> kept,
+      List<Set<String>> duplicates) {
+    if (c.simhash() == 0) {
       return false;
     }
-    for (Candidate k : kept) {
-      if (Long.bitCount(k.simhash ^ c.simhash) <= NEAR_DUPLICATE_BITS) {
-        if (!k.articleId.equals(c.articleId)) {
-          k.duplicates.add(c.articleId);
+    for (int j = 0; j < kept.size(); j++) {
+      Listed k = listed.get(kept.get(j));
+      if (Long.bitCount(k.simhash() ^ c.simhash()) <= NEAR_DUPLICATE_BITS) {
+        if (!articleId(k.passageId()).equals(articleId)) {
+          duplicates.get(j).add(articleId);
         }
         return true;
       }
@@ -443,20 +491,37 @@ public final class PassageRanker {
     long[] dates =
         DocValueLookup.longs(
             searcher, Fields.DATE, candidates.stream().mapToInt(c -> c.doc).toArray());
+    float[] scores = new float[candidates.size()];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = candidates.get(i).score;
+    }
+    List<Candidate> out = new ArrayList<>(candidates.size());
+    for (int i : diversifiedOrder(scores, dates)) {
+      out.add(candidates.get(i));
+    }
+    return out;
+  }
+
+  /**
+   * The order of date diversity (a topic browse) for passages with {@code scores} and {@code dates}
+   * (any date unit), given best first: greedily the best score, each multiplied by {@value
+   * #SAME_DATE_PENALTY} for every passage of the same date already picked; ties keep the given
+   * order. Returns indexes into the arrays.
+   */
+  public static int[] diversifiedOrder(float[] scores, long[] dates) {
     List<Integer> remaining = new ArrayList<>();
-    for (int i = 0; i < candidates.size(); i++) {
+    for (int i = 0; i < scores.length; i++) {
       remaining.add(i);
     }
     Map<Long, Integer> pickedPerDate = new HashMap<>();
-    List<Candidate> out = new ArrayList<>(candidates.size());
+    int[] out = new int[scores.length];
+    int n = 0;
     while (!remaining.isEmpty()) {
       int best = -1;
       double bestScore = Double.NEGATIVE_INFINITY;
       for (int r = 0; r < remaining.size(); r++) {
         int i = remaining.get(r);
-        double s =
-            candidates.get(i).score
-                * Math.pow(SAME_DATE_PENALTY, pickedPerDate.getOrDefault(dates[i], 0));
+        double s = scores[i] * Math.pow(SAME_DATE_PENALTY, pickedPerDate.getOrDefault(dates[i], 0));
         if (s > bestScore) {
           bestScore = s;
           best = r;
@@ -464,7 +529,7 @@ public final class PassageRanker {
       }
       int i = remaining.remove(best);
       pickedPerDate.merge(dates[i], 1, Integer::sum);
-      out.add(candidates.get(i));
+      out[n++] = i;
     }
     return out;
   }

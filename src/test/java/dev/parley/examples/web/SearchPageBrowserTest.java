@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.query.SearchRequest;
+import dev.parley.query.Searcher;
+import dev.parley.query.result.Hit;
+import dev.parley.query.result.SearchResults;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,6 +45,7 @@ class SearchPageBrowserTest {
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
   @TempDir static Path dir;
+  static Path index;
   static SearchServer server;
   static ChromeDriver browser;
 
@@ -53,7 +58,8 @@ class SearchPageBrowserTest {
             + " or "
             + CHROMEDRIVER
             + " (apt-get install chromium chromium-driver)");
-    server = SearchServer.start(WebFixture.index(dir), 0);
+    index = WebFixture.index(dir);
+    server = SearchServer.start(index, 0);
     browser = browser(dir.resolve("profile"));
   }
 
@@ -150,7 +156,7 @@ class SearchPageBrowserTest {
   }
 
   @Test
-  void aTopicToggleChangesTheResultsAndTheUrl() {
+  void aTopicToggleNarrowsTheResultsAndTheUrl() throws IOException {
     // Loaded from the URL alone: no typing.
     open("/?q=talks");
     List<String> before = passageIds();
@@ -164,6 +170,17 @@ class SearchPageBrowserTest {
     awaitReady();
     List<String> after = passageIds();
     assertNotEquals(before, after);
+    // The toggle narrows: the page lists what the library lists for the same filter.
+    try (Searcher searcher = Searcher.open(index)) {
+      assertEquals(
+          searcher
+              .search(SearchRequest.builder("talks").filterTopic("sanctions").build())
+              .hits()
+              .stream()
+              .map(Hit::passageId)
+              .toList(),
+          after);
+    }
     assertTrue(
         after.get(0).startsWith("sanctions-1#") || after.get(0).startsWith("hostile-1#"),
         after.toString());
@@ -195,6 +212,25 @@ class SearchPageBrowserTest {
     assertTrue(
         passageIds().stream().noneMatch(id -> id.startsWith("000_")), passageIds().toString());
     assertEquals("2020-03-03", browser.findElement(By.id("since")).getAttribute("value"));
+  }
+
+  @Test
+  void theSummarySaysWhenThePerArticleLimitHidesMatches() throws IOException {
+    open("/?q=Xi");
+    SearchResults r;
+    try (Searcher searcher = Searcher.open(index)) {
+      r = searcher.search(SearchRequest.of("Xi"));
+    }
+    assertTrue(r.matchingPassages() > r.totalHits(), r.matchingPassages() + " " + r.totalHits());
+    assertTrue(
+        browser
+            .findElement(By.id("summary"))
+            .getText()
+            .endsWith(
+                "; "
+                    + r.matchingPassages()
+                    + " passages match in all, at most 2 per article are listed"),
+        browser.findElement(By.id("summary")).getText());
   }
 
   @Test

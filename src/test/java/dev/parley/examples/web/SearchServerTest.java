@@ -98,7 +98,7 @@ class SearchServerTest {
         "0"
       },
       {
-        "/api/search?q=sanctions&topic=sanctions&entity=DPRK&since=2019-01-01&until=2020-12-31",
+        "/api/search?q=sanctions&rankTopic=sanctions&entity=DPRK&since=2019-01-01&until=2020-12-31",
         "sanctions",
         "--topic",
         "sanctions",
@@ -109,7 +109,17 @@ class SearchServerTest {
         "--until",
         "2020-12-31"
       },
-      {"/api/search?topic=summits&k=5", "--topic", "summits", "--k", "5"},
+      {"/api/search?rankTopic=summits&k=5", "--topic", "summits", "--k", "5"},
+      {"/api/search?topic=summits&k=5", "--filter-topic", "summits", "--k", "5"},
+      {
+        "/api/search?q=talks&topic=sanctions&topic=diplomacy&rankTopic=diplomacy",
+        "talks",
+        "--filter-topic",
+        "sanctions",
+        "diplomacy",
+        "--topic",
+        "diplomacy"
+      },
       {"/api/search?q=talks+envoys&match=all", "talks envoys", "--match-all"},
       {
         "/api/search?q=" + URLEncoder.encode("\"sanctions relief\" -coal", StandardCharsets.UTF_8),
@@ -213,10 +223,19 @@ class SearchServerTest {
       {"/api/search?q=x&facets=maybe", "facets must be true or false, got: maybe"},
       {"/api/search?q=x&match=some", "match must be any or all, got: some"},
       {"/api/search?q=x&topic=", "topic must not be empty"},
+      {"/api/search?q=x&rankTopic=", "rankTopic must not be empty"},
+      {
+        "/api/search?q=x&topic=sport",
+        "unknown topic 'sport': this index has diplomacy, sanctions, summits"
+      },
+      {
+        "/api/search?q=x&since=",
+        "since must be a date YYYY-MM-DD, got an empty value (leave it out for no limit)"
+      },
       {
         "/api/search?q=x&size=3",
-        "unknown parameter 'size' (known: q, k, offset, since, until, topic, entity, perArticle,"
-            + " facets, match)"
+        "unknown parameter 'size' (known: q, k, offset, since, until, topic, rankTopic, entity,"
+            + " perArticle, facets, match)"
       },
       {"/api/stats?x=1", "this API takes no parameters, got: x=1"},
     };

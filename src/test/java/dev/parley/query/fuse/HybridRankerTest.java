@@ -39,6 +39,53 @@ class HybridRankerTest {
   }
 
   @Test
+  void theHeadFusesTheSameWhateverTheDepth() {
+    // A page of 10 asks each side for its top 100; an evaluation asking for 1000 gets 3000 per
+    // side. The head's fused scores must not move when deeper candidates join.
+    long seed = System.nanoTime();
+    System.out.println("HybridRankerTest head seed " + seed);
+    Random random = new Random(seed);
+    for (int round = 0; round < 100; round++) {
+      int head = 1 + random.nextInt(20);
+      int deep = head + random.nextInt(40);
+      List<HybridRanker.Candidate> all = new ArrayList<>();
+      float lexical = 30;
+      for (int rank = 1; rank <= deep; rank++) {
+        lexical -= random.nextFloat();
+        all.add(
+            new HybridRanker.Candidate(
+                rank,
+                "p" + rank + "#0-0",
+                lexical,
+                random.nextFloat(),
+                rank,
+                random.nextInt(3) == 0 ? 0 : 1 + random.nextInt(deep)));
+      }
+      List<HybridRanker.Candidate> shallow =
+          all.stream()
+              .filter(c -> c.lexicalRank() <= head || (c.denseRank() > 0 && c.denseRank() <= head))
+              .toList();
+      double w = random.nextDouble();
+      double[] deepFused = HybridRanker.fuse(all, w, head);
+      double[] shallowFused = HybridRanker.fuse(shallow, w, head);
+      for (int i = 0; i < shallow.size(); i++) {
+        assertEquals(
+            shallowFused[i], deepFused[all.indexOf(shallow.get(i))], 1e-12, "seed " + seed);
+      }
+    }
+    // By hand: the head is a and b; c (rank 3 on both sides) falls below 0.
+    List<HybridRanker.Candidate> cs =
+        List.of(
+            new HybridRanker.Candidate(0, "a#0-0", 10f, 0.8f, 1, 2),
+            new HybridRanker.Candidate(1, "b#0-0", 6f, 0.9f, 2, 1),
+            new HybridRanker.Candidate(2, "c#0-0", 2f, 0.4f, 3, 3));
+    assertArrayEquals(
+        new double[] {0.5 * 1 + 0.5 * 0, 0.5 * 0 + 0.5 * 1, 0.5 * -1 + 0.5 * -4},
+        HybridRanker.fuse(cs, 0.5, 2),
+        1e-6);
+  }
+
+  @Test
   void rankedBreaksTiesByPassageId() {
     List<HybridRanker.Candidate> cs =
         List.of(c(7, "z#0-0", 1f, 0.5f), c(3, "b#0-0", 1f, 0.5f), c(5, "m#1-1", 2f, 0.9f));

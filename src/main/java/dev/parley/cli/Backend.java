@@ -1,0 +1,105 @@
+package dev.parley.cli;
+
+import dev.parley.query.SearchRequest;
+import dev.parley.query.Searcher;
+import dev.parley.query.highlight.SnippetEscaping;
+import dev.parley.query.result.IndexStats;
+import dev.parley.query.result.SearchResults;
+import dev.parley.solr.query.SolrSearcher;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * What {@code search}, {@code batch} and {@code stats} read: an embedded index ({@code --index
+ * DIR}) or a SolrCloud collection ({@code --solr URL}), behind the same three calls.
+ */
+interface Backend extends AutoCloseable {
+  /** Ranks passages for {@code request}. */
+  SearchResults search(SearchRequest request) throws IOException;
+
+  /** What the index holds. */
+  IndexStats stats() throws IOException;
+
+  /** How to name the index in output: its directory or its URL. */
+  String name();
+
+  @Override
+  void close() throws IOException;
+
+  /** The default index directory. */
+  Path DEFAULT_INDEX = Path.of("index");
+
+  /**
+   * The backend of the options given: {@code solr} when set, else {@code index} (default {@code
+   * index}); both is a usage error.
+   *
+   * @param pre highlight marker before a matched word, or null for the default
+   * @param post highlight marker after a matched word, or null for the default
+   */
+  static Backend open(Path index, String solr, SnippetEscaping escaping, String pre, String post)
+      throws IOException {
+    if (solr != null && index != null) {
+      throw new UsageException("give --index DIR or --solr URL, not both");
+    }
+    if (solr != null) {
+      SolrSearcher.Builder b = SolrSearcher.builder(solr).withSnippetEscaping(escaping);
+      if (pre != null) {
+        b.withHighlightMarkers(pre, post);
+      }
+      SolrSearcher s = b.build();
+      return new Backend() {
+        @Override
+        public SearchResults search(SearchRequest request) throws IOException {
+          return s.search(request);
+        }
+
+        @Override
+        public IndexStats stats() throws IOException {
+          return s.stats();
+        }
+
+        @Override
+        public String name() {
+          return solr;
+        }
+
+        @Override
+        public void close() throws IOException {
+          s.close();
+        }
+      };
+    }
+    Path dir = index == null ? DEFAULT_INDEX : index;
+    Searcher.Builder b = Searcher.builder(dir).withSnippetEscaping(escaping);
+    if (pre != null) {
+      b.withHighlightMarkers(pre, post);
+    }
+    Searcher s = b.build();
+    return new Backend() {
+      @Override
+      public SearchResults search(SearchRequest request) throws IOException {
+        return s.search(request);
+      }
+
+      @Override
+      public IndexStats stats() throws IOException {
+        return s.stats();
+      }
+
+      @Override
+      public String name() {
+        return s.path().toString();
+      }
+
+      @Override
+      public void close() throws IOException {
+        s.close();
+      }
+    };
+  }
+
+  /** A usage error for {@code option}, which an index on Solr does not support. */
+  static UsageException notOnSolr(String option, String why) {
+    return new UsageException(option + " is not supported on Solr (" + why + ")");
+  }
+}
