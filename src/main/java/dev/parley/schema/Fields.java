@@ -37,7 +37,10 @@ public final class Fields {
 
   /**
    * The passage text: analyzed, stored, with positions (phrases) and offsets in the postings so the
-   * UnifiedHighlighter can highlight without re-analyzing.
+   * UnifiedHighlighter can highlight without re-analyzing. Each entity mention by name also indexes
+   * one token {@code entity#ID} stacked on its first word (schema 6, {@code
+   * analysis.EntityTokenFilter}), as does {@link #CONTEXT}: the term every alias of a query maps
+   * to.
    */
   public static final String TEXT = "text";
 
