@@ -50,10 +50,14 @@ class SimpleQueryTest {
         new QueryFactory(
             ParleyAnalyzer.forQueries(config), ParleyAnalyzer.forPhrases(config), 0.2f);
     assertEquals(new MatchAllDocsQuery(), f.build(SimpleQuery.parse(""), MatchMode.ANY));
-    // only stop words: searched (the index keeps them)
+    // only stop words: searched (the index keeps them); one flat disjunction of text and context
     assertEquals(
-        "(text:the (context:the)^0.2) (text:of (context:of)^0.2)",
+        "text:the (context:the)^0.2 text:of (context:of)^0.2",
         f.build(SimpleQuery.parse("the of"), MatchMode.ANY).toString());
+    // with every word required, each word stays one clause over both fields
+    assertEquals(
+        "+(text:the (context:the)^0.2) +(text:of (context:of)^0.2)",
+        f.build(SimpleQuery.parse("the of"), MatchMode.ALL).toString());
     // beside other words they are dropped; in a phrase they are kept
     assertEquals(
         "text:deal (context:deal)^0.2",
@@ -74,7 +78,7 @@ class SimpleQueryTest {
             + " words\")",
         g.build(SimpleQuery.parse("the of"), MatchMode.ANY).toString());
     assertEquals(
-        "(text:sanction (context:sanction)^0.2) (text:iran (context:iran)^0.2) -text:oil",
+        "text:sanction (context:sanction)^0.2 text:iran (context:iran)^0.2 -text:oil",
         f.build(SimpleQuery.parse("sanctions iran -oil"), MatchMode.ANY).toString());
     assertEquals(
         "+(text:sanction (context:sanction)^0.2) +(text:\"north korea\" (context:\"north korea\")^0.2)",
