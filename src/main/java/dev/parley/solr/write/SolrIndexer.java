@@ -1,6 +1,7 @@
 package dev.parley.solr.write;
 
 import dev.parley.analysis.AnalysisConfig;
+import dev.parley.analysis.Gazetteer;
 import dev.parley.indexer.Article;
 import dev.parley.indexer.IngestReport;
 import dev.parley.indexer.Passage;
@@ -146,8 +147,8 @@ public final class SolrIndexer implements AutoCloseable {
                   segmenter.describe(),
                   enricher.topics(),
                   enricher.version(),
-                  // Solr analyses the text itself: no entity tokens are written yet (p7-search).
-                  "",
+                  // Solr's ParleySolrAnalyzer tags with the default gazetteer.
+                  Gazetteer.defaults().version(),
                   articles,
                   passages,
                   null)));
