@@ -87,7 +87,12 @@ public final class EntityTagger {
    * must be written exactly so, a capitalised word must be capitalised.
    */
   private record Name(
-      String entityId, Mention.Kind kind, String[] words, boolean[] acronym, boolean[] capital) {
+      String entityId,
+      Mention.Kind kind,
+      String[] words,
+      String[] folded,
+      boolean[] acronym,
+      boolean[] capital) {
     static Name of(String entityId, Mention.Kind kind, String[] words) {
       boolean[] acronym = new boolean[words.length];
       boolean[] capital = new boolean[words.length];
@@ -100,12 +105,33 @@ public final class EntityTagger {
                 && n.chars().allMatch(Character::isLetter);
         capital[k] = Character.isUpperCase(n.charAt(0));
       }
-      return new Name(entityId, kind, words, acronym, capital);
+      String[] folded = new String[words.length];
+      for (int k = 0; k < words.length; k++) {
+        folded[k] = fold(words[k]);
+      }
+      return new Name(entityId, kind, words, folded, acronym, capital);
     }
   }
 
-  private final Map<String, List<Name>> byKey = new HashMap<>();
-  private final Set<String> firstWords = new java.util.HashSet<>();
+  /**
+   * Names by the hash of their folded words ({@link #keyStep}), in the order they were added (the
+   * first whose case matches wins); a hash only finds candidates, whose folded words are then
+   * compared. Built once, read without locks.
+   */
+  private final Map<Long, List<Name>> byKey = new HashMap<>();
+
+  /** The same, as an open-addressing table read per word without boxing: see {@link #lookup}. */
+  private long[] tableKeys;
+
+  private Name[][] tableNames;
+
+  /**
+   * For the hash of each folded first word of a name, the most words of a name starting with it;
+   * tagging tries no longer word sequences (an open-addressing table like {@link #tableKeys}).
+   */
+  private long[] firstKeys;
+
+  private int[] firstMax;
 
   /** Creates a tagger for the entities of {@code gazetteer}. */
   public EntityTagger(Gazetteer gazetteer) {
@@ -116,6 +142,7 @@ public final class EntityTagger {
       e.seats().forEach(a -> add(e.id(), Mention.Kind.SEAT, a));
     }
     Gazetteer.NOT_ENTITIES.forEach(a -> add("", Mention.Kind.NAME, a));
+    buildTables();
   }
 
   private void add(String id, Mention.Kind kind, String name) {
@@ -127,10 +154,80 @@ public final class EntityTagger {
     if (words.isEmpty() || words.size() > MAX_WORDS) {
       return;
     }
-    firstWords.add(fold(words.get(0)));
-    byKey
-        .computeIfAbsent(key(words), k -> new ArrayList<>(1))
-        .add(Name.of(id, kind, words.toArray(String[]::new)));
+    Name entry = Name.of(id, kind, words.toArray(String[]::new));
+    long key = KEY_SEED;
+    for (String f : entry.folded()) {
+      key = keyStep(key, TokenView.hash(f));
+    }
+    byKey.computeIfAbsent(key, k -> new ArrayList<>(1)).add(entry);
+  }
+
+  private static final long KEY_SEED = 0x2545F4914F6CDD1DL;
+
+  /** The hash of a word sequence, one folded word's hash at a time. */
+  private static long keyStep(long key, long wordHash) {
+    long k = (key ^ wordHash) * 0x9E3779B97F4A7C15L;
+    return k ^ (k >>> 29);
+  }
+
+  /** Fills the lookup tables from {@link #byKey}, once, at the end of the constructor. */
+  private void buildTables() {
+    int capacity = Integer.highestOneBit(Math.max(4, byKey.size() * 2)) * 2;
+    tableKeys = new long[capacity];
+    tableNames = new Name[capacity][];
+    Map<Long, Integer> first = new HashMap<>();
+    for (Map.Entry<Long, List<Name>> e : byKey.entrySet()) {
+      int slot = slot(tableKeys, tableNames, e.getKey());
+      tableKeys[slot] = e.getKey();
+      tableNames[slot] = e.getValue().toArray(Name[]::new);
+      for (Name n : e.getValue()) {
+        first.merge(TokenView.hash(n.folded()[0]), n.words().length, Math::max);
+      }
+    }
+    int firstCapacity = Integer.highestOneBit(Math.max(4, first.size() * 2)) * 2;
+    firstKeys = new long[firstCapacity];
+    firstMax = new int[firstCapacity];
+    for (Map.Entry<Long, Integer> e : first.entrySet()) {
+      int mask = firstCapacity - 1;
+      int slot = (int) spread(e.getKey()) & mask;
+      while (firstMax[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      firstKeys[slot] = e.getKey();
+      firstMax[slot] = e.getValue();
+    }
+  }
+
+  private static long spread(long h) {
+    return h ^ (h >>> 32) ^ (h >>> 17);
+  }
+
+  /** The slot of {@code key} in an open-addressing table: where it is, or the free one. */
+  private static int slot(long[] keys, Object[] values, long key) {
+    int mask = keys.length - 1;
+    int slot = (int) spread(key) & mask;
+    while (values[slot] != null && keys[slot] != key) {
+      slot = (slot + 1) & mask;
+    }
+    return slot;
+  }
+
+  /** The names whose folded words hash to {@code key}, or null. */
+  private Name[] lookup(long key) {
+    return tableNames[slot(tableKeys, tableNames, key)];
+  }
+
+  /** The most words of a name whose first folded word hashes to {@code wordHash}; 0 if none. */
+  private int longestFrom(long wordHash) {
+    int mask = firstKeys.length - 1;
+    int slot = (int) spread(wordHash) & mask;
+    while (firstMax[slot] != 0) {
+      if (firstKeys[slot] == wordHash) {
+        return firstMax[slot];
+      }
+      slot = (slot + 1) & mask;
+    }
+    return 0;
   }
 
   /**
@@ -153,17 +250,17 @@ public final class EntityTagger {
     int i = 0;
     while (i < size) {
       Name found = null;
-      if (firstWords.contains(view.folded(i))) {
-        StringBuilder key = new StringBuilder();
-        for (int n = 1; n <= Math.min(MAX_WORDS, size - i); n++) {
-          if (n > 1) {
-            key.append(' ');
-          }
-          key.append(view.folded(i + n - 1));
-          List<Name> candidates = byKey.get(key.toString());
+      int longest = longestFrom(view.hash(i));
+      if (longest > 0) {
+        long key = KEY_SEED;
+        for (int n = 1; n <= Math.min(longest, size - i); n++) {
+          key = keyStep(key, view.hash(i + n - 1));
+          Name[] candidates = lookup(key);
           if (candidates != null) {
             for (Name name : candidates) {
-              if (caseMatches(name, view, i, allCaps)) {
+              if (name.words().length == n
+                  && sameWords(name, view, i)
+                  && caseMatches(name, view, i, allCaps)) {
                 found = name; // a longer match found later replaces it
                 break;
               }
@@ -192,6 +289,16 @@ public final class EntityTagger {
     return mentions.stream().map(Mention::entityId).distinct().toList();
   }
 
+  /** Whether the view's folded words from {@code from} are the name's (a hash only suggests it). */
+  private static boolean sameWords(Name name, TokenView view, int from) {
+    for (int k = 0; k < name.folded().length; k++) {
+      if (!name.folded()[k].equals(view.folded(from + k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean caseMatches(Name name, TokenView view, int from, boolean allCaps) {
     for (int k = 0; k < name.words().length; k++) {
       if (name.acronym()[k] && !view.writtenAs(from + k, name.words()[k])) {
@@ -202,17 +309,6 @@ public final class EntityTagger {
       }
     }
     return true;
-  }
-
-  private static String key(List<String> words) {
-    StringBuilder b = new StringBuilder();
-    for (String w : words) {
-      if (b.length() > 0) {
-        b.append(' ');
-      }
-      b.append(fold(w));
-    }
-    return b.toString();
   }
 
   private static String fold(String word) {

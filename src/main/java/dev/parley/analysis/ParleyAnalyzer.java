@@ -141,7 +141,12 @@ public final class ParleyAnalyzer extends Analyzer {
         reader -> {
           FormatCharFilter visible = new FormatCharFilter(reader);
           acronyms.setCapsRuns(AcronymFilter.capsRuns(visible.text(), visible::correctOffset));
-          source.setReader(new ICUNormalizer2CharFilter(visible, NormalizedText.NFKC));
+          // NFKC leaves normal text (all ASCII text, most news) unchanged and corrects no offset;
+          // the quick check is far cheaper than running ICU's char filter over it.
+          source.setReader(
+              NormalizedText.NFKC.isNormalized(visible.text())
+                  ? visible
+                  : new ICUNormalizer2CharFilter(visible, NormalizedText.NFKC));
         };
     TokenStream stream = acronyms;
     stream = new LowerCaseFilter(stream);

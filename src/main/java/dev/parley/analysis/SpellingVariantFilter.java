@@ -28,9 +28,9 @@ public final class SpellingVariantFilter extends TokenFilter {
       return false;
     }
     if (!keyword.isKeyword()) {
-      String american = variants.americanOf(term.toString());
+      char[] american = variants.americanOf(term.buffer(), term.length());
       if (american != null) {
-        term.setEmpty().append(american);
+        term.copyBuffer(american, 0, american.length);
       }
     }
     return true;

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.lucene.analysis.CharArrayMap;
 
 /**
  * The British-to-American spelling list ({@code spelling-variants.txt} beside this class): word
@@ -54,8 +55,13 @@ public final class SpellingVariants {
 
   private final Map<String, String> map;
 
+  /** The same pairs keyed by characters, so a token filter looks a term up without a String. */
+  private final CharArrayMap<char[]> chars;
+
   private SpellingVariants(Map<String, String> map) {
     this.map = Map.copyOf(map);
+    this.chars = new CharArrayMap<>(map.size(), false);
+    this.map.forEach((british, american) -> chars.put(british, american.toCharArray()));
   }
 
   /** The list shipped with Parley. */
@@ -66,6 +72,14 @@ public final class SpellingVariants {
   /** The American form of a lower-case British spelling, or {@code null} if none is listed. */
   public String americanOf(String word) {
     return map.get(word);
+  }
+
+  /**
+   * {@link #americanOf(String)} for the first {@code length} characters of {@code word}, as
+   * characters: the analyzer's per-token lookup, which allocates nothing.
+   */
+  char[] americanOf(char[] word, int length) {
+    return chars.get(word, 0, length);
   }
 
   /** How many British forms are listed. */

@@ -35,7 +35,10 @@ import org.apache.lucene.store.FSDirectory;
  * both. Sizes only: the copies are made from the finished index, so indexing time is not measured
  * here.
  *
- * <p>Usage: {@code java -cp parley.jar dev.parley.bench.FieldAblation INDEX WORK}.
+ * <p>Usage: {@code java -cp parley.jar dev.parley.bench.FieldAblation INDEX WORK}; or {@code
+ * FieldAblation --copy INDEX OUT FIELD...} writes one copy of {@code INDEX} without the index and
+ * stored values of each named field (its manifest kept), which {@code parley eval} and {@code
+ * parley tune} then read like any index: the quality side of the ablation (docs/performance.md).
  */
 public final class FieldAblation {
   private FieldAblation() {}
@@ -168,6 +171,10 @@ public final class FieldAblation {
    * @throws IOException on a read or write error
    */
   public static void main(String[] args) throws IOException {
+    if (args.length >= 3 && args[0].equals("--copy")) {
+      copy(Path.of(args[1]), Path.of(args[2]), List.of(args).subList(3, args.length));
+      return;
+    }
     Path index = Path.of(args[0]);
     Path work = Path.of(args[1]);
     long whole = size(index);
@@ -207,6 +214,29 @@ public final class FieldAblation {
           whole - bytes,
           100.0 * (whole - bytes) / whole);
     }
+  }
+
+  /** Copies {@code index} to {@code out} without {@code fields}, keeping the commit's manifest. */
+  static void copy(Path index, Path out, List<String> fields) throws IOException {
+    Benchmark.emptied(out);
+    try (FSDirectory in = FSDirectory.open(index);
+        DirectoryReader reader = DirectoryReader.open(in);
+        FSDirectory dir = FSDirectory.open(out);
+        IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(null))) {
+      List<CodecReader> leaves = new ArrayList<>();
+      for (LeafReaderContext leaf : reader.leaves()) {
+        LeafReader r = leaf.reader();
+        for (String f : fields) {
+          r = new Without(r, f, Drop.INDEX_AND_STORED);
+        }
+        leaves.add(SlowCodecReaderWrapper.wrap(r));
+      }
+      writer.addIndexes(leaves.toArray(CodecReader[]::new));
+      writer.forceMerge(1);
+      writer.setLiveCommitData(reader.getIndexCommit().getUserData().entrySet());
+      writer.commit();
+    }
+    System.out.printf(Locale.ROOT, "%s without %s: %,d bytes%n", out, fields, size(out));
   }
 
   private static long size(Path dir) throws IOException {

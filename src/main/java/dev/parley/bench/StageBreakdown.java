@@ -18,6 +18,7 @@ import dev.parley.indexer.ingest.TextDecoding;
 import dev.parley.indexer.segment.ParagraphSegmenter;
 import dev.parley.indexer.segment.SegmentationConfig;
 import dev.parley.indexer.write.ArticleDocuments;
+import dev.parley.schema.Fields;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -48,8 +49,9 @@ import org.apache.lucene.store.FSDirectory;
  * <ul>
  *   <li>{@code read}: the file's bytes; {@code parse}: decoding and the seed format;
  *   <li>{@code segment}: paragraphs to passages;
- *   <li>{@code analyse}: the index analyzer over every analysed field of the passage documents (the
- *       work Lucene's inversion repeats inside {@code write});
+ *   <li>{@code analyse}: the index analyzer over every text the documents have Lucene analyse (the
+ *       work Lucene's inversion repeats inside {@code write}), plus each distinct article context
+ *       once (the documents replay its tokens into every passage);
  *   <li>{@code tag}: cutting the passage (and the article context, once per article) into a {@link
  *       TokenView} and tagging entities on it; {@code topics}: the topic model on the same view;
  *   <li>{@code write}: building the documents and {@link IndexWriter#addDocuments} (Lucene's
@@ -92,7 +94,8 @@ public final class StageBreakdown {
     EntityTagger tagger = new EntityTagger(gazetteer);
     TopicModel model = TopicModel.defaults();
     Files.createDirectories(work);
-    IndexWriterConfig config = new IndexWriterConfig(new ParleyAnalyzer(analysis));
+    ParleyAnalyzer writerAnalyzer = new ParleyAnalyzer(analysis);
+    IndexWriterConfig config = new IndexWriterConfig(writerAnalyzer);
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
     config.setRAMBufferSizeMB(64); // the indexer's default buffer
     try (FSDirectory dir = FSDirectory.open(work);
@@ -141,18 +144,21 @@ public final class StageBreakdown {
           nanos[5] += c - b;
         }
         long w0 = cpu();
-        List<Document> docs = ArticleDocuments.of(article, ps, enrichments);
+        List<Document> docs = ArticleDocuments.of(article, ps, enrichments, null, writerAnalyzer);
         long w1 = cpu();
+        // Again, on its own: every text Lucene analyses (string fields) plus each distinct context
+        // of the article once (the indexer analyses it once and replays it into its passages).
+        java.util.Set<String> contexts = new java.util.HashSet<>();
+        for (Passage p : ps) {
+          String lead = ArticleDocuments.contextOf(article, p);
+          if (contexts.add(lead)) {
+            consume(analyzer, Fields.CONTEXT, lead);
+          }
+        }
         for (Document d : docs) {
           for (IndexableField f : d.getFields()) {
             if (f.fieldType().tokenized() && f.stringValue() != null) {
-              try (TokenStream ts = analyzer.tokenStream(f.name(), f.stringValue())) {
-                ts.reset();
-                while (ts.incrementToken()) {
-                  // consume: the time is the analyzer's
-                }
-                ts.end();
-              }
+              consume(analyzer, f.name(), f.stringValue());
             }
           }
         }
@@ -173,6 +179,17 @@ public final class StageBreakdown {
       perPassage.put(STAGES.get(i), passages == 0 ? 0 : nanos[i] / 1000.0 / passages);
     }
     return perPassage;
+  }
+
+  private static void consume(ParleyAnalyzer analyzer, String field, String text)
+      throws IOException {
+    try (TokenStream ts = analyzer.tokenStream(field, text)) {
+      ts.reset();
+      while (ts.incrementToken()) {
+        // consume: the time is the analyzer's
+      }
+      ts.end();
+    }
   }
 
   /** The calling thread's CPU time in nanoseconds. */

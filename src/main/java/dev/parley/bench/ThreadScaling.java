@@ -102,6 +102,13 @@ public final class ThreadScaling {
   /** One timed run without the final merge. */
   static Run index(List<Path> inputs, Path dir, int threads, double ramMb, int commitEvery)
       throws IOException {
+    return index(inputs, dir, threads, ramMb, commitEvery, false);
+  }
+
+  /** One timed run, with or without the final merge to one segment. */
+  static Run index(
+      List<Path> inputs, Path dir, int threads, double ramMb, int commitEvery, boolean merge)
+      throws IOException {
     AtomicLong first = new AtomicLong();
     Segmenter plain = new ParagraphSegmenter(SegmentationConfig.defaults());
     Segmenter timed =
@@ -122,7 +129,7 @@ public final class ThreadScaling {
     try (Indexer indexer =
         Indexer.builder(dir)
             .withThreads(threads)
-            .withMergeAfterRun(false)
+            .withMergeAfterRun(merge)
             .withRamBufferMb(ramMb)
             .withCommitEvery(commitEvery)
             .withSegmenter(timed)
@@ -135,8 +142,9 @@ public final class ThreadScaling {
 
   /**
    * Measures one setting of the knobs, for docs/performance.md: {@code WORK THREADS RAM_MB
-   * COMMIT_EVERY INPUT...}; prints passages, seconds (parallel stages), seconds (whole call),
-   * passages/s.
+   * COMMIT_EVERY [--merge] INPUT...}; prints passages, seconds (parallel stages), seconds (whole
+   * call, with the final merge to one segment when {@code --merge} is given), passages/s and the
+   * segments left.
    *
    * @throws IOException on a read or write error
    */
@@ -145,20 +153,35 @@ public final class ThreadScaling {
     int threads = Integer.parseInt(args[1]);
     double ramMb = Double.parseDouble(args[2]);
     int commitEvery = Integer.parseInt(args[3]);
+    int first = 4;
+    boolean merge = args.length > 4 && args[4].equals("--merge");
+    if (merge) {
+      first++;
+    }
     List<Path> inputs = new ArrayList<>();
-    for (int i = 4; i < args.length; i++) {
+    for (int i = first; i < args.length; i++) {
       inputs.add(Path.of(args[i]));
     }
-    Run r = index(inputs, Benchmark.emptied(work.resolve("knobs")), threads, ramMb, commitEvery);
+    Path dir = Benchmark.emptied(work.resolve("knobs"));
+    Run r = index(inputs, dir, threads, ramMb, commitEvery, merge);
+    int segments;
+    try (org.apache.lucene.store.FSDirectory d = org.apache.lucene.store.FSDirectory.open(dir);
+        org.apache.lucene.index.DirectoryReader reader =
+            org.apache.lucene.index.DirectoryReader.open(d)) {
+      segments = reader.leaves().size();
+    }
     System.out.printf(
         Locale.ROOT,
-        "threads=%d ramMb=%.0f commitEvery=%d passages=%d stages=%.2fs whole=%.2fs rate=%.0f/s%n",
+        "threads=%d ramMb=%.0f commitEvery=%d merge=%s passages=%d stages=%.2fs whole=%.2fs"
+            + " rate=%.0f/s segments=%d%n",
         threads,
         ramMb,
         commitEvery,
+        merge,
         r.passages(),
         r.seconds(),
         r.wholeSeconds(),
-        r.rate());
+        r.rate(),
+        segments);
   }
 }

@@ -89,6 +89,12 @@ public final class Indexer implements AutoCloseable {
   private final AnalysisConfig analysis;
   private final Segmenter segmenter;
   private final Enricher enricher;
+
+  /**
+   * The writer's analyzer; also analyses each article's context once ({@link ArticleDocuments}).
+   */
+  private final ParleyAnalyzer indexAnalyzer;
+
   private final int commitEvery;
   private final int threads;
   private final boolean mergeAfterRun;
@@ -153,7 +159,8 @@ public final class Indexer implements AutoCloseable {
     } else {
       this.directory = b.directory;
     }
-    IndexWriterConfig config = new IndexWriterConfig(new ParleyAnalyzer(analysis));
+    this.indexAnalyzer = new ParleyAnalyzer(analysis);
+    IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer);
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(b.ramBufferMb);
     if (embedder != null) {
@@ -392,7 +399,7 @@ public final class Indexer implements AutoCloseable {
     List<Passage> passages = segmenter.segment(article);
     List<Enrichment> enrichments = passages.stream().map(p -> enricher.enrich(article, p)).toList();
     List<float[]> vectorList = vectors == null ? null : vectors.of(passages, previous);
-    return ArticleDocuments.of(article, passages, enrichments, vectorList);
+    return ArticleDocuments.of(article, passages, enrichments, vectorList, indexAnalyzer);
   }
 
   /**

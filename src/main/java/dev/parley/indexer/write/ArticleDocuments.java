@@ -1,6 +1,7 @@
 package dev.parley.indexer.write;
 
 import com.google.gson.JsonObject;
+import dev.parley.analysis.AnalysedText;
 import dev.parley.indexer.Article;
 import dev.parley.indexer.Paragraph;
 import dev.parley.indexer.Passage;
@@ -9,8 +10,10 @@ import dev.parley.schema.Fields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.Field;
@@ -60,6 +63,21 @@ public final class ArticleDocuments {
       List<Passage> passages,
       List<Enrichment> enrichments,
       List<float[]> vectors) {
+    return of(article, passages, enrichments, vectors, null);
+  }
+
+  /**
+   * As {@link #of(Article, List, List, List)}; with {@code analyzer} (the index writer's), each
+   * distinct context text of the article is analysed once here and its tokens replayed into every
+   * passage that carries it ({@link AnalysedText}), instead of Lucene analysing the article's lead
+   * again for every passage. The postings are the same either way.
+   */
+  public static List<Document> of(
+      Article article,
+      List<Passage> passages,
+      List<Enrichment> enrichments,
+      List<float[]> vectors,
+      Analyzer analyzer) {
     if (passages.size() != enrichments.size()
         || (vectors != null && vectors.size() != passages.size())) {
       throw new IllegalArgumentException(
@@ -73,8 +91,11 @@ public final class ArticleDocuments {
     List<Document> docs = new ArrayList<>(passages.size() + 1);
     String context = context(article);
     String text = article.text();
+    // Most articles have no headings, so every passage has the same context: one analysis.
+    Map<String, AnalysedText> analysed = analyzer == null ? null : new HashMap<>(2);
     for (int i = 0; i < passages.size(); i++) {
-      Document doc = passage(passages.get(i), enrichments.get(i), context, text);
+      Document doc =
+          passage(passages.get(i), enrichments.get(i), context, text, analyzer, analysed);
       if (vectors != null) {
         doc.add(new KnnFloatVectorField(Fields.VECTOR, vectors.get(i), Fields.VECTOR_SIMILARITY));
       }
@@ -84,6 +105,12 @@ public final class ArticleDocuments {
     return docs;
   }
 
+  /** The text of the {@link Fields#CONTEXT} field of passage {@code p} of {@code article}. */
+  public static String contextOf(Article article, Passage p) {
+    String context = context(article);
+    return p.heading() == null ? context : p.heading() + "\n" + context;
+  }
+
   /** Title and lead paragraph: what every passage of the article is about. */
   private static String context(Article article) {
     String lead = article.lead().text();
@@ -91,14 +118,25 @@ public final class ArticleDocuments {
   }
 
   private static Document passage(
-      Passage p, Enrichment e, String articleContext, String articleText) {
+      Passage p,
+      Enrichment e,
+      String articleContext,
+      String articleText,
+      Analyzer analyzer,
+      Map<String, AnalysedText> analysed) {
     Document doc = new Document();
     doc.add(new StringField(Fields.KIND, Fields.KIND_PASSAGE, Field.Store.NO));
     keyword(doc, Fields.PASSAGE_ID, p.id());
     keyword(doc, Fields.ARTICLE_ID, p.articleId());
     doc.add(new Field(Fields.TEXT, p.text(), Fields.TEXT_TYPE));
     String context = p.heading() == null ? articleContext : p.heading() + "\n" + articleContext;
-    doc.add(new Field(Fields.CONTEXT, context, Fields.CONTEXT_TYPE));
+    if (analyzer == null) {
+      doc.add(new Field(Fields.CONTEXT, context, Fields.CONTEXT_TYPE));
+    } else {
+      AnalysedText tokens =
+          analysed.computeIfAbsent(context, c -> AnalysedText.of(analyzer, Fields.CONTEXT, c));
+      doc.add(new Field(Fields.CONTEXT, tokens.tokens(), Fields.CONTEXT_TYPE));
+    }
     if (p.heading() != null) {
       doc.add(new StoredField(Fields.HEADING, p.heading()));
     }

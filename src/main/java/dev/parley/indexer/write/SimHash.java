@@ -1,10 +1,7 @@
 package dev.parley.indexer.write;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * 64-bit SimHash of a text's word 3-shingles (lower-cased letters and digits only). Texts that
@@ -16,23 +13,42 @@ import java.util.regex.Pattern;
 public final class SimHash {
   private SimHash() {}
 
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+  /** The word shape the hash reads ({@link #of} scans for it by hand; its tests compare). */
+  public static final String WORD_SHAPE = "[\\p{L}\\p{N}]+";
 
   /** The SimHash of {@code text}; 0 for a text without words. */
   public static long of(String text) {
-    List<String> words = new ArrayList<>();
-    Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
-    while (m.find()) {
-      words.add(m.group());
+    String lower = text.toLowerCase(Locale.ROOT);
+    // Word boundaries as start/end pairs: one scan, no regular expression and no substrings (the
+    // regular expression was most of this hash's cost, and the hash is computed for every passage).
+    int[] bounds = new int[32];
+    int n = 0;
+    int len = lower.length();
+    int i = 0;
+    while (i < len) {
+      int c = lower.codePointAt(i);
+      if (!isWordChar(c)) {
+        i += Character.charCount(c);
+        continue;
+      }
+      int start = i;
+      do {
+        i += Character.charCount(c);
+      } while (i < len && isWordChar(c = lower.codePointAt(i)));
+      if (2 * n + 2 > bounds.length) {
+        bounds = Arrays.copyOf(bounds, bounds.length * 2);
+      }
+      bounds[2 * n] = start;
+      bounds[2 * n + 1] = i;
+      n++;
     }
-    if (words.isEmpty()) {
+    if (n == 0) {
       return 0;
     }
     int[] votes = new int[64];
-    int shingles = Math.max(1, words.size() - 2);
-    for (int i = 0; i < shingles; i++) {
-      String shingle = String.join(" ", words.subList(i, Math.min(words.size(), i + 3)));
-      long h = hash(shingle);
+    int shingles = Math.max(1, n - 2);
+    for (int w = 0; w < shingles; w++) {
+      long h = shingleHash(lower, bounds, w, Math.min(n, w + 3));
       for (int b = 0; b < 64; b++) {
         votes[b] += ((h >>> b) & 1) == 1 ? 1 : -1;
       }
@@ -46,18 +62,56 @@ public final class SimHash {
     return out;
   }
 
+  /** {@link #hash} of words {@code from..to-1} joined by single spaces. */
+  private static long shingleHash(String text, int[] bounds, int from, int to) {
+    long h = 0xcbf29ce484222325L;
+    for (int w = from; w < to; w++) {
+      if (w > from) {
+        h ^= ' ';
+        h *= 0x100000001b3L;
+      }
+      for (int i = bounds[2 * w]; i < bounds[2 * w + 1]; i++) {
+        h ^= text.charAt(i);
+        h *= 0x100000001b3L;
+      }
+    }
+    return mix(h);
+  }
+
+  private static boolean isWordChar(int c) {
+    if (c < 128) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+    return switch (Character.getType(c)) {
+      case Character.UPPERCASE_LETTER,
+          Character.LOWERCASE_LETTER,
+          Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER,
+          Character.OTHER_LETTER,
+          Character.DECIMAL_DIGIT_NUMBER,
+          Character.LETTER_NUMBER,
+          Character.OTHER_NUMBER ->
+          true;
+      default -> false;
+    };
+  }
+
   /** Hamming distance between two hashes. */
   public static int distance(long a, long b) {
     return Long.bitCount(a ^ b);
   }
 
   /** 64-bit FNV-1a of the string's UTF-16 units, then a final mix so all bits vary. */
-  private static long hash(String s) {
+  public static long hash(String s) {
     long h = 0xcbf29ce484222325L;
     for (int i = 0; i < s.length(); i++) {
       h ^= s.charAt(i);
       h *= 0x100000001b3L;
     }
+    return mix(h);
+  }
+
+  private static long mix(long h) {
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;
     h ^= h >>> 33;
