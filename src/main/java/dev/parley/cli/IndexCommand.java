@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import dev.parley.embed.DenseModel;
 import dev.parley.indexer.Indexer;
 import dev.parley.indexer.IngestReport;
+import dev.parley.indexer.ProgressListener;
 import dev.parley.indexer.Rejection;
 import dev.parley.query.result.ResultsJson;
 import dev.parley.solr.write.SolrIndexer;
@@ -138,7 +139,10 @@ final class IndexCommand extends CliCommand {
     requireSomeInput(paths);
     IngestReport report;
     try (SolrIndexer indexer =
-        SolrIndexer.builder(solr).withThreads(Math.min(threads, 64)).build()) {
+        SolrIndexer.builder(solr)
+            .withThreads(Math.min(threads, 64))
+            .withProgress(progress(err))
+            .build()) {
       report = indexer.index(paths);
     }
     printRejections(report, err);
@@ -193,24 +197,7 @@ final class IndexCommand extends CliCommand {
         Indexer.builder(index)
             .withCommitEvery(commitEvery)
             .withThreads(threads)
-            .withProgress(
-                p -> {
-                  if (p.elapsed().toMillis() >= 1000 && p.files() < p.totalFiles()) {
-                    Duration eta = p.eta();
-                    err.printf(
-                        Locale.ROOT,
-                        "indexed %d/%d files: %d articles (%.0f articles/s), %d passages (%.0f"
-                            + " passages/s), %d rejected, ETA %s%n",
-                        p.files(),
-                        p.totalFiles(),
-                        p.articles(),
-                        p.articlesPerSecond(),
-                        p.passages(),
-                        p.passagesPerSecond(),
-                        p.rejected(),
-                        eta == null ? "unknown" : eta.toSeconds() + " s");
-                  }
-                });
+            .withProgress(progress(err));
     if (embed != null) {
       builder.withEmbeddings(embed);
     }
@@ -226,6 +213,27 @@ final class IndexCommand extends CliCommand {
     }
     printRejections(report, err);
     return report;
+  }
+
+  /** Prints a progress line on {@code err} at most once per snapshot, after the first second. */
+  static ProgressListener progress(PrintStream err) {
+    return p -> {
+      if (p.elapsed().toMillis() >= 1000 && p.files() < p.totalFiles()) {
+        Duration eta = p.eta();
+        err.printf(
+            Locale.ROOT,
+            "indexed %d/%d files: %d articles (%.0f articles/s), %d passages (%.0f"
+                + " passages/s), %d rejected, ETA %s%n",
+            p.files(),
+            p.totalFiles(),
+            p.articles(),
+            p.articlesPerSecond(),
+            p.passages(),
+            p.passagesPerSecond(),
+            p.rejected(),
+            eta == null ? "unknown" : eta.toSeconds() + " s");
+      }
+    };
   }
 
   private static void printRejections(IngestReport report, PrintStream err) {

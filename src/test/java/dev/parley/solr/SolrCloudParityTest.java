@@ -114,6 +114,76 @@ class SolrCloudParityTest {
     assertEquals(e.order(), s.order());
   }
 
+  /** Random requests over the fixture's words, names and dates: the same top 10 both ways. */
+  @Test
+  void randomRequestsRankAsEmbedded() throws Exception {
+    long seed = System.nanoTime();
+    System.out.println("SolrCloudParityTest seed: " + seed);
+    java.util.Random random = new java.util.Random(seed);
+    String[] words = {
+      "summit",
+      "sanctions",
+      "talks",
+      "Kim",
+      "Trump",
+      "DPRK",
+      "North Korea",
+      "Pyongyang",
+      "\"trade deal\"",
+      "banquet",
+      "Putin",
+      "Russia",
+      "peninsula",
+      "-Hanoi",
+      "declaration",
+      "United States",
+      "tariffs",
+      "Moon",
+      "Olympics",
+      "nuclear",
+      "OR",
+      "the",
+      "Seoul"
+    };
+    String[] topics = {"diplomacy", "sanctions", "summits"};
+    String[] entities = {"north-korea", "united-states", "DPRK", "china", "russia"};
+    for (int i = 0; i < 60; i++) {
+      StringBuilder q = new StringBuilder();
+      int n = random.nextInt(4);
+      for (int w = 0; w < n; w++) {
+        q.append(w == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
+      }
+      SearchRequest.Builder b =
+          SearchRequest.builder(q.toString())
+              .withK(1 + random.nextInt(10))
+              .withOffset(random.nextInt(4))
+              .withPerArticle(random.nextInt(3))
+              .withCollapse(random.nextBoolean());
+      if (random.nextInt(4) == 0 || n == 0) {
+        b.addTopic(topics[random.nextInt(topics.length)]);
+      }
+      if (random.nextInt(5) == 0) {
+        b.addEntity(entities[random.nextInt(entities.length)]);
+      }
+      if (random.nextInt(5) == 0) {
+        b.filterTopic(topics[random.nextInt(topics.length)]);
+      }
+      if (random.nextInt(4) == 0) {
+        b.withSince(LocalDate.of(2018, 1, 1).plusDays(random.nextInt(800)));
+      }
+      SearchRequest request = b.build();
+      SearchResults e = embedded.search(request);
+      SearchResults s = solr.search(request);
+      assertEquals(ids(e), ids(s), "seed " + seed + ": " + request);
+      for (int h = 0; h < e.hits().size(); h++) {
+        assertEquals(e.hits().get(h).score(), s.hits().get(h).score(), 1e-4, "seed " + seed);
+        assertEquals(e.hits().get(h).snippet(), s.hits().get(h).snippet(), "seed " + seed);
+      }
+      assertEquals(e.totalHits(), s.totalHits(), "seed " + seed + ": " + request);
+      assertEquals(e.ownTextHits(), s.ownTextHits(), "seed " + seed + ": " + request);
+    }
+  }
+
   @Test
   void jsonWithFacetsEqualsEmbedded() throws Exception {
     SearchRequest request = SearchRequest.builder("summit talks").withFacets(true).build();

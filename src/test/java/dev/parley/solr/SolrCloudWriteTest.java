@@ -182,6 +182,38 @@ class SolrCloudWriteTest {
         expected.passages(), cluster.client().query("parley", q).getResults().getNumFound());
   }
 
+  @Test
+  void rejectedInputGivesExitOneAndIsNamedAsEmbedded(@TempDir Path in) throws Exception {
+    empty();
+    Files.writeString(in.resolve("good.txt"), "date 2019-01-10 One.\n");
+    Files.writeString(in.resolve("empty.txt"), "");
+    Files.writeString(in.resolve("nodate.txt"), "Envoys met.\n");
+    String[] inputs = {
+      in.resolve("good.txt").toString(),
+      in.resolve("empty.txt").toString(),
+      in.resolve("nodate.txt").toString()
+    };
+    dev.parley.cli.CliRuns.Run e =
+        dev.parley.cli.CliRuns.run(
+            concat(
+                new String[] {"index", "--index", dir.resolve("rejects").toString(), "--input"},
+                inputs));
+    dev.parley.cli.CliRuns.Run s =
+        dev.parley.cli.CliRuns.run(
+            concat(new String[] {"index", "--solr", cluster.collectionUrl(), "--input"}, inputs));
+    assertEquals(1, e.code());
+    assertEquals(1, s.code(), s.err());
+    assertEquals(e.err(), s.err());
+    assertTrue(s.err().contains("empty.txt") && s.err().contains("nodate.txt"), s.err());
+    assertTrue(s.out().startsWith("indexed 1 articles into " + cluster.collectionUrl()), s.out());
+  }
+
+  static String[] concat(String[] a, String[] b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
   static Set<String> ids() throws Exception {
     SolrQuery q = new SolrQuery("*:*");
     q.setFields("id");

@@ -52,6 +52,15 @@ public final class SolrDocuments {
       } else if (f.fieldType().stored()) {
         stored.computeIfAbsent(name, k -> new ArrayList<>()).add(value(f));
       } else if (f.fieldType().indexOptions() != IndexOptions.NONE) {
+        if (f.stringValue() == null) {
+          // Pre-analysed tokens (ArticleDocuments with an analyzer): Solr analyses text itself,
+          // and a missing value would silently drop the field.
+          throw new IllegalArgumentException(
+              "field "
+                  + name
+                  + " holds pre-analysed tokens, not text: build the documents without an"
+                  + " analyzer for Solr");
+        }
         indexed.computeIfAbsent(name, k -> new ArrayList<>()).add(f.stringValue());
       } else if (f.fieldType().docValuesType() == DocValuesType.NUMERIC) {
         numeric.computeIfAbsent(name, k -> new ArrayList<>()).add(f.numericValue());
