@@ -115,7 +115,9 @@ public final class StageBreakdown {
     ParleyAnalyzer writerAnalyzer = new ParleyAnalyzer(analysis);
     IndexWriterConfig config = new IndexWriterConfig(writerAnalyzer);
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-    config.setRAMBufferSizeMB(64); // the indexer's default buffer
+    // 64 MB, the indexer's default buffer when the stage figures were first taken, so figures stay
+    // comparable across versions (the default now depends on the heap: Indexer.defaultRamBufferMb).
+    config.setRAMBufferSizeMB(64);
     try (FSDirectory dir = FSDirectory.open(work);
         IndexWriter writer = new IndexWriter(dir, config)) {
       for (Path file : files) {
