@@ -78,6 +78,24 @@ public final class StageBreakdown {
    * @throws IOException if the inputs cannot be read or the index written
    */
   public Map<String, Double> run(List<Path> inputs, Path work) throws IOException {
+    return run(inputs, work, java.util.Set.of());
+  }
+
+  /**
+   * As {@link #run(List, Path)}, with the fields named in {@code dropped} ({@link Fields#CONTEXT},
+   * {@link Fields#ARTICLE_TEXT}) left out of the documents: neither analysed nor written, so the
+   * difference to a full run is what the field costs (the time side of the field ablation).
+   *
+   * @throws IOException if the inputs cannot be read or the index written
+   */
+  public Map<String, Double> run(List<Path> inputs, Path work, java.util.Set<String> dropped)
+      throws IOException {
+    for (String f : dropped) {
+      if (!f.equals(Fields.CONTEXT) && !f.equals(Fields.ARTICLE_TEXT)) {
+        throw new IllegalArgumentException(
+            "--drop-field " + f + ": only context and article_text can be left out");
+      }
+    }
     if (!THREADS.isCurrentThreadCpuTimeSupported()) {
       throw new IllegalStateException("this JVM cannot measure thread CPU time");
     }
@@ -97,7 +115,9 @@ public final class StageBreakdown {
     ParleyAnalyzer writerAnalyzer = new ParleyAnalyzer(analysis);
     IndexWriterConfig config = new IndexWriterConfig(writerAnalyzer);
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-    config.setRAMBufferSizeMB(64); // the indexer's default buffer
+    // 64 MB, the indexer's default buffer when the stage figures were first taken, so figures stay
+    // comparable across versions (the default now depends on the heap: Indexer.defaultRamBufferMb).
+    config.setRAMBufferSizeMB(64);
     try (FSDirectory dir = FSDirectory.open(work);
         IndexWriter writer = new IndexWriter(dir, config)) {
       for (Path file : files) {
@@ -144,14 +164,20 @@ public final class StageBreakdown {
           nanos[5] += c - b;
         }
         long w0 = cpu();
-        List<Document> docs = ArticleDocuments.of(article, ps, enrichments, null, writerAnalyzer);
+        boolean withContext = !dropped.contains(Fields.CONTEXT);
+        List<Document> docs =
+            ArticleDocuments.of(
+                article, ps, enrichments, null, withContext ? writerAnalyzer : null);
+        for (Document d : docs) {
+          dropped.forEach(d::removeFields);
+        }
         long w1 = cpu();
         // Again, on its own: every text Lucene analyses (string fields) plus each distinct context
         // of the article once (the indexer analyses it once and replays it into its passages).
         java.util.Set<String> contexts = new java.util.HashSet<>();
         for (Passage p : ps) {
           String lead = ArticleDocuments.contextOf(article, p);
-          if (contexts.add(lead)) {
+          if (withContext && contexts.add(lead)) {
             consume(analyzer, Fields.CONTEXT, lead);
           }
         }

@@ -91,11 +91,13 @@ public final class ThreadScaling {
     if (progress != null) {
       progress.println("thread scaling: indexing with 1 thread...");
     }
-    Run one = index(inputs, Benchmark.emptied(work.resolve("scaling-1")), 1, 64, 5000);
+    double ram = Indexer.defaultRamBufferMb();
+    int commitEvery = Indexer.DEFAULT_COMMIT_EVERY;
+    Run one = index(inputs, Benchmark.emptied(work.resolve("scaling-1")), 1, ram, commitEvery);
     if (progress != null) {
       progress.println("thread scaling: indexing with 2 threads...");
     }
-    Run two = index(inputs, Benchmark.emptied(work.resolve("scaling-2")), 2, 64, 5000);
+    Run two = index(inputs, Benchmark.emptied(work.resolve("scaling-2")), 2, ram, commitEvery);
     return new Result(one, two);
   }
 

@@ -58,6 +58,15 @@ final class BenchCommand extends CliCommand {
               + " queries).")
   boolean stages;
 
+  @Option(
+      names = "--drop-field",
+      arity = "1..*",
+      paramLabel = "FIELD",
+      description =
+          "With --stages: leave these text fields (context, article_text) out of the documents, to"
+              + " measure what each costs (the field ablation's time side).")
+  List<String> dropFields = new ArrayList<>();
+
   @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")
   int threads = Runtime.getRuntime().availableProcessors();
 
@@ -319,7 +328,7 @@ final class BenchCommand extends CliCommand {
   private int stages(List<Path> inputs) throws IOException {
     Path work = workDir != null ? workDir : Files.createTempDirectory("parley-stages");
     StageBreakdown breakdown = new StageBreakdown();
-    Map<String, Double> perPassage = breakdown.run(inputs, work);
+    Map<String, Double> perPassage = breakdown.run(inputs, work, java.util.Set.copyOf(dropFields));
     out.print(
         asJson
             ? ResultsJson.toJson(breakdown.toJson(perPassage)) + "\n"

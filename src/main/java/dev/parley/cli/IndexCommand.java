@@ -53,8 +53,8 @@ final class IndexCommand extends CliCommand {
   @Option(
       names = "--commit-every",
       paramLabel = "N",
-      description = "Commit every N articles (default 5000).")
-  int commitEvery = 5000;
+      description = "Commit every N articles (default 25000).")
+  int commitEvery = dev.parley.indexer.Indexer.DEFAULT_COMMIT_EVERY;
 
   @Option(
       names = "--threads",

@@ -222,6 +222,25 @@ public final class Indexer implements AutoCloseable {
     }
   }
 
+  /**
+   * Articles between commits in {@link #index(List)} unless the builder says otherwise. Chosen by
+   * measurement (docs/performance.md, "Indexing knobs"): every commit stalls the workers and
+   * flushes small segments that the final merge must rewrite, and 25,000 articles cost about 30 s
+   * of work to redo after a crash on a 2-core machine.
+   */
+  public static final int DEFAULT_COMMIT_EVERY = 25_000;
+
+  /**
+   * The IndexWriter RAM buffer unless the builder says otherwise: an eighth of the maximum heap, at
+   * least 64 MB (the earlier default, which indexes Reuters in a 256 MB heap) and at most 256 MB
+   * (beyond which measured indexing CPU no longer fell; docs/performance.md). A bigger buffer means
+   * fewer, larger segments to flush and merge.
+   */
+  public static double defaultRamBufferMb() {
+    long heapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+    return Math.max(64, Math.min(256, heapMb / 8));
+  }
+
   /** Starts building an indexer that writes to {@code indexDir} (created if missing). */
   public static Builder builder(Path indexDir) {
     return new Builder(indexDir);
@@ -594,10 +613,10 @@ public final class Indexer implements AutoCloseable {
     private AnalysisConfig analysis;
     private Segmenter segmenter = new ParagraphSegmenter(SegmentationConfig.defaults());
     private Enricher enricher;
-    private int commitEvery = 5000;
+    private int commitEvery = DEFAULT_COMMIT_EVERY;
     private int threads = Runtime.getRuntime().availableProcessors();
     private boolean mergeAfterRun = true;
-    private double ramBufferMb = 64;
+    private double ramBufferMb = defaultRamBufferMb();
     private ProgressListener progress = ProgressListener.NONE;
     private DenseModel dense;
 
@@ -672,9 +691,10 @@ public final class Indexer implements AutoCloseable {
     }
 
     /**
-     * Commit every {@code articles} articles during {@link Indexer#index(List)}; default 5000. A
-     * commit stalls the workers and flushes segments; measured in docs/performance.md. A crash
-     * loses at most this many articles, and re-running skips the ones already committed.
+     * Commit every {@code articles} articles during {@link Indexer#index(List)}; default {@value
+     * #DEFAULT_COMMIT_EVERY}. A commit stalls the workers and flushes segments on one thread;
+     * measured in docs/performance.md. A crash loses at most this many articles, and re-running
+     * skips the ones already committed.
      */
     public Builder withCommitEvery(int articles) {
       if (articles < 1) {
@@ -684,7 +704,7 @@ public final class Indexer implements AutoCloseable {
       return this;
     }
 
-    /** IndexWriter's RAM buffer in MB; default 64. */
+    /** IndexWriter's RAM buffer in MB; default {@link #defaultRamBufferMb()}. */
     public Builder withRamBufferMb(double mb) {
       if (!(mb >= 1 && mb <= 2048)) {
         throw new IllegalArgumentException("ramBufferMb must be in [1, 2048], got: " + mb);
