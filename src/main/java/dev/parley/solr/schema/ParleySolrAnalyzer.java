@@ -14,7 +14,11 @@ import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
  * <p>Thread safety: as any Lucene {@link Analyzer}, safe to share.
  */
 public final class ParleySolrAnalyzer extends DelegatingAnalyzerWrapper {
-  private final ParleyAnalyzer analyzer = new ParleyAnalyzer(AnalysisConfig.defaults());
+  private final ParleyAnalyzer analyzer =
+      ParleyAnalyzer.taggingEntities(
+          AnalysisConfig.defaults(),
+          dev.parley.analysis.Gazetteer.defaults(),
+          java.util.Set.of(dev.parley.schema.Fields.TEXT, dev.parley.schema.Fields.CONTEXT));
 
   /** The analyzer of the default analysis configuration. */
   public ParleySolrAnalyzer() {

@@ -146,8 +146,9 @@ public final class SolrIndexer implements AutoCloseable {
                   segmenter.describe(),
                   enricher.topics(),
                   enricher.version(),
-                  // Solr analyses the text itself: no entity tokens are written yet (p7-search).
-                  "",
+                  // Solr's analyzer tags the text and writes the entity tokens
+                  // (ParleySolrAnalyzer).
+                  dev.parley.analysis.Gazetteer.defaults().version(),
                   articles,
                   passages,
                   null)));
