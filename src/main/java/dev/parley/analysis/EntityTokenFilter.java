@@ -44,7 +44,7 @@ public final class EntityTokenFilter extends TokenFilter {
   private final TypeAttribute type = addAttribute(TypeAttribute.class);
   private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
 
-  private final List<Mention> mentions;
+  private List<Mention> mentions;
   private int next;
   private Mention pending;
   private int pendingStart;
@@ -58,6 +58,11 @@ public final class EntityTokenFilter extends TokenFilter {
   public EntityTokenFilter(TokenStream in, List<Mention> mentions) {
     super(in);
     this.mentions = List.copyOf(Objects.requireNonNull(mentions, "mentions"));
+  }
+
+  /** Replaces the mentions, for the next text this (reused) filter reads. */
+  void setMentions(List<Mention> mentions) {
+    this.mentions = List.copyOf(mentions);
   }
 
   /** The indexed token of the entity {@code id}. */

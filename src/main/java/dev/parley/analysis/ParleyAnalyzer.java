@@ -71,6 +71,8 @@ public final class ParleyAnalyzer extends Analyzer {
   private final AnalysisConfig config;
   private final Chain chain;
   private final SynonymMap synonyms;
+  private EntityTagger tagger; // index side only: writes entity tokens itself (taggingEntities)
+  private java.util.Set<String> taggedFields = java.util.Set.of();
 
   /** The index-side analyzer (no synonyms). */
   public ParleyAnalyzer(AnalysisConfig config) {
@@ -147,6 +149,20 @@ public final class ParleyAnalyzer extends Analyzer {
   /** The alias-to-entity-token maps, likewise. */
   private static final Map<Gazetteer, Map<AnalysisConfig, SynonymMap>> TOKENS = new WeakHashMap<>();
 
+  /**
+   * The index-side analyzer that also tags {@code fields} with the gazetteer and writes each
+   * mention by name as its entity token ({@link EntityTokenFilter}), for indexers that hand Lucene
+   * the raw text (a Solr collection) instead of Parley's own token stream. The embedded indexer
+   * gets the mentions from the enricher instead and does not use this.
+   */
+  public static ParleyAnalyzer taggingEntities(
+      AnalysisConfig config, Gazetteer gazetteer, java.util.Set<String> fields) {
+    ParleyAnalyzer a = new ParleyAnalyzer(config, Chain.INDEX, null);
+    a.tagger = new EntityTagger(gazetteer);
+    a.taggedFields = java.util.Set.copyOf(fields);
+    return a;
+  }
+
   /** The configuration this analyzer was built from. */
   public AnalysisConfig config() {
     return config;
@@ -158,8 +174,20 @@ public final class ParleyAnalyzer extends Analyzer {
     AcronymFilter acronyms = new AcronymFilter(new EnglishPossessiveFilter(source));
     // The char filters run here rather than in initReader because the acronym step must know,
     // before the first token, where the text is set in capitals.
+    EntityTokenFilter[] entities = new EntityTokenFilter[1];
     Consumer<Reader> setReader =
         reader -> {
+          if (entities[0] != null) {
+            String text = readAll(reader);
+            java.util.List<Mention> names = new java.util.ArrayList<>();
+            for (Mention m : tagger.tag(text)) {
+              if (m.kind() == Mention.Kind.NAME) {
+                names.add(m);
+              }
+            }
+            entities[0].setMentions(names);
+            reader = new java.io.StringReader(text);
+          }
           FormatCharFilter visible = new FormatCharFilter(reader);
           acronyms.setCapsRuns(AcronymFilter.capsRuns(visible.text(), visible::correctOffset));
           // NFKC leaves normal text (all ASCII text, most news) unchanged and corrects no offset;
@@ -198,7 +226,24 @@ public final class ParleyAnalyzer extends Analyzer {
           case KSTEM -> new KStemFilter(stream);
           case PORTER -> new PorterStemFilter(stream);
         };
+    if (tagger != null && taggedFields.contains(fieldName)) {
+      entities[0] = new EntityTokenFilter(stream, java.util.List.of());
+      stream = entities[0];
+    }
     return new TokenStreamComponents(setReader, stream);
+  }
+
+  private static String readAll(Reader reader) {
+    try {
+      StringBuilder b = new StringBuilder();
+      char[] buf = new char[4096];
+      for (int n; (n = reader.read(buf)) > 0; ) {
+        b.append(buf, 0, n);
+      }
+      return b.toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Override
