@@ -1,9 +1,12 @@
 package dev.parley.solr.write;
 
 import dev.parley.analysis.AnalysisConfig;
+import dev.parley.analysis.Gazetteer;
 import dev.parley.indexer.Article;
+import dev.parley.indexer.IngestProgress;
 import dev.parley.indexer.IngestReport;
 import dev.parley.indexer.Passage;
+import dev.parley.indexer.ProgressListener;
 import dev.parley.indexer.Rejection;
 import dev.parley.indexer.enrich.Enricher;
 import dev.parley.indexer.enrich.Enrichment;
@@ -72,12 +75,14 @@ public final class SolrIndexer implements AutoCloseable {
   private final Segmenter segmenter = new ParagraphSegmenter(SegmentationConfig.defaults());
   private final Enricher enricher = NewsEnricher.defaults();
   private final ExecutorService workers;
+  private final ProgressListener progress;
 
   private SolrIndexer(Builder b) {
     this.collection = b.collection;
     this.client = collection.client();
     this.writer = new SolrArticleWriter(client, collection.collection(), b.batchDocs, b.retryFor);
     this.workers = Executors.newFixedThreadPool(b.threads);
+    this.progress = b.progress;
   }
 
   /**
@@ -125,11 +130,21 @@ public final class SolrIndexer implements AutoCloseable {
     InputFiles.Listing listing = InputFiles.list(inputs);
     Run run = new Run(skipUnchanged);
     listing.problems().forEach(p -> run.rejected.add(p));
+    int files = 0;
     for (Path file : listing.articles()) {
       run.inputBytes += Files.size(file);
       InputFiles.Format.of(file).parser().parse(file, run);
+      files++;
       if (run.round.size() >= ROUND) {
         run.writeRound();
+        progress.onProgress(
+            new IngestProgress(
+                files,
+                listing.articles().size(),
+                run.articles,
+                run.passages,
+                run.rejected.size(),
+                Duration.ofNanos(System.nanoTime() - start)));
       }
     }
     run.writeRound();
@@ -146,9 +161,8 @@ public final class SolrIndexer implements AutoCloseable {
                   segmenter.describe(),
                   enricher.topics(),
                   enricher.version(),
-                  // Solr's analyzer tags the text and writes the entity tokens
-                  // (ParleySolrAnalyzer).
-                  dev.parley.analysis.Gazetteer.defaults().version(),
+                  // Solr's ParleySolrAnalyzer tags with the default gazetteer.
+                  Gazetteer.defaults().version(),
                   articles,
                   passages,
                   null)));
@@ -314,6 +328,7 @@ public final class SolrIndexer implements AutoCloseable {
     private int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     private int batchDocs = 1000;
     private Duration retryFor = Duration.ofSeconds(120);
+    private ProgressListener progress = ProgressListener.NONE;
 
     private Builder(SolrCollection collection) {
       this.collection = collection;
@@ -344,6 +359,12 @@ public final class SolrIndexer implements AutoCloseable {
         throw new IllegalArgumentException("retryFor must be >= 0, got: " + retryFor);
       }
       this.retryFor = retryFor;
+      return this;
+    }
+
+    /** Receives progress after every round of {@value #ROUND} articles; default none. */
+    public Builder withProgress(ProgressListener listener) {
+      this.progress = Objects.requireNonNull(listener, "listener");
       return this;
     }
 
