@@ -6,8 +6,11 @@ import dev.parley.query.highlight.SnippetEscaping;
 import dev.parley.query.result.IndexStats;
 import dev.parley.query.result.SearchResults;
 import dev.parley.solr.query.SolrSearcher;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.apache.lucene.util.IOFunction;
+import org.apache.lucene.util.IOSupplier;
 
 /**
  * What {@code search}, {@code batch} and {@code stats} read: an embedded index ({@code --index
@@ -47,27 +50,7 @@ interface Backend extends AutoCloseable {
         b.withHighlightMarkers(pre, post);
       }
       SolrSearcher s = b.build();
-      return new Backend() {
-        @Override
-        public SearchResults search(SearchRequest request) throws IOException {
-          return s.search(request);
-        }
-
-        @Override
-        public IndexStats stats() throws IOException {
-          return s.stats();
-        }
-
-        @Override
-        public String name() {
-          return solr;
-        }
-
-        @Override
-        public void close() throws IOException {
-          s.close();
-        }
-      };
+      return of(solr, s::search, s::stats, s::close);
     }
     Path dir = index == null ? DEFAULT_INDEX : index;
     Searcher.Builder b = Searcher.builder(dir).withSnippetEscaping(escaping);
@@ -75,25 +58,34 @@ interface Backend extends AutoCloseable {
       b.withHighlightMarkers(pre, post);
     }
     Searcher s = b.build();
+    return of(s.path().toString(), s::search, s::stats, s::close);
+  }
+
+  /** One backend from its three calls (the embedded and the Solr searcher share no interface). */
+  private static Backend of(
+      String name,
+      IOFunction<SearchRequest, SearchResults> search,
+      IOSupplier<IndexStats> stats,
+      Closeable closer) {
     return new Backend() {
       @Override
       public SearchResults search(SearchRequest request) throws IOException {
-        return s.search(request);
+        return search.apply(request);
       }
 
       @Override
       public IndexStats stats() throws IOException {
-        return s.stats();
+        return stats.get();
       }
 
       @Override
       public String name() {
-        return s.path().toString();
+        return name;
       }
 
       @Override
       public void close() throws IOException {
-        s.close();
+        closer.close();
       }
     };
   }
