@@ -3,6 +3,9 @@ package dev.parley.solr.cluster;
 import dev.parley.schema.Fields;
 import dev.parley.solr.schema.SolrSchema;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Security;
@@ -63,6 +66,11 @@ public final class LocalCluster implements AutoCloseable {
           "--port must leave room for " + nodes + " ports in [1024, 65535], got: " + port);
     }
     Objects.requireNonNull(dir, "dir");
+    if (port != 0) {
+      for (int i = 0; i < nodes; i++) {
+        checkFree(port + i);
+      }
+    }
     prepareJvm();
     Files.createDirectories(dir);
     MiniSolrCloudCluster cluster = null;
@@ -90,6 +98,22 @@ public final class LocalCluster implements AutoCloseable {
     } catch (Exception e) {
       shutdown(cluster);
       throw new IOException("the local SolrCloud did not start: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Fails with a one-line message when {@code port} is taken, before anything starts: Jetty's own
+   * failure surfaces only as "STOPPED", after ZooKeeper and the node folders were made.
+   */
+  private static void checkFree(int port) throws IOException {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    } catch (IOException e) {
+      throw new IOException(
+          "port "
+              + port
+              + " is in use (another cluster or server?): stop it or choose another --port");
     }
   }
 

@@ -109,6 +109,20 @@ public record SolrCollection(String baseUrl, String collection) {
       var found = client.query(collection, q).getResults();
       doc = found.isEmpty() ? null : found.get(0);
     } catch (SolrServerException | RuntimeException e) {
+      String message = String.valueOf(e.getMessage());
+      if (message.startsWith("Collection not found")) {
+        throw new IOException(
+            "no collection '"
+                + collection
+                + "' at "
+                + url()
+                + ": the cluster answers, but Parley's collection is '"
+                + SolrSchema.COLLECTION
+                + "' (a URL ending in /solr/"
+                + SolrSchema.COLLECTION
+                + ")",
+            e);
+      }
       throw new IOException(
           "cannot read the manifest of Solr collection "
               + url()
