@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -93,11 +94,21 @@ public final class SearchParameters {
   }
 
   private static String percentDecode(String s) {
+    String decoded;
     try {
-      return URLDecoder.decode(s, StandardCharsets.UTF_8);
+      decoded = URLDecoder.decode(s, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("bad percent-encoding in the query string: " + s);
     }
+    // URLDecoder turns bytes that are not UTF-8 into U+FFFD without a word; a replacement
+    // character the client did not send means the bytes were bad, and searching for it would
+    // answer a question nobody asked.
+    if (decoded.indexOf('\uFFFD') >= 0
+        && s.indexOf('\uFFFD') < 0
+        && !s.toUpperCase(Locale.ROOT).contains("%EF%BF%BD")) {
+      throw new IllegalArgumentException("the query string is not UTF-8 after decoding: " + s);
+    }
+    return decoded;
   }
 
   private static String one(Map<String, List<String>> params, String name, String fallback) {

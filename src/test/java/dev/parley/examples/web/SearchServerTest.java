@@ -121,6 +121,8 @@ class SearchServerTest {
         "diplomacy"
       },
       {"/api/search?q=talks+envoys&match=all", "talks envoys", "--match-all"},
+      // Valid UTF-8 beyond ASCII passes; only bytes that are not UTF-8 are refused.
+      {"/api/search?q=Erdo%C4%9Fan+%EF%BF%BD", "Erdo\u011fan \ufffd"},
       {
         "/api/search?q=" + URLEncoder.encode("\"sanctions relief\" -coal", StandardCharsets.UTF_8),
         "--",
@@ -224,6 +226,8 @@ class SearchServerTest {
       {"/api/search?q=x&match=some", "match must be any or all, got: some"},
       {"/api/search?q=x&topic=", "topic must not be empty"},
       {"/api/search?q=x&rankTopic=", "rankTopic must not be empty"},
+      {"/api/search?q=%E2%28", "the query string is not UTF-8 after decoding: %E2%28"},
+      {"/api/search?q=a%FFb", "the query string is not UTF-8 after decoding: a%FFb"},
       {
         "/api/search?q=x&topic=sport",
         "unknown topic 'sport': this index has diplomacy, sanctions, summits"
