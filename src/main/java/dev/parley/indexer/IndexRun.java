@@ -278,13 +278,7 @@ final class IndexRun implements ArticleSink {
     }
     String earlier = seen.putIfAbsent(article.id(), article.source());
     if (earlier != null) {
-      reject(
-          article.source(),
-          "duplicate article id '"
-              + article.id()
-              + "': already read from "
-              + earlier
-              + " in this run; give one of them another id");
+      reject(article.source(), Rejection.duplicateId(article.id(), earlier));
       return;
     }
     try {

@@ -220,13 +220,7 @@ public final class SolrIndexer implements AutoCloseable {
     public void accept(Article article) {
       String earlier = seen.putIfAbsent(article.id(), article.source());
       if (earlier != null) {
-        reject(
-            article.source(),
-            "duplicate article id '"
-                + article.id()
-                + "': already read from "
-                + earlier
-                + " in this run; give one of them another id");
+        reject(article.source(), Rejection.duplicateId(article.id(), earlier));
         return;
       }
       round.add(article);
