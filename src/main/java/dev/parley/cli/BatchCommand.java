@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,16 +30,7 @@ import picocli.CommandLine.Option;
           + " (with --articles: qid Q0 articleId rank score tag)."
     })
 final class BatchCommand extends CliCommand {
-  @Option(names = "--index", paramLabel = "DIR", description = "Index directory (default: index).")
-  Path index;
-
-  @Option(
-      names = "--solr",
-      paramLabel = "URL",
-      description =
-          "A Parley collection on SolrCloud instead of --index, for example"
-              + " http://127.0.0.1:8983/solr/parley (see: parley cluster).")
-  String solr;
+  @Mixin IndexLocation where = new IndexLocation();
 
   @Option(
       names = "--queries",
@@ -86,7 +78,7 @@ final class BatchCommand extends CliCommand {
     if (!tag.matches("\\S+")) {
       throw new UsageException("--tag must be one word, got: '" + tag + "'");
     }
-    if (solr != null && articles) {
+    if (where.solr != null && articles) {
       throw Backend.notOnSolr("--articles", "rank passages, or use an embedded index: --index DIR");
     }
     List<QueryFile.Query> queries = QueryFile.read(queriesFile);
@@ -94,7 +86,12 @@ final class BatchCommand extends CliCommand {
     int passes = latency ? 2 : 1;
     long[] nanos = new long[queries.size()];
     try (Backend searcher =
-            Backend.open(index, solr, dev.parley.query.highlight.SnippetEscaping.HTML, null, null);
+            Backend.open(
+                where.index,
+                where.solr,
+                dev.parley.query.highlight.SnippetEscaping.HTML,
+                null,
+                null);
         BufferedWriter w = Files.newBufferedWriter(runFile, StandardCharsets.UTF_8)) {
       for (int pass = 0; pass < passes; pass++) {
         for (int i = 0; i < queries.size(); i++) {

@@ -9,12 +9,12 @@ import dev.parley.query.result.SearchResults;
 import dev.parley.query.result.Unit;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,16 +40,7 @@ final class SearchCommand extends CliCommand {
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "The query words.")
   List<String> words = new ArrayList<>();
 
-  @Option(names = "--index", paramLabel = "DIR", description = "Index directory (default: index).")
-  Path index;
-
-  @Option(
-      names = "--solr",
-      paramLabel = "URL",
-      description =
-          "A Parley collection on SolrCloud instead of --index, for example"
-              + " http://127.0.0.1:8983/solr/parley (see: parley cluster).")
-  String solr;
+  @Mixin IndexLocation where = new IndexLocation();
 
   @Option(
       names = "--topic",
@@ -177,13 +168,17 @@ final class SearchCommand extends CliCommand {
             .withUnit(articles ? Unit.ARTICLE : Unit.PASSAGE)
             .withRecencyHalfLife(inRange("--recency-half-life", recencyHalfLife, 0, 100_000))
             .build();
-    if (solr != null && articles) {
+    if (where.solr != null && articles) {
       throw Backend.notOnSolr(
           "--articles", "search passages, or use an embedded index: --index DIR");
     }
     try (Backend backend =
         Backend.open(
-            index, solr, escaping(snippetEscaping), json ? null : PRE, json ? null : POST)) {
+            where.index,
+            where.solr,
+            escaping(snippetEscaping),
+            json ? null : PRE,
+            json ? null : POST)) {
       SearchResults results = backend.search(request);
       if (json) {
         out.println(ResultsJson.toJson(results));

@@ -4,8 +4,8 @@ import dev.parley.query.result.FacetCount;
 import dev.parley.query.result.IndexStats;
 import dev.parley.query.result.ResultsJson;
 import java.io.IOException;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code parley stats}: what an index holds. */
@@ -16,16 +16,7 @@ import picocli.CommandLine.Option;
       "Articles, passages, date range, schema version, passages per topic and entity."
     })
 final class StatsCommand extends CliCommand {
-  @Option(names = "--index", paramLabel = "DIR", description = "Index directory (default: index).")
-  Path index;
-
-  @Option(
-      names = "--solr",
-      paramLabel = "URL",
-      description =
-          "A Parley collection on SolrCloud instead of --index, for example"
-              + " http://127.0.0.1:8983/solr/parley (see: parley cluster).")
-  String solr;
+  @Mixin IndexLocation where = new IndexLocation();
 
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
@@ -33,7 +24,8 @@ final class StatsCommand extends CliCommand {
   @Override
   public Integer call() throws IOException {
     try (Backend searcher =
-        Backend.open(index, solr, dev.parley.query.highlight.SnippetEscaping.HTML, null, null)) {
+        Backend.open(
+            where.index, where.solr, dev.parley.query.highlight.SnippetEscaping.HTML, null, null)) {
       IndexStats s = searcher.stats();
       if (json) {
         out.println(ResultsJson.toJson(s));
