@@ -19,7 +19,8 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
  * matched only through its article context gets its opening sentences, unmarked.
  *
  * <p>Offsets come from the postings ({@link Fields#TEXT_TYPE} indexes them), so nothing is
- * re-analyzed at query time.
+ * re-analyzed at query time; the query is cut to its passage-text clauses first ({@link
+ * HighlightQuery}), which leaves every snippet as the whole query makes it.
  *
  * <p>Thread safety: immutable, safe to share.
  */
@@ -58,6 +59,15 @@ public final class SnippetHighlighter {
    * @throws IOException on a read error
    */
   public String[] highlight(IndexSearcher searcher, Query query, int[] docs) throws IOException {
+    return highlight(searcher, query, docs, true);
+  }
+
+  /**
+   * As {@link #highlight(IndexSearcher, Query, int[])}; without {@code textOnly}, with the whole
+   * query (how snippets were made before {@link HighlightQuery}: tests compare the two).
+   */
+  String[] highlight(IndexSearcher searcher, Query query, int[] docs, boolean textOnly)
+      throws IOException {
     if (docs.length == 0) {
       return new String[0];
     }
@@ -69,8 +79,13 @@ public final class SnippetHighlighter {
             .withMaxLength(Integer.MAX_VALUE - 1)
             .build();
     int[] max = new int[] {sentences};
+    // Only the passage-text clauses can mark words: the context clauses would be weighed and
+    // looked up for every hit for nothing (HighlightQuery says why the snippets stay the same).
+    Query text = textOnly ? HighlightQuery.textOnly(query) : null;
     String[] snippets =
-        highlighter.highlightFields(new String[] {Fields.TEXT}, query, docs, max).get(Fields.TEXT);
+        highlighter
+            .highlightFields(new String[] {Fields.TEXT}, text == null ? query : text, docs, max)
+            .get(Fields.TEXT);
     for (int i = 0; i < snippets.length; i++) {
       snippets[i] = finish(snippets[i]);
     }
