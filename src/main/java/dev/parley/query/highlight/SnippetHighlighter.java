@@ -3,8 +3,13 @@ package dev.parley.query.highlight;
 import dev.parley.analysis.NewsSentenceBreaks;
 import dev.parley.schema.Fields;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
@@ -59,25 +64,44 @@ public final class SnippetHighlighter {
    * @throws IOException on a read error
    */
   public String[] highlight(IndexSearcher searcher, Query query, int[] docs) throws IOException {
-    return highlight(searcher, query, docs, true);
+    return highlight(searcher, query, docs, null, true);
   }
 
   /**
-   * As {@link #highlight(IndexSearcher, Query, int[])}; without {@code textOnly}, with the whole
-   * query (how snippets were made before {@link HighlightQuery}: tests compare the two).
+   * As {@link #highlight(IndexSearcher, Query, int[])}, for passages whose stored {@link
+   * Fields#TEXT} the caller has read already ({@code texts}, same order as {@code docs}): the
+   * highlighter then reads no stored fields itself, so each hit's document is decompressed once.
+   *
+   * @throws IOException on a read error
    */
-  String[] highlight(IndexSearcher searcher, Query query, int[] docs, boolean textOnly)
+  public String[] highlight(IndexSearcher searcher, Query query, int[] docs, String[] texts)
+      throws IOException {
+    if (texts.length != docs.length) {
+      throw new IllegalArgumentException(
+          docs.length + " docs but " + texts.length + " texts to highlight");
+    }
+    return highlight(searcher, query, docs, texts, true);
+  }
+
+  /**
+   * As {@link #highlight(IndexSearcher, Query, int[], String[])} ({@code texts} may be null: read
+   * from the index); without {@code textOnly}, with the whole query (how snippets were made before
+   * {@link HighlightQuery}: tests compare the two).
+   */
+  String[] highlight(
+      IndexSearcher searcher, Query query, int[] docs, String[] texts, boolean textOnly)
       throws IOException {
     if (docs.length == 0) {
       return new String[0];
     }
-    UnifiedHighlighter highlighter =
+    UnifiedHighlighter.Builder builder =
         UnifiedHighlighter.builder(searcher, analyzer)
             .withFormatter(formatter(pre, post, escaping))
             // sentences that know news abbreviations (Mr., U.S., Gen., Jan.)
             .withBreakIterator(NewsSentenceBreaks::create)
-            .withMaxLength(Integer.MAX_VALUE - 1)
-            .build();
+            .withMaxLength(Integer.MAX_VALUE - 1);
+    UnifiedHighlighter highlighter =
+        texts == null ? builder.build() : new GivenTexts(builder, docs, texts);
     int[] max = new int[] {sentences};
     // Only the passage-text clauses can mark words: the context clauses would be weighed and
     // looked up for every hit for nothing (HighlightQuery says why the snippets stay the same).
@@ -90,6 +114,36 @@ public final class SnippetHighlighter {
       snippets[i] = finish(snippets[i]);
     }
     return snippets;
+  }
+
+  /** A highlighter that takes the passage texts from its caller instead of the stored fields. */
+  private static final class GivenTexts extends UnifiedHighlighter {
+    private final Map<Integer, String> texts = new HashMap<>();
+
+    GivenTexts(UnifiedHighlighter.Builder builder, int[] docs, String[] texts) {
+      super(builder);
+      for (int i = 0; i < docs.length; i++) {
+        this.texts.put(docs[i], texts[i]);
+      }
+    }
+
+    @Override
+    protected List<CharSequence[]> loadFieldValues(
+        String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
+      List<CharSequence[]> values = new ArrayList<>();
+      for (int doc = docIter.nextDoc();
+          doc != DocIdSetIterator.NO_MORE_DOCS;
+          doc = docIter.nextDoc()) {
+        CharSequence[] row = new CharSequence[fields.length];
+        for (int f = 0; f < fields.length; f++) {
+          row[f] = fields[f].equals(Fields.TEXT) ? texts.get(doc) : null;
+        }
+        // One batch: the texts are in memory already, so the highlighter's memory bound on a
+        // batch (cacheCharsThreshold) has nothing to save.
+        values.add(row);
+      }
+      return values;
+    }
   }
 
   /**

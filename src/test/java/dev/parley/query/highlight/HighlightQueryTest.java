@@ -200,9 +200,19 @@ class HighlightQueryTest {
         SynonymBalance.balance(queries.build(SimpleQuery.parse(text), mode), searcher, List.of());
     ScoreDoc[] top = searcher.search(query, 100).scoreDocs;
     int[] docs = Arrays.stream(top).mapToInt(d -> d.doc).toArray();
+    String[] before = highlighter.highlight(searcher, query, docs, null, false);
     assertArrayEquals(
-        highlighter.highlight(searcher, query, docs, false),
-        highlighter.highlight(searcher, query, docs, true),
+        before,
+        highlighter.highlight(searcher, query, docs, null, true),
         () -> "snippets differ for '" + text + "' (" + mode + ")");
+    // The texts handed in by the caller (HitReader) instead of read from the stored fields.
+    String[] texts = new String[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      texts[i] = searcher.storedFields().document(docs[i]).get(Fields.TEXT);
+    }
+    assertArrayEquals(
+        before,
+        highlighter.highlight(searcher, query, docs, texts),
+        () -> "snippets from given texts differ for '" + text + "' (" + mode + ")");
   }
 }
