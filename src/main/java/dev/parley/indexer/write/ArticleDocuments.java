@@ -85,8 +85,8 @@ public final class ArticleDocuments {
    * As {@link #of(Article, List, List, List, Analyzer)}, with entity tokens in the article context
    * too: {@code tagger} gives the mentions of a text (the title and lead once per article, each
    * heading), as the enricher tags passages ({@code Enricher.mentions}); passages carry theirs in
-   * their enrichment ({@link Enrichment#mentions()}). With {@code analyzer}, the article's words are
-   * analysed once ({@link ArticleTokens}) and every tokenised field replays its tokens.
+   * their enrichment ({@link Enrichment#mentions()}). With {@code analyzer}, the article's words
+   * are analysed once ({@link ArticleTokens}) and every tokenised field replays its tokens.
    */
   public static List<Document> of(
       Article article,
