@@ -28,7 +28,14 @@ import java.util.Set;
  *   <li>{@code head-visit-talks}: a head of state or government, a travel word ({@code visit},
  *       {@code tour}, {@code arrives}, {@code trip}, ...) and a talks word ({@code talks}, {@code
  *       discuss}, {@code meet}, ...) in one sentence: a state visit with talks, which the summit
- *       definition counts as a meeting of leaders.
+ *       definition counts as a meeting of leaders;
+ *   <li>{@code head-travels-to-country}: a word window, not just a sentence: a head of state or
+ *       government, then a trip word ({@code visit}, {@code arrives}, {@code travel}, {@code
+ *       leaves for}, ...), then a country or capital as the destination ("arrives in China", "flew
+ *       to Moscow"), with a talks word in the sentence; a trip looked back on ("back from a visit
+ *       to") or a minister-titled leader does not count;
+ *   <li>{@code grouping-meeting}: a named grouping whose leaders' meetings are summits ({@link
+ *       #GROUPINGS}: G7, APEC, the EU, ...) within 3 words of a gathering word.
  * </ul>
  *
  * <p>Thread safety: immutable, safe to share.
