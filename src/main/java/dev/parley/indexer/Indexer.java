@@ -32,6 +32,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.document.Document;
@@ -104,6 +106,17 @@ public final class Indexer implements AutoCloseable {
   private final PassageVectors vectors;
 
   private final ReadWriteLock commitLock = new ReentrantReadWriteLock();
+
+  /**
+   * True while the index holds articles enriched with another configuration (topic model, topics,
+   * segmentation, gazetteer) than this indexer's: the next commit first rewrites, from their stored
+   * records, every article not written since the indexer opened, so that no commit records this
+   * configuration over an index that mixes two (docs/reliability.md).
+   */
+  private volatile boolean stale;
+
+  /** Ids written since the indexer opened, while {@link #stale}. */
+  private final Set<String> writtenWhileStale = ConcurrentHashMap.newKeySet();
 
   /** What a run of {@link #index(List, Prune)} writes through. */
   private final IndexRun.Target runTarget =
@@ -193,6 +206,10 @@ public final class Indexer implements AutoCloseable {
     try {
       if (!DirectoryReader.indexExists(directory)) {
         commit();
+      } else {
+        try (DirectoryReader reader = openReader()) {
+          stale = reader.numDocs() > 0 && !sameConfiguration(reader);
+        }
       }
     } catch (IOException | RuntimeException e) {
       try {
@@ -275,9 +292,11 @@ public final class Indexer implements AutoCloseable {
    * not articles are skipped. An article id read twice in one run is rejected the second time,
    * naming both sources.
    *
-   * <p>When the index was last committed with another segmentation, another list of topics or
-   * another topic model version, no article is skipped: the run rewrites them all with the current
-   * configuration.
+   * <p>When the index was last committed with another segmentation, another list of topics, another
+   * topic model version or another gazetteer, no article is skipped: the run rewrites them all with
+   * the current configuration, and before its first commit also every indexed article it did not
+   * read, from the article's stored record (the same holds for {@link #delete} and for {@link #add}
+   * followed by {@link #commit()}).
    *
    * @param prune whether to remove indexed articles whose source file is gone
    * @return what the run did
@@ -438,6 +457,9 @@ public final class Indexer implements AutoCloseable {
   private void write(String articleId, List<Document> docs) throws IOException {
     commitLock.readLock().lock();
     try {
+      if (stale) {
+        writtenWhileStale.add(articleId);
+      }
       articleWriter.write(articleId, docs);
     } finally {
       commitLock.readLock().unlock();
@@ -489,6 +511,9 @@ public final class Indexer implements AutoCloseable {
   private void doCommit() throws IOException {
     commitLock.writeLock().lock();
     try {
+      if (stale) {
+        reenrichTheRest();
+      }
       long articles;
       long passages;
       try (DirectoryReader reader = DirectoryReader.open(writer)) {
@@ -498,8 +523,31 @@ public final class Indexer implements AutoCloseable {
       }
       writer.setLiveCommitData(manifest(articles, passages).toUserData().entrySet());
       writer.commit();
+      stale = false;
+      writtenWhileStale.clear();
     } finally {
       commitLock.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Rewrites, with this indexer's configuration, every article the index holds that was not written
+   * since it opened, reading each back from its article record (its input files may be gone or not
+   * part of this run). Holds the commit lock, so no run writes meanwhile; an article a run writes
+   * later replaces this rewrite, as it should.
+   */
+  private void reenrichTheRest() throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      searcher.setQueryCache(null);
+      StoredArticles.forEach(
+          searcher,
+          writtenWhileStale,
+          article -> {
+            Map<String, float[]> previous =
+                vectors == null ? Map.of() : PassageVectors.indexed(reader, article.id());
+            articleWriter.write(article.id(), documents(article, previous));
+          });
     }
   }
 
