@@ -2,12 +2,17 @@ package dev.parley.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.parley.analysis.Gazetteer;
 import dev.parley.embed.DenseModel;
 import dev.parley.indexer.Indexer;
 import dev.parley.indexer.IngestReport;
 import dev.parley.indexer.ProgressListener;
 import dev.parley.indexer.Rejection;
+import dev.parley.indexer.enrich.NewsEnricher;
+import dev.parley.indexer.enrich.TopicModel;
 import dev.parley.query.result.ResultsJson;
+import dev.parley.schema.IndexManifest;
+import dev.parley.schema.SchemaMismatchException;
 import dev.parley.solr.write.SolrIndexer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,6 +22,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -76,6 +84,14 @@ final class IndexCommand extends CliCommand {
   boolean json;
 
   @Option(
+      names = "--topics",
+      paramLabel = "DIR",
+      description =
+          "Also score the topics whose files (format 2, trained by tune-topics) are in DIR, beside"
+              + " the built-in ones.")
+  String topicsDir;
+
+  @Option(
       names = "--embed",
       paramLabel = "MODEL",
       description =
@@ -100,7 +116,7 @@ final class IndexCommand extends CliCommand {
         throw new UsageException(
             "--delete cannot be combined with --input or --prune: run them one after the other");
       }
-      try (Indexer indexer = Indexer.builder(index).build()) {
+      try (Indexer indexer = Indexer.builder(index).withEnricher(enricher(index)).build()) {
         report = indexer.delete(delete);
       }
       printRejections(report, err);
@@ -109,7 +125,7 @@ final class IndexCommand extends CliCommand {
       requireSomeInput(paths);
       Indexer.Prune mode = prune ? Indexer.Prune.MISSING_SOURCES : Indexer.Prune.NONE;
       DenseModel model = embed == null ? null : DenseModel.named(embed);
-      report = index(paths, index, commitEvery, threads, mode, model, err);
+      report = index(paths, index, commitEvery, threads, mode, model, enricher(index), err);
     }
     if (json) {
       out.println(ResultsJson.toJson(toJson(report, index)));
@@ -130,6 +146,9 @@ final class IndexCommand extends CliCommand {
     }
     if (embed != null) {
       throw Backend.notOnSolr("--embed", "hybrid search needs an embedded index: --index DIR");
+    }
+    if (topicsDir != null) {
+      throw Backend.notOnSolr("--topics", "the collection scores the built-in topics");
     }
     if (!delete.isEmpty() || prune) {
       throw Backend.notOnSolr(
@@ -180,7 +199,49 @@ final class IndexCommand extends CliCommand {
         Runtime.getRuntime().availableProcessors(),
         Indexer.Prune.NONE,
         null,
+        NewsEnricher.defaults(),
         err);
+  }
+
+  /**
+   * The built-in topics plus those of {@code --topics}; refuses, before anything is written, a run
+   * that would drop a topic {@code index} holds: a run with other topics re-enriches every article
+   * (docs/reliability.md), so an app's topic would vanish from every passage without a word.
+   */
+  private NewsEnricher enricher(Path index) throws IOException {
+    TopicModel.Builder topics = TopicModel.builder(Gazetteer.defaults()).addDefaults();
+    if (topicsDir != null) {
+      TopicCommands.definitions(topicsDir).forEach(topics::add);
+    }
+    TopicModel model = topics.build();
+    List<String> held = heldTopics(index);
+    List<String> dropped = held.stream().filter(t -> !model.names().contains(t)).toList();
+    if (!dropped.isEmpty()) {
+      throw new UsageException(
+          "index "
+              + index
+              + " holds the topic"
+              + (dropped.size() == 1 ? " " : "s ")
+              + String.join(", ", dropped)
+              + " that this run would drop from every passage: pass --topics DIR with"
+              + " their topic files (the built-in topics are always included)");
+    }
+    return new NewsEnricher(Gazetteer.defaults(), model);
+  }
+
+  /** The topics {@code index}'s last commit records, or none if there is no index there yet. */
+  private static List<String> heldTopics(Path index) throws IOException {
+    if (!Files.isDirectory(index)) {
+      return List.of();
+    }
+    try (Directory d = FSDirectory.open(index)) {
+      if (!DirectoryReader.indexExists(d)) {
+        return List.of();
+      }
+      return IndexManifest.read(d, index).topics();
+    } catch (SchemaMismatchException e) {
+      return List.of(); // the indexer reports it, with its own message
+    }
   }
 
   private static IngestReport index(
@@ -190,11 +251,13 @@ final class IndexCommand extends CliCommand {
       int threads,
       Indexer.Prune prune,
       DenseModel embed,
+      NewsEnricher enricher,
       PrintStream err)
       throws IOException {
     IngestReport report;
     Indexer.Builder builder =
         Indexer.builder(index)
+            .withEnricher(enricher)
             .withCommitEvery(commitEvery)
             .withThreads(threads)
             .withProgress(progress(err));
