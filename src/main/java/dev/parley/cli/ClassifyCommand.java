@@ -65,7 +65,7 @@ final class ClassifyCommand extends CliCommand {
     inRange("--top", top, 1, 1000);
     Gazetteer gazetteer = Gazetteer.defaults();
     TopicModel model = TopicCommands.model(topicsDir, gazetteer);
-    LabelledFile.Contents contents = LabelledFile.read(input, err);
+    LabelledFile.Contents contents = LabelledFile.read(input, model.names(), err);
     int bad = contents.bad();
     if (eval) {
       List<LabelledFile.Line> labelled = new ArrayList<>();

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A JSON Lines file of texts to classify: {@code {"id": ..., "text": ..., "context"?: ...,
@@ -49,28 +50,50 @@ final class LabelledFile {
   /** The lines read, and how many were bad. */
   record Contents(List<Line> lines, int bad) {}
 
-  static Contents read(Path file, PrintStream err) throws IOException {
+  /**
+   * Reads {@code file}. Topic names in labels are matched to {@code topics} ignoring case; a list
+   * naming a topic the model does not have is a bad line (every topic is judged, so a typo would
+   * turn the passage into a negative for all of them); an object's other topics are ignored with
+   * one warning per name, since a file may label topics the model being trained does not score.
+   */
+  static Contents read(Path file, List<String> topics, PrintStream err) throws IOException {
     List<Line> lines = new ArrayList<>();
+    Set<String> ignored = new TreeSet<>();
     int bad = 0;
     int n = 0;
     for (String raw : utf8Lines(file)) {
       n++;
+      if (raw == null) {
+        err.println(file + ":" + n + ": invalid UTF-8 (save the file as UTF-8); line skipped");
+        bad++;
+        continue;
+      }
       if (raw.isBlank()) {
         continue;
       }
       try {
-        lines.add(parse(raw, n));
+        lines.add(parse(raw, n, topics, ignored));
       } catch (IllegalArgumentException | IllegalStateException e) {
         err.println(file + ":" + n + ": " + e.getMessage() + "; line skipped");
         bad++;
       }
+    }
+    for (String name : ignored) {
+      err.println(
+          file
+              + ": labels name the topic '"
+              + name
+              + "', which the model does not have ("
+              + String.join(", ", topics)
+              + "); ignored");
     }
     return new Contents(lines, bad);
   }
 
   /**
    * The file's lines, each decoded on its own so that bytes that are not UTF-8 are reported with
-   * their own line number (a buffered reader decodes ahead and would name an earlier line).
+   * their own line number (a buffered reader decodes ahead and would name an earlier line) and only
+   * that line is lost: null stands for it.
    */
   private static List<String> utf8Lines(Path file) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
@@ -97,15 +120,14 @@ final class LabelledFile {
                 .decode(ByteBuffer.wrap(bytes, start, stop - start))
                 .toString());
       } catch (CharacterCodingException e) {
-        throw new IOException(
-            file + ":" + (lines.size() + 1) + ": invalid UTF-8: save the file as UTF-8", e);
+        lines.add(null); // reported with its line number by read, and skipped
       }
       start = end + 1;
     }
     return lines;
   }
 
-  private static Line parse(String raw, int number) {
+  private static Line parse(String raw, int number, List<String> topics, Set<String> ignored) {
     JsonObject o;
     try {
       o = JsonLinesFormat.parseObject(raw, "{\"id\", \"text\"}");
@@ -136,9 +158,15 @@ final class LabelledFile {
       judged = Set.of();
     } else if (l.isJsonObject()) {
       for (var e : l.getAsJsonObject().entrySet()) {
-        judged.add(e.getKey());
-        if (label(e.getKey(), e.getValue())) {
-          labels.add(e.getKey());
+        boolean value = label(e.getKey(), e.getValue());
+        String topic = topic(e.getKey(), topics);
+        if (topic == null) {
+          ignored.add(e.getKey());
+          continue;
+        }
+        judged.add(topic);
+        if (value) {
+          labels.add(topic);
         }
       }
     } else if (l.isJsonArray()) {
@@ -147,7 +175,16 @@ final class LabelledFile {
           throw new IllegalArgumentException(
               "\"labels\" as a list must hold topic names (strings), got: " + t);
         }
-        labels.add(t.getAsString());
+        String topic = topic(t.getAsString(), topics);
+        if (topic == null) {
+          throw new IllegalArgumentException(
+              "\"labels\" names the topic '"
+                  + t.getAsString()
+                  + "', which the model does not have ("
+                  + String.join(", ", topics)
+                  + ")");
+        }
+        labels.add(topic);
       }
       judged = null;
     } else {
@@ -156,6 +193,16 @@ final class LabelledFile {
     }
     return new Line(
         id.getAsString(), text.getAsString(), context, labels, judged, labelled, number);
+  }
+
+  /** The model's name for {@code name}, ignoring case, or null. */
+  private static String topic(String name, List<String> topics) {
+    for (String t : topics) {
+      if (t.equalsIgnoreCase(name)) {
+        return t;
+      }
+    }
+    return null;
   }
 
   private static boolean label(String topic, JsonElement v) {

@@ -133,7 +133,7 @@ final class TuneTopicsCommand extends CliCommand {
     List<LabelledText> examples = new ArrayList<>();
     int bad = 0;
     for (Path file : labels) {
-      LabelledFile.Contents contents = LabelledFile.read(file, err);
+      LabelledFile.Contents contents = LabelledFile.read(file, names, err);
       bad += contents.bad();
       boolean isNatural = natural == null || file.equals(natural);
       for (LabelledText t : TopicCommands.examples(contents.lines(), names)) {
@@ -143,7 +143,7 @@ final class TuneTopicsCommand extends CliCommand {
     Map<String, Double> rates = new HashMap<>();
     if (natural != null) {
       List<LabelledText> sample =
-          TopicCommands.examples(LabelledFile.read(natural, err).lines(), names);
+          TopicCommands.examples(LabelledFile.read(natural, names, err).lines(), names);
       for (String topic : names) {
         long judged = sample.stream().filter(t -> t.judged().contains(topic)).count();
         long positive = sample.stream().filter(t -> t.labels().contains(topic)).count();
@@ -215,7 +215,7 @@ final class TuneTopicsCommand extends CliCommand {
   private int vet() throws IOException {
     List<TopicDefinition> topics = TopicCommands.definitions(topicsDir);
     List<String> names = topics.stream().map(TopicDefinition::name).toList();
-    LabelledFile.Contents contents = LabelledFile.read(vet, err);
+    LabelledFile.Contents contents = LabelledFile.read(vet, names, err);
     List<TopicTrainer.CueCheck> checks =
         TopicTrainer.vet(
             topics, Gazetteer.defaults(), TopicCommands.examples(contents.lines(), names));

@@ -362,19 +362,65 @@ class MainTest {
     assertTrue(r.out().contains("summits"), r.out());
   }
 
-  /** A file that is not UTF-8 is one line naming the file and the line, as for the indexer. */
+  /**
+   * A line that is not UTF-8 is one line naming the file and the line, and only that line is lost
+   * (before, the whole file was refused).
+   */
   @Test
-  void classifyNamesTheLineThatIsNotUtf8() throws IOException {
+  void classifyNamesTheLineThatIsNotUtf8AndKeepsTheOthers() throws IOException {
     Path in = dir.resolve("latin1.jsonl");
     Files.write(
         in,
-        "{\"id\": \"a\", \"text\": \"ok\"}\n{\"id\": \"b\", \"text\": \"Caf\u00e9\"}\n"
+        ("{\"id\": \"a\", \"text\": \"ok\"}\n{\"id\": \"b\", \"text\": \"Caf\u00e9\"}\n"
+                + "{\"id\": \"c\", \"text\": \"fine\"}\n")
             .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     Run r = run("classify", "--input", in.toString());
-    assertEquals(2, r.code());
+    assertEquals(1, r.code());
     assertEquals(
-        List.of("parley classify: " + in + ":2: invalid UTF-8: save the file as UTF-8"),
+        List.of(in + ":2: invalid UTF-8 (save the file as UTF-8); line skipped"),
         r.err().lines().toList());
+    assertEquals(
+        List.of("a", "c"),
+        r.out().lines().map(l -> StrictJson.parseObject(l).get("id").getAsString()).toList());
+  }
+
+  /**
+   * Topic names in labels ignore case; a list naming an unknown topic is a bad line (every topic is
+   * judged); an object's unknown topic is ignored with one warning.
+   */
+  @Test
+  void labelTopicNamesIgnoreCaseAndUnknownOnesAreNamed() throws IOException {
+    String t = "\"text\": \"Leaders met at the summit.\"";
+    Path in =
+        Files.writeString(
+            dir.resolve("names.jsonl"),
+            "{\"id\": \"a\", "
+                + t
+                + ", \"labels\": {\"Summits\": 1}}\n"
+                + "{\"id\": \"b\", "
+                + t
+                + ", \"labels\": [\"SUMMITS\", \"diplomacy\"]}\n"
+                + "{\"id\": \"c\", "
+                + t
+                + ", \"labels\": [\"summitz\"]}\n"
+                + "{\"id\": \"d\", "
+                + t
+                + ", \"labels\": {\"summits\": 1, \"arms\": 0}}\n");
+    Run r = run("classify", "--input", in.toString(), "--eval", "--json");
+    assertEquals(1, r.code());
+    assertEquals(
+        List.of(
+            in
+                + ":3: \"labels\" names the topic 'summitz', which the model does not have"
+                + " (diplomacy, sanctions, summits); line skipped",
+            in
+                + ": labels name the topic 'arms', which the model does not have (diplomacy,"
+                + " sanctions, summits); ignored"),
+        r.err().lines().toList());
+    JsonObject summits = StrictJson.parseObject(r.out()).getAsJsonObject("summits");
+    assertEquals(3, summits.get("examples").getAsInt());
+    assertEquals(
+        3, summits.get("truePositives").getAsInt() + summits.get("falseNegatives").getAsInt());
   }
 
   @Test
