@@ -419,13 +419,13 @@ class MainTest {
     JsonObject summits =
         StrictJson.parseObject(r.out()).getAsJsonObject("explanation").getAsJsonObject("summits");
     assertEquals(
-        "{\"score\":0.9387,\"labelled\":true,\"bias\":-5.4496,\"top\":["
-            + "{\"feature\":\"ent:head-travels-to-country\",\"value\":1.0,\"weight\":4.4787,"
-            + "\"contribution\":4.4787},"
-            + "{\"feature\":\"ent:head-meets\",\"value\":1.0,\"weight\":1.2863,"
-            + "\"contribution\":1.2863},"
-            + "{\"feature\":\"cue:visit-talks\",\"value\":1.0,\"weight\":1.0017,"
-            + "\"contribution\":1.0017}]}",
+        "{\"score\":0.7072,\"labelled\":true,\"bias\":-5.7921,\"top\":["
+            + "{\"feature\":\"ent:head-travels-to-country\",\"value\":1.0,\"weight\":2.6019,"
+            + "\"contribution\":2.6019},"
+            + "{\"feature\":\"ent:head-meets\",\"value\":1.0,\"weight\":1.3792,"
+            + "\"contribution\":1.3792},"
+            + "{\"feature\":\"cue:visit-talks\",\"value\":1.0,\"weight\":1.2494,"
+            + "\"contribution\":1.2494}]}",
         summits.toString());
   }
 

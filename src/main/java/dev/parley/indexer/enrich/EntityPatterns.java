@@ -169,23 +169,10 @@ final class EntityPatterns {
           "visit", "visits", "visited", "visiting", "tour", "tours", "toured", "touring", "trip",
           "arrive", "arrives", "arrived", "arriving", "travel", "travels", "travelled", "traveled",
           "travelling", "traveling", "fly", "flies", "flew", "flying", "go", "goes", "went", "journey",
-          "leave", "leaves", "left", "leaving", "heads", "headed", "heading", "due");
+          "leave", "leaves", "left", "leaving");
 
-  /**
-   * Trip words that name a destination only with a given word next: "leaves for Washington" (not
-   * "left Ivory Coast"), "heads to Washington" (not "heads of state"), "is due in Cairo" (not "due
-   * to the crisis").
-   */
-  static final Map<String, Set<String>> NEXT_WORD =
-      Map.of(
-          "leave", Set.of("for"),
-          "leaves", Set.of("for"),
-          "left", Set.of("for"),
-          "leaving", Set.of("for"),
-          "heads", Set.of("to", "for"),
-          "headed", Set.of("to", "for"),
-          "heading", Set.of("to", "for"),
-          "due", Set.of("in"));
+  /** Trip words that name a destination only with "for" next ("leaves for Washington"). */
+  static final Set<String> LEAVE = Set.of("leave", "leaves", "left", "leaving");
 
   /** Folded words that make a trip the past one a story looks back from ("back from a visit"). */
   static final Set<String> BACK =
@@ -435,8 +422,8 @@ final class EntityPatterns {
         if ((wordClass[t] & TRIP_BIT) == 0 || lookingBack(wordClass, sentence, t)) {
           continue;
         }
-        Set<String> next = NEXT_WORD.get(view.folded(t));
-        if (next != null && !(t + 1 < n && next.contains(view.folded(t + 1)))) {
+        if (LEAVE.contains(view.folded(t))
+            && !(t + 1 < n && view.folded(t + 1).equals("for"))) {
           continue; // "left Ivory Coast after talks": where the trip began
         }
         for (int c = t + 1; c < n && c <= t + DESTINATION_WINDOW && sentence[c] == sentence[t]; c++) {

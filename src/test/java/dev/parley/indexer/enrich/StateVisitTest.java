@@ -70,11 +70,8 @@ class StateVisitTest {
         "Prime Minister Tony Blair flies to Washington tomorrow for talks with President Bush on"
             + " Iraq.",
         "Indian Prime Minister Rajiv Gandhi's visit to Moscow next week will focus on trade talks.",
-        "The Israeli Prime Minister is due in Cairo on Thursday to discuss the peace process.",
-        "President Mubarak heads to Washington next week for talks with President Clinton.",
         "Premier Li Peng will pay an official visit to Japan to discuss economic cooperation.",
         "The King of Spain is on a three-day visit to Morocco for talks with King Hassan.",
-        "The Chancellor will go to Washington next month to discuss trade with the President.",
         // one sentence of a long paragraph about something else
         "Wheat prices fell on Tuesday as traders took profits after last week's rally."
             + " Separately, the Premier arrived in Canada for talks with his counterpart on fishing"
@@ -134,11 +131,6 @@ class StateVisitTest {
     assertFalse(
         travels("Secretary of State Shultz will go to Moscow next month for talks."),
         "a tagged leader named as a minister");
-    assertFalse(
-        travels("The heads of state will meet in Japan for talks."), "'heads' needs 'to' or 'for'");
-    assertFalse(
-        travels("The President said the delay was due to Japan's refusal to hold talks."),
-        "'due' needs 'in'");
   }
 
   /**
@@ -190,7 +182,7 @@ class StateVisitTest {
             .orElseThrow(() -> new AssertionError("not among the top 5: " + e.top()));
     assertEquals(1.0, c.value());
     assertEquals(summits.weights().get("ent:head-travels-to-country"), c.weight(), 1e-6);
-    assertTrue(c.weight() >= 3, "a weight near its prior (5): " + c.weight());
+    assertTrue(c.weight() >= 2, "a weight near its prior (3): " + c.weight());
     assertTrue(e.labelled());
   }
 }

@@ -25,7 +25,7 @@ class TopicFilesTest {
   @Test
   void priorsRoundTripAndAreOnlyForCuratedFeaturesThatExist() {
     assertEquals(
-        Map.of("ent:head-travels-to-country", 5.0),
+        Map.of("ent:head-travels-to-country", 3.0),
         TopicModel.defaults().topics().get(2).priors());
     String ok =
         "{\"format\": 2, \"name\": \"x\", \"priors\": {\"ent:head-travels-to-country\": 2.5}}";
