@@ -30,10 +30,10 @@ import java.util.Set;
  *       discuss}, {@code meet}, ...) in one sentence: a state visit with talks, which the summit
  *       definition counts as a meeting of leaders;
  *   <li>{@code head-travels-to-country}: a word window, not just a sentence: a head of state or
- *       government, then a trip word ({@code visit}, {@code arrives}, {@code travel}, {@code
- *       leaves for}, ...), then a country or capital as the destination ("arrives in China", "flew
- *       to Moscow"), with a talks word in the sentence; a trip looked back on ("back from a visit
- *       to") or a minister-titled leader does not count;
+ *       government, then a trip word ({@code visit}, {@code arrives}, {@code travel}, {@code leaves
+ *       for}, ...), then a country or capital as the destination ("arrives in China", "flew to
+ *       Moscow"), with a talks word in the sentence; a trip looked back on ("back from a visit to")
+ *       or a minister-titled leader does not count;
  *   <li>{@code grouping-meeting}: a named grouping whose leaders' meetings are summits ({@link
  *       #GROUPINGS}: G7, APEC, the EU, ...) within 3 words of a gathering word.
  * </ul>
@@ -166,10 +166,37 @@ final class EntityPatterns {
    */
   static final Set<String> TRIP =
       Set.of(
-          "visit", "visits", "visited", "visiting", "tour", "tours", "toured", "touring", "trip",
-          "arrive", "arrives", "arrived", "arriving", "travel", "travels", "travelled", "traveled",
-          "travelling", "traveling", "fly", "flies", "flew", "flying", "go", "goes", "went", "journey",
-          "leave", "leaves", "left", "leaving");
+          "visit",
+          "visits",
+          "visited",
+          "visiting",
+          "tour",
+          "tours",
+          "toured",
+          "touring",
+          "trip",
+          "arrive",
+          "arrives",
+          "arrived",
+          "arriving",
+          "travel",
+          "travels",
+          "travelled",
+          "traveled",
+          "travelling",
+          "traveling",
+          "fly",
+          "flies",
+          "flew",
+          "flying",
+          "go",
+          "goes",
+          "went",
+          "journey",
+          "leave",
+          "leaves",
+          "left",
+          "leaving");
 
   /** Trip words that name a destination only with "for" next ("leaves for Washington"). */
   static final Set<String> LEAVE = Set.of("leave", "leaves", "left", "leaving");
@@ -181,16 +208,43 @@ final class EntityPatterns {
   /** Folded words that make a named grouping a gathering ("APEC leaders", "the EU summit"). */
   static final Set<String> GATHER =
       Set.of(
-          "summit", "summits", "leaders", "heads", "meeting", "meetings", "conference", "event",
-          "gathering", "talks", "forum", "chair", "chairmanship", "presidency", "host", "hosts",
-          "hosted", "hosting");
+          "summit",
+          "summits",
+          "leaders",
+          "heads",
+          "meeting",
+          "meetings",
+          "conference",
+          "event",
+          "gathering",
+          "talks",
+          "forum",
+          "chair",
+          "chairmanship",
+          "presidency",
+          "host",
+          "hosts",
+          "hosted",
+          "hosting");
 
   /** Groupings whose meetings of leaders are summits by the definition (gazetteer ids). */
   static final Set<String> GROUPINGS =
       Set.of(
-          "g7", "g20", "apec", "asean", "european-union", "european-community", "nato",
-          "arab-league", "gcc", "african-union", "organisation-of-african-unity", "oas",
-          "commonwealth", "sco", "brics");
+          "g7",
+          "g20",
+          "apec",
+          "asean",
+          "european-union",
+          "european-community",
+          "nato",
+          "arab-league",
+          "gcc",
+          "african-union",
+          "organisation-of-african-unity",
+          "oas",
+          "commonwealth",
+          "sco",
+          "brics");
 
   /** Each word of the lists above with the lists it is in, as bits. */
   private static final Map<String, Integer> CLASSES = classes();
@@ -401,10 +455,11 @@ final class EntityPatterns {
 
   /**
    * A head of state or government, then within {@link #HEAD_WINDOW} words a trip word, then within
-   * {@link #DESTINATION_WINDOW} words a country or its capital ("flew to Moscow"), all in one sentence, with a talks word in that
-   * sentence; a trip the story looks back from ("back from a visit to", "after his visit to") does
-   * not count. A head's own country counts as a destination as well: the gazetteer knows a tagged
-   * leader's country but not a titled one's, and both must behave alike.
+   * {@link #DESTINATION_WINDOW} words a country or its capital ("flew to Moscow"), all in one
+   * sentence, with a talks word in that sentence; a trip the story looks back from ("back from a
+   * visit to", "after his visit to") does not count. A head's own country counts as a destination
+   * as well: the gazetteer knows a tagged leader's country but not a titled one's, and both must
+   * behave alike.
    */
   private boolean headTravelsToCountry(
       TokenView view,
@@ -422,11 +477,12 @@ final class EntityPatterns {
         if ((wordClass[t] & TRIP_BIT) == 0 || lookingBack(wordClass, sentence, t)) {
           continue;
         }
-        if (LEAVE.contains(view.folded(t))
-            && !(t + 1 < n && view.folded(t + 1).equals("for"))) {
+        if (LEAVE.contains(view.folded(t)) && !(t + 1 < n && view.folded(t + 1).equals("for"))) {
           continue; // "left Ivory Coast after talks": where the trip began
         }
-        for (int c = t + 1; c < n && c <= t + DESTINATION_WINDOW && sentence[c] == sentence[t]; c++) {
+        for (int c = t + 1;
+            c < n && c <= t + DESTINATION_WINDOW && sentence[c] == sentence[t];
+            c++) {
           if ((wordClass[c] & BACK_BIT) != 0) {
             break; // "visit ... from Japan": the country is where the trip began
           }

@@ -8,8 +8,8 @@ package dev.parley.indexer.enrich;
  * <p>The loss is {@code Σ log(1 + exp(-y (b + w·x))) + λ/2 Σ c_j (w_j - μ_j)²}, where {@code c_j}
  * is each feature's penalty factor (1 for words, less for curated features, so a handful of named
  * cues is not shrunk as hard as thousands of words) and {@code μ_j} its prior weight (0 except for
- * the few curated features a topic definition gives a prior, {@link TopicDefinition#priors()});
- * the bias {@code b} is not penalised.
+ * the few curated features a topic definition gives a prior, {@link TopicDefinition#priors()}); the
+ * bias {@code b} is not penalised.
  *
  * <p>Thread safety: stateless.
  */
@@ -18,8 +18,8 @@ final class LogisticRegression {
 
   /**
    * Sparse rows: row {@code i} has {@code index[i][k]} (feature numbers in {@code [0, dims)}) with
-   * values {@code value[i][k]}; {@code penalty} and {@code prior} hold each feature's penalty factor
-   * and prior weight.
+   * values {@code value[i][k]}; {@code penalty} and {@code prior} hold each feature's penalty
+   * factor and prior weight.
    */
   record Rows(int[][] index, float[][] value, int dims, double[] penalty, double[] prior) {
     Rows(int[][] index, float[][] value, int dims, double[] penalty) {

@@ -40,8 +40,9 @@ import java.util.List;
  * {@code bias} (default 0) and {@code weights} (default none: an untrained topic) are written by
  * {@code parley tune-topics}; {@code cues} are written by people (see {@link Cue} for their fields
  * and defaults), and so are the optional {@code priors} (curated feature to the weight the
- * definition expects, which training shrinks towards; scoring does not read them). Files of format 1 (a {@code "features"} list of regular expressions) are rejected
- * with a message that says how to convert them.
+ * definition expects, which training shrinks towards; scoring does not read them). Files of format
+ * 1 (a {@code "features"} list of regular expressions) are rejected with a message that says how to
+ * convert them.
  *
  * <p>Thread safety: stateless.
  */

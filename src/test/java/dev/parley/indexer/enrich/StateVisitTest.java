@@ -124,8 +124,7 @@ class StateVisitTest {
     assertFalse(
         travels("South African President Thabo Mbeki left Ivory Coast after talks on Sunday."),
         "left a country: where the trip began");
-    assertFalse(
-        travels("The president of its central bank will visit Japan for talks."), "a bank");
+    assertFalse(travels("The president of its central bank will visit Japan for talks."), "a bank");
     assertFalse(
         travels("Vice President Bush will travel to China for talks."), "not a head of state");
     assertFalse(
@@ -147,13 +146,21 @@ class StateVisitTest {
       "King Fahd", "The Brazilian President", "Premier Li Peng", "Helmut Kohl"
     };
     String[] trips = {
-      "will visit", "arrived in", "is to travel to", "flew to", "began a tour of", "will go to",
+      "will visit",
+      "arrived in",
+      "is to travel to",
+      "flew to",
+      "began a tour of",
+      "will go to",
       "leaves for"
     };
     String[] places = {"India", "China", "Moscow", "the United States", "Egypt", "Tokyo", "France"};
     String[] talks = {
-      "for talks with his counterpart", "to discuss trade", "for talks on arms control",
-      "to meet the prime minister", "for negotiations on debt"
+      "for talks with his counterpart",
+      "to discuss trade",
+      "for talks on arms control",
+      "to meet the prime minister",
+      "for negotiations on debt"
     };
     for (int k = 0; k < 200; k++) {
       String head = heads[random.nextInt(heads.length)];

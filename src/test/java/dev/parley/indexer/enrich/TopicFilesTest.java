@@ -25,8 +25,7 @@ class TopicFilesTest {
   @Test
   void priorsRoundTripAndAreOnlyForCuratedFeaturesThatExist() {
     assertEquals(
-        Map.of("ent:head-travels-to-country", 3.0),
-        TopicModel.defaults().topics().get(2).priors());
+        Map.of("ent:head-travels-to-country", 3.0), TopicModel.defaults().topics().get(2).priors());
     String ok =
         "{\"format\": 2, \"name\": \"x\", \"priors\": {\"ent:head-travels-to-country\": 2.5}}";
     TopicDefinition t = TopicFiles.read(new StringReader(ok), "ok.json");
@@ -52,7 +51,8 @@ class TopicFilesTest {
                             "{\"format\": 2, \"name\": \"x\", \"priors\": {\"ent:no-such\": 1}}"),
                         "e.json"))
             .getMessage()
-            .startsWith("e.json: not a topic definition (topic x: prior for ent:no-such but there"));
+            .startsWith(
+                "e.json: not a topic definition (topic x: prior for ent:no-such but there"));
   }
 
   @Test
