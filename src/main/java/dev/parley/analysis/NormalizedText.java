@@ -36,7 +36,7 @@ public final class NormalizedText {
 
   /** Normalizes {@code original}; returns it unchanged (and cheaply) when it is already normal. */
   public static NormalizedText of(String original) {
-    if (!FormatCharFilter.hasRemovable(original) && NFKC.isNormalized(original)) {
+    if (isUnchanged(original)) {
       return new NormalizedText(original, original, null);
     }
     CharFilter chain = charFilters(new StringReader(original));
@@ -50,6 +50,14 @@ public final class NormalizedText {
       throw new UncheckedIOException(e); // a StringReader does not fail
     }
     return new NormalizedText(original, out.toString(), chain);
+  }
+
+  /**
+   * Whether the char filters leave {@code text} as it is (no format character to remove, already
+   * NFKC), so offsets need no correction.
+   */
+  static boolean isUnchanged(String text) {
+    return !FormatCharFilter.hasRemovable(text) && NFKC.isNormalized(text);
   }
 
   /** The two char filters, in order, over {@code in}. */

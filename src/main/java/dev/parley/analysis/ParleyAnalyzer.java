@@ -163,6 +163,15 @@ public final class ParleyAnalyzer extends Analyzer {
     return a;
   }
 
+  /**
+   * Whether every field is analysed by the same index chain (the index-side analyzer, not {@link
+   * #taggingEntities}), so tokens analysed for one field serve another ({@link
+   * AnalysedText#slice}).
+   */
+  public boolean analysesFieldsAlike() {
+    return chain == Chain.INDEX && tagger == null;
+  }
+
   /** The configuration this analyzer was built from. */
   public AnalysisConfig config() {
     return config;

@@ -18,6 +18,7 @@ import dev.parley.indexer.ingest.TextDecoding;
 import dev.parley.indexer.segment.ParagraphSegmenter;
 import dev.parley.indexer.segment.SegmentationConfig;
 import dev.parley.indexer.write.ArticleDocuments;
+import dev.parley.indexer.write.ArticleTokens;
 import dev.parley.schema.Fields;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -30,11 +31,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.store.FSDirectory;
 
 /**
@@ -49,13 +48,14 @@ import org.apache.lucene.store.FSDirectory;
  * <ul>
  *   <li>{@code read}: the file's bytes; {@code parse}: decoding and the seed format;
  *   <li>{@code segment}: paragraphs to passages;
- *   <li>{@code analyse}: the index analyzer over every text the documents have Lucene analyse (the
- *       work Lucene's inversion repeats inside {@code write}), plus each distinct article context
- *       once (the documents replay its tokens into every passage);
+ *   <li>{@code analyse}: all the analysis the documents need, done before Lucene sees them ({@link
+ *       ArticleTokens}, as the indexer does it): each article's words once, sliced into its
+ *       passages, context and article text, plus any piece that cannot be sliced exactly, analysed
+ *       on its own;
  *   <li>{@code tag}: cutting the passage (and the article context, once per article) into a {@link
  *       TokenView} and tagging entities on it; {@code topics}: the topic model on the same view;
  *   <li>{@code write}: building the documents and {@link IndexWriter#addDocuments} (Lucene's
- *       inversion, analysis included, and buffering); {@code commit}: the final commit.
+ *       inversion of the replayed tokens, and buffering); {@code commit}: the final commit.
  * </ul>
  *
  * <p>Not thread-safe; one run per instance.
@@ -70,6 +70,8 @@ public final class StageBreakdown {
   private final long[] nanos = new long[STAGES.size()];
   private long passages;
   private long articles;
+  private long sliced;
+  private long contexts;
 
   /**
    * Indexes the {@code .txt} articles under {@code inputs} into a new index in {@code work}, timing
@@ -106,7 +108,6 @@ public final class StageBreakdown {
       }
     }
     AnalysisConfig analysis = AnalysisConfig.defaults();
-    ParleyAnalyzer analyzer = new ParleyAnalyzer(analysis);
     ParagraphSegmenter segmenter = new ParagraphSegmenter(SegmentationConfig.defaults());
     Gazetteer gazetteer = Gazetteer.defaults();
     EntityTagger tagger = new EntityTagger(gazetteer);
@@ -163,36 +164,23 @@ public final class StageBreakdown {
           nanos[4] += b - a;
           nanos[5] += c - b;
         }
+        // All the analysis the documents need, once (ArticleTokens: the article's words once,
+        // sliced into passages, context and article text; a piece that cannot be sliced exactly
+        // analysed on its own): what the indexer does before Lucene inverts the replays.
         long w0 = cpu();
-        boolean withContext = !dropped.contains(Fields.CONTEXT);
+        ArticleTokens tokens = ArticleTokens.of(writerAnalyzer, article, ps);
+        long w1 = cpu();
         List<Document> docs =
-            ArticleDocuments.of(
-                article, ps, enrichments, null, withContext ? writerAnalyzer : null);
+            ArticleDocuments.of(article, ps, enrichments, null, tokens, text -> List.of());
         for (Document d : docs) {
           dropped.forEach(d::removeFields);
         }
-        long w1 = cpu();
-        // Again, on its own: every text Lucene analyses (string fields) plus each distinct context
-        // of the article once (the indexer analyses it once and replays it into its passages).
-        java.util.Set<String> contexts = new java.util.HashSet<>();
-        for (Passage p : ps) {
-          String lead = ArticleDocuments.contextOf(article, p);
-          if (withContext && contexts.add(lead)) {
-            consume(analyzer, Fields.CONTEXT, lead);
-          }
-        }
-        for (Document d : docs) {
-          for (IndexableField f : d.getFields()) {
-            if (f.fieldType().tokenized() && f.stringValue() != null) {
-              consume(analyzer, f.name(), f.stringValue());
-            }
-          }
-        }
-        long w2 = cpu();
         writer.addDocuments(docs);
-        long w3 = cpu();
-        nanos[3] += w2 - w1;
-        nanos[6] += (w1 - w0) + (w3 - w2);
+        long w2 = cpu();
+        nanos[3] += w1 - w0;
+        nanos[6] += w2 - w1;
+        sliced += tokens.sliced();
+        contexts += ps.isEmpty() ? 0 : 1;
         passages += ps.size();
         articles++;
       }
@@ -207,17 +195,6 @@ public final class StageBreakdown {
     return perPassage;
   }
 
-  private static void consume(ParleyAnalyzer analyzer, String field, String text)
-      throws IOException {
-    try (TokenStream ts = analyzer.tokenStream(field, text)) {
-      ts.reset();
-      while (ts.incrementToken()) {
-        // consume: the time is the analyzer's
-      }
-      ts.end();
-    }
-  }
-
   /** The calling thread's CPU time in nanoseconds. */
   private static long cpu() {
     return THREADS.getCurrentThreadCpuTime();
@@ -226,6 +203,14 @@ public final class StageBreakdown {
   /** Passages indexed by the last run. */
   public long passages() {
     return passages;
+  }
+
+  /**
+   * Of the passage texts and article contexts of the last run, the share sliced from their
+   * article's analysis rather than analysed on their own ({@link ArticleTokens#sliced()}).
+   */
+  public double slicedShare() {
+    return passages + contexts == 0 ? 0 : (double) sliced / (passages + contexts);
   }
 
   /** Articles indexed by the last run. */
@@ -238,6 +223,7 @@ public final class StageBreakdown {
     JsonObject o = new JsonObject();
     o.addProperty("articles", articles);
     o.addProperty("passages", passages);
+    o.addProperty("slicedShare", Math.round(slicedShare() * 10000) / 10000.0);
     JsonObject us = new JsonObject();
     perPassage.forEach((k, v) -> us.addProperty(k, Math.round(v * 100) / 100.0));
     o.add("microsPerPassage", us);
@@ -262,6 +248,11 @@ public final class StageBreakdown {
             "stage breakdown, 1 thread: %,d articles, %,d passages%n",
             articles,
             passages));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "(passage texts and contexts sliced from their article's one analysis: %.2f%%)%n",
+            100 * slicedShare()));
     double total = 0;
     for (Map.Entry<String, Double> e : perPassage.entrySet()) {
       b.append(String.format(Locale.ROOT, "%-8s %9.2f µs/passage%n", e.getKey(), e.getValue()));

@@ -14,6 +14,7 @@ import dev.parley.indexer.ingest.SeedFormat;
 import dev.parley.indexer.segment.ParagraphSegmenter;
 import dev.parley.indexer.segment.SegmentationConfig;
 import dev.parley.indexer.write.ArticleDocuments;
+import dev.parley.indexer.write.ArticleTokens;
 import dev.parley.indexer.write.SimHashReference;
 import dev.parley.schema.Fields;
 import java.io.IOException;
@@ -82,6 +83,108 @@ class IndexingSpeedupsTest {
         diff.containsAll(List.of("passage:extra0#1-1", "passage:extra0#3-3")), diff.toString());
     assertTrue(diff.stream().allMatch(k -> k.contains("extra0")), diff.toString());
     assertTrue(plain.keySet().stream().anyMatch(k -> k.startsWith("passage:extra0")));
+  }
+
+  /**
+   * Random articles (seed printed) whose paragraph ends meet runs in capitals, acronyms, stop
+   * words, headings, paragraphs long enough to be cut into overlapping windows, marks, format and
+   * compatibility characters: the index built from the article analysed once ({@link
+   * ArticleTokens}) digests equal to Lucene analysing every field, with the default analysis and
+   * with stop words dropped at index time; and most pieces are in fact sliced.
+   */
+  @Test
+  void articleAnalysedOnceIndexesLikeEveryFieldAnalysed() throws Exception {
+    long seed = Long.getLong("parley.seed", System.nanoTime());
+    System.out.println(
+        "IndexingSpeedupsTest articles seed: " + seed + " (rerun with -Dparley.seed=" + seed + ")");
+    Random random = new Random(seed);
+    String[] words = {
+      "TALKS",
+      "OPEC",
+      "U.S.",
+      "US",
+      "us",
+      "The",
+      "envoy's",
+      "WHO",
+      "2019",
+      "talks",
+      "said",
+      "sanctions",
+      "in",
+      "the",
+      "Geneva.",
+      "GENEVA,",
+      "summit",
+      "Mr.",
+      "UN",
+      "colour",
+      "organised",
+      "e\u0301",
+      "\u0301x",
+      "nego\u00ADti",
+      "ﬁnance",
+      "Москва",
+      "東京",
+      "😀",
+      "İstanbul",
+      "ß",
+      "’s",
+      "N.Y.",
+      "-",
+      "\u200B"
+    };
+    List<Article> articles = new ArrayList<>();
+    for (int a = 0; a < 150; a++) {
+      boolean plain = random.nextInt(3) > 0;
+      StringBuilder b = new StringBuilder("date 2020-03-01 ");
+      b.append(random.nextBoolean() ? "OPEC TALKS IN GENEVA" : "Talks in Geneva");
+      int paragraphs = 1 + random.nextInt(6);
+      for (int p = 0; p < paragraphs; p++) {
+        b.append("\n\n");
+        if (p > 0 && p < paragraphs - 1 && random.nextInt(5) == 0) {
+          b.append(random.nextBoolean() ? "Outlook" : "Background").append("\n\n");
+        }
+        if (random.nextInt(3) == 0) {
+          b.append("ENDED TALKED ");
+        }
+        int n = 1 + random.nextInt(random.nextInt(6) == 0 ? 400 : 40);
+        for (int w = 0; w < n; w++) {
+          b.append(words[random.nextInt(plain ? 21 : words.length)]);
+          b.append(random.nextInt(8) == 0 ? ". " : " ");
+        }
+        b.append(random.nextBoolean() ? "OPEC TALKED." : "said.");
+      }
+      Article parsed = SeedFormat.parse("r" + a, b.toString(), "r" + a);
+      // Half with a title (formats other than the seed format have one), in capitals or not.
+      String title =
+          random.nextBoolean() ? null : random.nextBoolean() ? "OPEC TALKED" : "Talks in Geneva";
+      articles.add(
+          new Article(parsed.id(), parsed.date(), title, parsed.paragraphs(), parsed.source()));
+    }
+    AnalysisConfig stops =
+        new AnalysisConfig(
+            AnalysisConfig.Stemmer.KSTEM,
+            AnalysisConfig.StopWords.ENGLISH,
+            AnalysisConfig.Spelling.AMERICAN);
+    for (AnalysisConfig config : List.of(AnalysisConfig.defaults(), stops)) {
+      Analyzer analyzer = new ParleyAnalyzer(config);
+      assertEquals(
+          List.of(),
+          IndexDigest.differences(
+              digest(articles, null, config), digest(articles, analyzer, config)),
+          "seed " + seed + ", " + config);
+    }
+    ParagraphSegmenter segmenter = new ParagraphSegmenter(SegmentationConfig.defaults());
+    int pieces = 0;
+    int sliced = 0;
+    for (Article a : articles) {
+      List<Passage> ps = segmenter.segment(a);
+      ArticleTokens t = ArticleTokens.of(new ParleyAnalyzer(AnalysisConfig.defaults()), a, ps);
+      pieces += ps.size() + 1;
+      sliced += t.sliced();
+    }
+    assertTrue(sliced > pieces / 4, sliced + " of " + pieces); // many cuts meet runs in capitals
   }
 
   @Test
@@ -154,12 +257,16 @@ class IndexingSpeedupsTest {
 
   private static Map<String, Long> digest(List<Article> articles, Analyzer contextAnalyzer)
       throws IOException {
+    return digest(articles, contextAnalyzer, AnalysisConfig.defaults());
+  }
+
+  private static Map<String, Long> digest(
+      List<Article> articles, Analyzer contextAnalyzer, AnalysisConfig config) throws IOException {
     ParagraphSegmenter segmenter = new ParagraphSegmenter(SegmentationConfig.defaults());
     NewsEnricher enricher = NewsEnricher.defaults();
     try (Directory dir = new ByteBuffersDirectory()) {
       try (IndexWriter w =
-          new IndexWriter(
-              dir, new IndexWriterConfig(new ParleyAnalyzer(AnalysisConfig.defaults())))) {
+          new IndexWriter(dir, new IndexWriterConfig(new ParleyAnalyzer(config)))) {
         for (Article a : articles) {
           List<Passage> ps = segmenter.segment(a);
           List<Enrichment> es = ps.stream().map(p -> enricher.enrich(a, p)).toList();

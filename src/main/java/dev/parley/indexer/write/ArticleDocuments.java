@@ -1,7 +1,6 @@
 package dev.parley.indexer.write;
 
 import com.google.gson.JsonObject;
-import dev.parley.analysis.AnalysedText;
 import dev.parley.analysis.Mention;
 import dev.parley.indexer.Article;
 import dev.parley.indexer.Paragraph;
@@ -11,7 +10,6 @@ import dev.parley.schema.Fields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -69,10 +67,10 @@ public final class ArticleDocuments {
   }
 
   /**
-   * As {@link #of(Article, List, List, List)}; with {@code analyzer} (the index writer's), each
-   * distinct context text of the article is analysed once here and its tokens replayed into every
-   * passage that carries it ({@link AnalysedText}), instead of Lucene analysing the article's lead
-   * again for every passage. The postings are the same either way.
+   * As {@link #of(Article, List, List, List)}; with {@code analyzer} (the index writer's), the
+   * article's words are analysed once here ({@link ArticleTokens}) and every tokenised field
+   * replays its tokens, instead of Lucene analysing the passages, the article text and each
+   * passage's context. The postings are the same either way.
    */
   public static List<Document> of(
       Article article,
@@ -87,7 +85,8 @@ public final class ArticleDocuments {
    * As {@link #of(Article, List, List, List, Analyzer)}, with entity tokens in the article context
    * too: {@code tagger} gives the mentions of a text (the title and lead once per article, each
    * heading), as the enricher tags passages ({@code Enricher.mentions}); passages carry theirs in
-   * their enrichment ({@link Enrichment#mentions()}).
+   * their enrichment ({@link Enrichment#mentions()}). With {@code analyzer}, the article's words
+   * are analysed once ({@link ArticleTokens}) and every tokenised field replays its tokens.
    */
   public static List<Document> of(
       Article article,
@@ -96,22 +95,39 @@ public final class ArticleDocuments {
       List<float[]> vectors,
       Analyzer analyzer,
       Function<String, List<Mention>> tagger) {
+    ArticleTokens tokens = analyzer == null ? null : ArticleTokens.of(analyzer, article, passages);
+    return of(article, passages, enrichments, vectors, tokens, tagger);
+  }
+
+  /**
+   * As {@link #of(Article, List, List, List, Analyzer, Function)}, with the article already
+   * analysed: {@code tokens} from {@link ArticleTokens#of} for the same article and passages, or
+   * null to have Lucene analyse each text field itself (the same postings, more analysis).
+   */
+  public static List<Document> of(
+      Article article,
+      List<Passage> passages,
+      List<Enrichment> enrichments,
+      List<float[]> vectors,
+      ArticleTokens tokens,
+      Function<String, List<Mention>> tagger) {
     if (passages.size() != enrichments.size()
-        || (vectors != null && vectors.size() != passages.size())) {
+        || (vectors != null && vectors.size() != passages.size())
+        || (tokens != null && tokens.passages() != passages.size())) {
       throw new IllegalArgumentException(
           passages.size()
               + " passages but "
               + enrichments.size()
-              + " enrichments and "
+              + " enrichments, "
               + (vectors == null ? "no" : vectors.size())
-              + " vectors");
+              + " vectors and "
+              + (tokens == null ? "no" : tokens.passages())
+              + " analysed passages");
     }
     List<Document> docs = new ArrayList<>(passages.size() + 1);
     String context = context(article);
     List<Mention> contextMentions = tagger.apply(context);
     String text = article.text();
-    // Most articles have no headings, so every passage has the same context: one analysis.
-    Map<String, AnalysedText> analysed = analyzer == null ? null : new HashMap<>(2);
     for (int i = 0; i < passages.size(); i++) {
       Passage p = passages.get(i);
       Document doc =
@@ -121,14 +137,14 @@ public final class ArticleDocuments {
               context,
               contextMentions(p, contextMentions, tagger),
               text,
-              analyzer,
-              analysed);
+              tokens,
+              i);
       if (vectors != null) {
         doc.add(new KnnFloatVectorField(Fields.VECTOR, vectors.get(i), Fields.VECTOR_SIMILARITY));
       }
       docs.add(doc);
     }
-    docs.add(record(article, passages.size()));
+    docs.add(record(article, passages.size(), tokens));
     return docs;
   }
 
@@ -156,7 +172,7 @@ public final class ArticleDocuments {
   }
 
   /** Title and lead paragraph: what every passage of the article is about. */
-  private static String context(Article article) {
+  static String context(Article article) {
     String lead = article.lead().text();
     return article.title() == null ? lead : article.title() + "\n" + lead;
   }
@@ -167,23 +183,24 @@ public final class ArticleDocuments {
       String articleContext,
       List<Mention> contextMentions,
       String articleText,
-      Analyzer analyzer,
-      Map<String, AnalysedText> analysed) {
+      ArticleTokens tokens,
+      int index) {
     Document doc = new Document();
     doc.add(new StringField(Fields.KIND, Fields.KIND_PASSAGE, Field.Store.NO));
     keyword(doc, Fields.PASSAGE_ID, p.id());
     keyword(doc, Fields.ARTICLE_ID, p.articleId());
-    doc.add(new EntityTokenField(Fields.TEXT, p.text(), Fields.TEXT_TYPE, e.mentions()));
     String context = p.heading() == null ? articleContext : p.heading() + "\n" + articleContext;
-    if (analyzer == null) {
+    if (tokens == null) {
+      doc.add(new EntityTokenField(Fields.TEXT, p.text(), Fields.TEXT_TYPE, e.mentions()));
       doc.add(new EntityTokenField(Fields.CONTEXT, context, Fields.CONTEXT_TYPE, contextMentions));
     } else {
-      AnalysedText tokens =
-          analysed.computeIfAbsent(context, c -> AnalysedText.of(analyzer, Fields.CONTEXT, c));
+      doc.add(
+          new EntityTokenField(
+              Fields.TEXT, p.text(), Fields.TEXT_TYPE, e.mentions(), tokens.text(index)));
       doc.add(
           new Field(
               Fields.CONTEXT,
-              EntityTokenField.withMentions(tokens.tokens(), contextMentions),
+              EntityTokenField.withMentions(tokens.context(index).tokens(), contextMentions),
               Fields.CONTEXT_TYPE));
     }
     if (p.heading() != null) {
@@ -231,7 +248,7 @@ public final class ArticleDocuments {
     }
   }
 
-  private static Document record(Article article, int passageCount) {
+  private static Document record(Article article, int passageCount, ArticleTokens tokens) {
     Document doc = new Document();
     doc.add(new StringField(Fields.KIND, Fields.KIND_ARTICLE, Field.Store.NO));
     keyword(doc, Fields.ARTICLE_ID, article.id());
@@ -246,7 +263,11 @@ public final class ArticleDocuments {
     }
     String whole =
         article.title() == null ? article.text() : article.title() + "\n\n" + article.text();
-    doc.add(new Field(Fields.ARTICLE_TEXT, whole, Fields.ARTICLE_TEXT_TYPE));
+    doc.add(
+        tokens == null
+            ? new Field(Fields.ARTICLE_TEXT, whole, Fields.ARTICLE_TEXT_TYPE)
+            : new Field(
+                Fields.ARTICLE_TEXT, tokens.articleText().tokens(), Fields.ARTICLE_TEXT_TYPE));
     for (Paragraph p : article.paragraphs()) {
       doc.add(new StoredField(Fields.PARAGRAPH, p.text()));
       if (p.isHeading()) {

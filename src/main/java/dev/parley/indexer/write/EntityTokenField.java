@@ -1,5 +1,6 @@
 package dev.parley.indexer.write;
 
+import dev.parley.analysis.AnalysedText;
 import dev.parley.analysis.EntityTokenFilter;
 import dev.parley.analysis.Mention;
 import java.util.ArrayList;
@@ -22,15 +23,26 @@ import org.apache.lucene.document.FieldType;
  */
 final class EntityTokenField extends Field {
   private final List<Mention> mentions;
+  private final AnalysedText analysed;
 
   EntityTokenField(String name, String text, FieldType type, List<Mention> mentions) {
+    this(name, text, type, mentions, null);
+  }
+
+  /**
+   * The field of {@code text} whose words are {@code analysed} (the text's tokens, analysed
+   * already), so the writer's analyzer is not run again; the text is still what is stored.
+   */
+  EntityTokenField(
+      String name, String text, FieldType type, List<Mention> mentions, AnalysedText analysed) {
     super(name, text, type);
     this.mentions = byName(mentions);
+    this.analysed = analysed;
   }
 
   @Override
   public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
-    TokenStream words = super.tokenStream(analyzer, reuse);
+    TokenStream words = analysed == null ? super.tokenStream(analyzer, reuse) : analysed.tokens();
     return mentions.isEmpty() ? words : new EntityTokenFilter(words, mentions);
   }
 
