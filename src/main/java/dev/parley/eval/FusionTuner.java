@@ -40,8 +40,35 @@ public final class FusionTuner {
   /** Whole-article shares tried. */
   public static final double[] ARTICLE_SHARES = {0, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2};
 
-  /** Second-passage shares tried. */
-  public static final double[] SECOND_SHARES = {0, 0.1, 0.2, 0.3, 0.5};
+  /** Shares of the sum of an article's best passages tried. */
+  public static final double[] PASSAGES_SHARES = {0, 0.1, 0.2, 0.3, 0.5, 1};
+
+  /** Query-entity overlap shares tried. */
+  public static final double[] ENTITY_SHARES = {0, 0.1, 0.2, 0.3, 0.5};
+
+  /** Lexical shares of hybrid passage scores tried for article search. */
+  public static final double[] ARTICLE_LEXICAL_SHARES = {0.2, 0.4, 0.6, 0.8, 1};
+
+  /**
+   * The article models tried, simplest first within each lexical share (ties go to the earlier
+   * one): lexical shares from {@link #ARTICLE_LEXICAL_SHARES} when {@code dense}, else 1; article
+   * and entity shares; passages shares only {@code withPassages} (else 0). The shipped models were
+   * learned without the passages share: with it the grid fits the dev queries better and
+   * cross-validates worse (docs/quality.md).
+   */
+  public static List<ArticleModel> articleModels(boolean dense, boolean withPassages) {
+    List<ArticleModel> out = new ArrayList<>();
+    for (double l : dense ? ARTICLE_LEXICAL_SHARES : new double[] {1}) {
+      for (double a : ARTICLE_SHARES) {
+        for (double p : withPassages ? PASSAGES_SHARES : new double[] {0}) {
+          for (double e : ENTITY_SHARES) {
+            out.add(new ArticleModel(l, a, p, e));
+          }
+        }
+      }
+    }
+    return out;
+  }
 
   private static final int PER_ARTICLE = 2;
 
@@ -260,7 +287,7 @@ public final class FusionTuner {
   /** The TREC ids of the articles ranked by {@code model} (best passage's id stands for each). */
   public static List<String> ranking(ArticleQuery q, ArticleModel model) {
     return ArticleRanker.rank(q.candidates(), model).stream()
-        .map(s -> trecId(s.candidate().bestPassageId()))
+        .map(s -> trecId(s.best().passageId()))
         .toList();
   }
 
@@ -322,5 +349,55 @@ public final class FusionTuner {
       }
     }
     return out;
+  }
+
+  /**
+   * Cross-validation repeated over {@code repeats} random fold assignments (a shuffle of the
+   * queries by {@code new Random(seed + r)} for repeat r, fold = position mod {@code folds}): how
+   * much the cross-validated figure owes to one assignment.
+   *
+   * @return the mean over queries of each repeat, in repeat order
+   */
+  public static <Q, C> double[] repeatedCrossValidation(
+      List<Q> queries,
+      java.util.function.Function<Q, String> key,
+      List<C> choices,
+      Objective<Q, C> objective,
+      int folds,
+      int repeats,
+      long seed) {
+    List<Q> sorted = new ArrayList<>(queries);
+    sorted.sort(Comparator.comparing(key));
+    double[] out = new double[repeats];
+    for (int r = 0; r < repeats; r++) {
+      List<Q> shuffled = new ArrayList<>(sorted);
+      java.util.Collections.shuffle(shuffled, new java.util.Random(seed + r));
+      double sum = 0;
+      for (int f = 0; f < folds; f++) {
+        List<Q> train = new ArrayList<>();
+        List<Q> test = new ArrayList<>();
+        for (int i = 0; i < shuffled.size(); i++) {
+          (i % folds == f ? test : train).add(shuffled.get(i));
+        }
+        C choice = best(train, choices, objective);
+        for (Q q : test) {
+          sum += objective.value(q, choice);
+        }
+      }
+      out[r] = sum / shuffled.size();
+    }
+    return out;
+  }
+
+  /**
+   * {@code objective} remembering each (query, choice) value it computed: learning tries every
+   * choice on every training fold, and ranking the candidates again is the costly part. The returned objective is not
+   * thread-safe.
+   */
+  public static <Q, C> Objective<Q, C> memoized(Objective<Q, C> objective) {
+    Map<Q, Map<C, Double>> memo = new java.util.IdentityHashMap<>();
+    return (q, c) ->
+        memo.computeIfAbsent(q, x -> new HashMap<>())
+            .computeIfAbsent(c, x -> objective.value(q, x));
   }
 }
