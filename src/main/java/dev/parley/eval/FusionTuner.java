@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.util.VectorUtil;
 
 /**
@@ -49,19 +50,28 @@ public final class FusionTuner {
   /** Lexical shares of hybrid passage scores tried for article search. */
   public static final double[] ARTICLE_LEXICAL_SHARES = {0.2, 0.4, 0.6, 0.8, 1};
 
+  /** The evidence an article grid learns a share for (the others stay 0). */
+  public enum Evidence {
+    /** Whole-article BM25. */
+    ARTICLE,
+    /** Query-entity overlap. */
+    ENTITIES,
+    /** Sum of the top passages. */
+    PASSAGES
+  }
+
   /**
    * The article models tried, simplest first within each lexical share (ties go to the earlier
-   * one): lexical shares from {@link #ARTICLE_LEXICAL_SHARES} when {@code dense}, else 1; article
-   * and entity shares; passages shares only {@code withPassages} (else 0). The shipped models were
-   * learned without the passages share: with it the grid fits the dev queries better and
-   * cross-validates worse (docs/quality.md).
+   * one): lexical shares from {@link #ARTICLE_LEXICAL_SHARES} when {@code dense}, else 1; a share
+   * grid for each kind of {@code evidence}, 0 for the others.
    */
-  public static List<ArticleModel> articleModels(boolean dense, boolean withPassages) {
+  public static List<ArticleModel> articleModels(boolean dense, Set<Evidence> evidence) {
+    double[] none = {0};
     List<ArticleModel> out = new ArrayList<>();
     for (double l : dense ? ARTICLE_LEXICAL_SHARES : new double[] {1}) {
-      for (double a : ARTICLE_SHARES) {
-        for (double p : withPassages ? PASSAGES_SHARES : new double[] {0}) {
-          for (double e : ENTITY_SHARES) {
+      for (double a : evidence.contains(Evidence.ARTICLE) ? ARTICLE_SHARES : none) {
+        for (double p : evidence.contains(Evidence.PASSAGES) ? PASSAGES_SHARES : none) {
+          for (double e : evidence.contains(Evidence.ENTITIES) ? ENTITY_SHARES : none) {
             out.add(new ArticleModel(l, a, p, e));
           }
         }
