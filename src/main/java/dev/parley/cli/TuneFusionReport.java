@@ -190,8 +190,7 @@ final class TuneFusionReport {
         Arrays.stream(repeated).min().orElse(0),
         Arrays.stream(repeated).max().orElse(0));
     out.println(
-        "  per fold: "
-            + String.join("; ", perFold.stream().map(m -> describe(m, dense)).toList()));
+        "  per fold: " + String.join("; ", perFold.stream().map(m -> describe(m, dense)).toList()));
   }
 
   private static String describe(ArticleModel m, boolean dense) {

@@ -401,8 +401,8 @@ public final class FusionTuner {
 
   /**
    * {@code objective} remembering each (query, choice) value it computed: learning tries every
-   * choice on every training fold, and ranking the candidates again is the costly part. The returned objective is not
-   * thread-safe.
+   * choice on every training fold, and ranking the candidates again is the costly part. The
+   * returned objective is not thread-safe.
    */
   public static <Q, C> Objective<Q, C> memoized(Objective<Q, C> objective) {
     Map<Q, Map<C, Double>> memo = new java.util.IdentityHashMap<>();

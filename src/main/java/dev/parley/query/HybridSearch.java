@@ -238,8 +238,7 @@ final class HybridSearch {
     } else {
       candidates = ArticleRanker.group(passages);
     }
-    return new Window(
-        candidates, order, top.totalHits.value, passages.length < window);
+    return new Window(candidates, order, top.totalHits.value, passages.length < window);
   }
 
   private static String note(

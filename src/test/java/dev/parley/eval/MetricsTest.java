@@ -61,9 +61,7 @@ class MetricsTest {
     assertEquals(dcg / idcg, m.get("ndcg@10"), EPS);
     // The same judgments at passage level are untouched: a#1 is not judged there.
     assertEquals(
-        0.0,
-        Metrics.score(List.of("a#1-1"), judged, Metrics.Level.PASSAGE).get("judged@10"),
-        EPS);
+        0.0, Metrics.score(List.of("a#1-1"), judged, Metrics.Level.PASSAGE).get("judged@10"), EPS);
   }
 
   @Test

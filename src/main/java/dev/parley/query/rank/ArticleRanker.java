@@ -85,8 +85,8 @@ public final class ArticleRanker {
   public record Scored(Candidate candidate, Part best, double score) {}
 
   /**
-   * The articles of {@code ranked} (FieldDocs with fields {score, passage id}), in article id order,
-   * each with its passages and their raw lexical scores.
+   * The articles of {@code ranked} (FieldDocs with fields {score, passage id}), in article id
+   * order, each with its passages and their raw lexical scores.
    */
   public static List<Candidate> group(ScoreDoc[] ranked) {
     List<Part> parts = new ArrayList<>(ranked.length);
@@ -99,7 +99,9 @@ public final class ArticleRanker {
     return group(parts);
   }
 
-  /** The articles of {@code parts}, in article id order, each with its parts in passage id order. */
+  /**
+   * The articles of {@code parts}, in article id order, each with its parts in passage id order.
+   */
   public static List<Candidate> group(List<Part> parts) {
     Map<String, List<Part>> byArticle = new TreeMap<>();
     for (Part p : parts) {
@@ -209,8 +211,8 @@ public final class ArticleRanker {
   }
 
   /**
-   * For each article, the share of {@code entities} that at least one of its passages mentions
-   * (any passage of the article, not only the ranked ones).
+   * For each article, the share of {@code entities} that at least one of its passages mentions (any
+   * passage of the article, not only the ranked ones).
    */
   static double[] entityShares(IndexSearcher searcher, Set<String> entities, String[] articles)
       throws IOException {

@@ -55,8 +55,7 @@ class ArticleRankerTest {
         List.of(article("a", 1, 0, 10), article("b", 5, 0, 8), article("c", 3, 0, 2));
     // best normalised: 1, 0.75, 0; article normalised: 0, 1, 0.5
     assertEquals(List.of("a", "b", "c"), ids(ArticleRanker.rank(cs, ArticleModel.bestPassage())));
-    List<ArticleRanker.Scored> withArticle =
-        ArticleRanker.rank(cs, new ArticleModel(1, 0.5, 0, 0));
+    List<ArticleRanker.Scored> withArticle = ArticleRanker.rank(cs, new ArticleModel(1, 0.5, 0, 0));
     assertEquals(List.of("b", "a", "c"), ids(withArticle));
     assertEquals(List.of(0.75 + 0.5, 1.0, 0.25), scores(withArticle));
   }
@@ -68,10 +67,8 @@ class ArticleRankerTest {
     List<ArticleRanker.Candidate> cs =
         List.of(article("a", 0, 0, 10), article("b", 0, 0, 7, 7, 7), article("c", 0, 1, 6));
     assertEquals(List.of("a", "b", "c"), ids(ArticleRanker.rank(cs, ArticleModel.bestPassage())));
-    assertEquals(
-        List.of("b", "a", "c"), ids(ArticleRanker.rank(cs, new ArticleModel(1, 0, 2, 0))));
-    List<ArticleRanker.Scored> withEntities =
-        ArticleRanker.rank(cs, new ArticleModel(1, 0, 0, 2));
+    assertEquals(List.of("b", "a", "c"), ids(ArticleRanker.rank(cs, new ArticleModel(1, 0, 2, 0))));
+    List<ArticleRanker.Scored> withEntities = ArticleRanker.rank(cs, new ArticleModel(1, 0, 0, 2));
     assertEquals(List.of("c", "a", "b"), ids(withEntities));
     assertEquals(List.of(2.0, 1.0, 0.25), scores(withEntities));
   }
@@ -101,7 +98,9 @@ class ArticleRankerTest {
     ArticleRanker.Candidate both =
         new ArticleRanker.Candidate(
             "z",
-            List.of(new ArticleRanker.Part(3, "z#0-0", 1, 0), new ArticleRanker.Part(4, "z#1-1", 0.3, 1)),
+            List.of(
+                new ArticleRanker.Part(3, "z#0-0", 1, 0),
+                new ArticleRanker.Part(4, "z#1-1", 0.3, 1)),
             0,
             0);
     assertEquals(
@@ -121,7 +120,10 @@ class ArticleRankerTest {
         new ArticleRanker.Candidate("t", List.of(lex(2, "t#1-1", 3), lex(1, "t#0-0", 3)), 0, 0);
     assertEquals(
         "t#0-0",
-        ArticleRanker.rank(List.of(twins), ArticleModel.learnedLexical()).get(0).best().passageId());
+        ArticleRanker.rank(List.of(twins), ArticleModel.learnedLexical())
+            .get(0)
+            .best()
+            .passageId());
   }
 
   @Test
