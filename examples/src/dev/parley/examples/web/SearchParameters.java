@@ -1,11 +1,11 @@
 package dev.parley.examples.web;
 
+import dev.parley.query.DayParam;
 import dev.parley.query.MatchMode;
 import dev.parley.query.SearchRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,11 +156,7 @@ public final class SearchParameters {
       throw new IllegalArgumentException(
           name + " must be a date YYYY-MM-DD, got an empty value (leave it out for no limit)");
     }
-    try {
-      return LocalDate.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(name + " must be a date YYYY-MM-DD, got: " + value);
-    }
+    return DayParam.parse(name, value);
   }
 
   private static boolean bool(Map<String, List<String>> params, String name) {

@@ -77,9 +77,9 @@ public final class AnalysedText {
   }
 
   /**
-   * As {@link #of}, also keeping what {@link #slice} needs to give the tokens of a piece of the text
-   * without analysing it again: each token's offsets, and whether the analyzer's chain treats a
-   * piece cut at white space like the whole (Parley's index chain: {@link
+   * As {@link #of}, also keeping what {@link #slice} needs to give the tokens of a piece of the
+   * text without analysing it again: each token's offsets, and whether the analyzer's chain treats
+   * a piece cut at white space like the whole (Parley's index chain: {@link
    * ParleyAnalyzer#analysesFieldsAlike()}; the text unchanged by the char filters; no token dropped
    * anywhere, so no position increment carries over a cut). Costs one scan of the text for the runs
    * in capitals ({@link AcronymFilter#capsRuns}) and one for normalisation.

@@ -8,8 +8,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfo;
@@ -21,7 +24,11 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.SlowCodecReaderWrapper;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFieldVisitor;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Terms;
@@ -46,7 +53,9 @@ public final class FieldAblation {
   /** Which parts of a field a copy drops. */
   private enum Drop {
     INDEX,
-    INDEX_AND_STORED
+    INDEX_AND_STORED,
+    /** Everything: index, stored value, doc values, points, norms, and the field's info. */
+    EVERYTHING
   }
 
   /** A leaf reader without the index (and optionally the stored value) of one field. */
@@ -63,6 +72,8 @@ public final class FieldAblation {
       for (FieldInfo fi : in.getFieldInfos()) {
         if (!fi.name.equals(field)) {
           kept.add(fi);
+        } else if (drop == Drop.EVERYTHING) {
+          continue;
         } else if (drop == Drop.INDEX) {
           kept.add(
               new FieldInfo(
@@ -101,6 +112,40 @@ public final class FieldAblation {
     @Override
     public NumericDocValues getNormValues(String f) throws IOException {
       return f.equals(field) ? null : super.getNormValues(f);
+    }
+
+    @Override
+    public NumericDocValues getNumericDocValues(String f) throws IOException {
+      return gone(f) ? null : super.getNumericDocValues(f);
+    }
+
+    @Override
+    public BinaryDocValues getBinaryDocValues(String f) throws IOException {
+      return gone(f) ? null : super.getBinaryDocValues(f);
+    }
+
+    @Override
+    public SortedDocValues getSortedDocValues(String f) throws IOException {
+      return gone(f) ? null : super.getSortedDocValues(f);
+    }
+
+    @Override
+    public SortedNumericDocValues getSortedNumericDocValues(String f) throws IOException {
+      return gone(f) ? null : super.getSortedNumericDocValues(f);
+    }
+
+    @Override
+    public SortedSetDocValues getSortedSetDocValues(String f) throws IOException {
+      return gone(f) ? null : super.getSortedSetDocValues(f);
+    }
+
+    @Override
+    public PointValues getPointValues(String f) throws IOException {
+      return gone(f) ? null : super.getPointValues(f);
+    }
+
+    private boolean gone(String f) {
+      return drop == Drop.EVERYTHING && f.equals(field);
     }
 
     @Override
@@ -175,6 +220,10 @@ public final class FieldAblation {
       copy(Path.of(args[1]), Path.of(args[2]), List.of(args).subList(3, args.length));
       return;
     }
+    if (args.length == 3 && args[0].equals("--each-field")) {
+      eachField(Path.of(args[1]), Path.of(args[2]));
+      return;
+    }
     Path index = Path.of(args[0]);
     Path work = Path.of(args[1]);
     long whole = size(index);
@@ -214,6 +263,63 @@ public final class FieldAblation {
           whole - bytes,
           100.0 * (whole - bytes) / whole);
     }
+  }
+
+  /**
+   * The per-field table: per Lucene file kind, then for every field of the index the bytes a copy
+   * saves without everything of that field (index, stored value, doc values, points), against a
+   * copy with nothing removed made the same way. Prints a Markdown table.
+   */
+  static void eachField(Path index, Path work) throws IOException {
+    Map<String, Long> perKind = new TreeMap<>();
+    try (Stream<Path> files = Files.list(index)) {
+      for (Path p : files.toList()) {
+        String name = p.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        if (dot > 0 && !name.equals("write.lock")) {
+          perKind.merge(name.substring(dot + 1), p.toFile().length(), Long::sum);
+        }
+      }
+    }
+    System.out.println("| file kind | bytes |");
+    System.out.println("| --- | --- |");
+    perKind.forEach((k, v) -> System.out.printf(Locale.ROOT, "| `.%s` | %,d |%n", k, v));
+    List<String> names = new ArrayList<>();
+    try (FSDirectory in = FSDirectory.open(index);
+        DirectoryReader reader = DirectoryReader.open(in)) {
+      for (FieldInfo fi : reader.leaves().get(0).reader().getFieldInfos()) {
+        names.add(fi.name);
+      }
+    }
+    long whole = copySize(index, work.resolve("each-none"), "", Drop.EVERYTHING);
+    System.out.printf(Locale.ROOT, "%n| field | bytes it costs | share |%n| --- | --- | --- |%n");
+    System.out.printf(Locale.ROOT, "| (copy with nothing removed) | %,d | 100%% |%n", whole);
+    for (String name : names) {
+      long bytes = copySize(index, work.resolve("each-field"), name, Drop.EVERYTHING);
+      System.out.printf(
+          Locale.ROOT,
+          "| `%s` | %,d | %.1f%% |%n",
+          name,
+          whole - bytes,
+          100.0 * (whole - bytes) / whole);
+    }
+  }
+
+  private static long copySize(Path index, Path out, String field, Drop drop) throws IOException {
+    Benchmark.emptied(out);
+    try (FSDirectory in = FSDirectory.open(index);
+        DirectoryReader reader = DirectoryReader.open(in);
+        FSDirectory dir = FSDirectory.open(out);
+        IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(null))) {
+      List<CodecReader> leaves = new ArrayList<>();
+      for (LeafReaderContext leaf : reader.leaves()) {
+        leaves.add(SlowCodecReaderWrapper.wrap(new Without(leaf.reader(), field, drop)));
+      }
+      writer.addIndexes(leaves.toArray(CodecReader[]::new));
+      writer.forceMerge(1);
+      writer.commit();
+    }
+    return size(out);
   }
 
   /** Copies {@code index} to {@code out} without {@code fields}, keeping the commit's manifest. */

@@ -48,10 +48,10 @@ import org.apache.lucene.store.FSDirectory;
  * <ul>
  *   <li>{@code read}: the file's bytes; {@code parse}: decoding and the seed format;
  *   <li>{@code segment}: paragraphs to passages;
- *   <li>{@code analyse}: all the analysis the documents need, done before Lucene sees them
- *       ({@link ArticleTokens}, as the indexer does it): each article's words once, sliced into
- *       its passages, context and article text, plus any piece that cannot be sliced exactly,
- *       analysed on its own;
+ *   <li>{@code analyse}: all the analysis the documents need, done before Lucene sees them ({@link
+ *       ArticleTokens}, as the indexer does it): each article's words once, sliced into its
+ *       passages, context and article text, plus any piece that cannot be sliced exactly, analysed
+ *       on its own;
  *   <li>{@code tag}: cutting the passage (and the article context, once per article) into a {@link
  *       TokenView} and tagging entities on it; {@code topics}: the topic model on the same view;
  *   <li>{@code write}: building the documents and {@link IndexWriter#addDocuments} (Lucene's

@@ -1,5 +1,6 @@
 package dev.parley.cli;
 
+import dev.parley.query.DayParam;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -7,7 +8,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
@@ -234,9 +234,9 @@ public final class Main {
 
   private static LocalDate date(String value) {
     try {
-      return LocalDate.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      throw new CommandLine.TypeConversionException("must be a date YYYY-MM-DD, got: " + value);
+      return DayParam.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.TypeConversionException(e.getMessage());
     }
   }
 

@@ -54,14 +54,23 @@ final class HitReader {
       Map<Integer, String> notes)
       throws IOException {
     int[] docs = page.hits().stream().mapToInt(PassageRanker.Ranked::doc).toArray();
-    // No text query: the searcher makes no snippets (Searcher.Builder.withSnippets(false)).
-    String[] snippets =
-        text == null ? emptySnippets(docs.length) : highlighter.highlight(searcher, text, docs);
     StoredFields stored = searcher.storedFields();
+    Document[] documents = new Document[docs.length];
+    String[] texts = new String[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      documents[i] = stored.document(docs[i]);
+      texts[i] = documents[i].get(Fields.TEXT);
+    }
+    // No text query: the searcher makes no snippets (Searcher.Builder.withSnippets(false)). The
+    // highlighter gets the texts just read, so each hit's stored fields are decompressed once.
+    String[] snippets =
+        text == null
+            ? emptySnippets(docs.length)
+            : highlighter.highlight(searcher, text, docs, texts);
     List<Hit> hits = new ArrayList<>(docs.length);
     for (int i = 0; i < docs.length; i++) {
       PassageRanker.Ranked r = page.hits().get(i);
-      Document doc = stored.document(r.doc());
+      Document doc = documents[i];
       String explanation =
           request.explain()
               ? notes.getOrDefault(r.doc(), "")

@@ -47,7 +47,8 @@ public final class Fields {
   /**
    * Article context for a passage: the title, the first paragraph, and the section heading.
    * Analyzed, not stored; searched at a lower weight so a passage that says "he added" still
-   * matches the article's subject without the context swamping the passage's own words.
+   * matches the article's subject without the context swamping the passage's own words. Article
+   * documents hold it (and {@link #TEXT}) empty: no terms, only a norm, so that norms are dense.
    */
   public static final String CONTEXT = "context";
 
@@ -97,7 +98,10 @@ public final class Fields {
   /** Where the article was read from (file, or file:line). Stored, article documents only. */
   public static final String SOURCE = "source";
 
-  /** SHA-256 of the article's normalized content. Keyword and stored, article documents only. */
+  /**
+   * SHA-256 of the article's normalized content, as 64 hex digits. Stored only (read back by
+   * article id, never searched; schema 7), article documents only.
+   */
   public static final String CONTENT_HASH = "content_hash";
 
   /**
@@ -166,6 +170,13 @@ public final class Fields {
   /** Field type of {@link #TEXT}: analyzed, stored, term frequencies, positions and offsets. */
   public static final FieldType TEXT_TYPE =
       textType(true, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+
+  /**
+   * {@link #TEXT_TYPE} unstored: the empty {@link #TEXT} of article documents, there only so that
+   * every document has a norm in the field (dense norms, read without a skip index).
+   */
+  public static final FieldType EMPTY_TEXT_TYPE =
+      textType(false, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
 
   /** Field type of {@link #CONTEXT}: analyzed with positions (phrase matches), not stored. */
   public static final FieldType CONTEXT_TYPE =

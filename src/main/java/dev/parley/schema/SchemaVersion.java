@@ -8,11 +8,13 @@ package dev.parley.schema;
  * whole-article text on article documents; 4, text normalised before tokenizing (format characters,
  * NFKC), acronyms unstemmed, stop words indexed (kept for phrases), code-point offsets stored; 5,
  * the article's paragraphs stored on its article document; 6, one {@code entity#ID} token per
- * entity mention by name in {@code text} and {@code context}, gazetteer version in the manifest.
+ * entity mention by name in {@code text} and {@code context}, gazetteer version in the manifest; 7,
+ * article documents hold empty {@code text} and {@code context} (dense norms), and {@code
+ * content_hash} is stored only.
  */
 public final class SchemaVersion {
   private SchemaVersion() {}
 
   /** The schema version this build of Parley writes and reads. */
-  public static final int CURRENT = 6;
+  public static final int CURRENT = 7;
 }

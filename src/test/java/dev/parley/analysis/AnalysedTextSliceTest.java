@@ -37,14 +37,16 @@ class AnalysedTextSliceTest {
     int leadEnd = text.indexOf("\n\nThe");
     AnalysedText lead = whole.slice(0, leadEnd);
     assertNotNull(lead);
-    assertEquals(tokens(AnalysedText.of(INDEX, "f", text.substring(0, leadEnd)).tokens()), tokens(lead));
+    assertEquals(
+        tokens(AnalysedText.of(INDEX, "f", text.substring(0, leadEnd)).tokens()), tokens(lead));
   }
 
   @Test
   void noSliceWhereTheCutCouldChangeTokens() {
     // "GENEVA" ends a run in capitals that starts in the title: alone, it would be an acronym.
     String caps = "OPEC TALKS END\nGENEVA talks.";
-    assertNull(AnalysedText.forSlicing(INDEX, "f", caps).slice(caps.indexOf("GENEVA"), caps.length()));
+    assertNull(
+        AnalysedText.forSlicing(INDEX, "f", caps).slice(caps.indexOf("GENEVA"), caps.length()));
     String word = "negotiations continued";
     AnalysedText w = AnalysedText.forSlicing(INDEX, "f", word);
     assertNull(w.slice(3, word.length()), "inside a word");
@@ -52,7 +54,8 @@ class AnalysedTextSliceTest {
     String soft = "nego\u00ADtiations continued";
     assertNull(AnalysedText.forSlicing(INDEX, "f", soft).slice(0, 4 + 7), "char filter changes it");
     String mark = "talks \u0301ended";
-    assertNull(AnalysedText.forSlicing(INDEX, "f", mark).slice(6, mark.length()), "starts with a mark");
+    assertNull(
+        AnalysedText.forSlicing(INDEX, "f", mark).slice(6, mark.length()), "starts with a mark");
     ParleyAnalyzer stops =
         new ParleyAnalyzer(
             new AnalysisConfig(
@@ -71,10 +74,45 @@ class AnalysedTextSliceTest {
         "AnalysedTextSliceTest seed: " + seed + " (rerun with -Dparley.seed=" + seed + ")");
     Random random = new Random(seed);
     String[] pieces = {
-      "TALKS", "OPEC", "U.S.", "US", "us", "The", "envoy's", "WHO", "2019", "talks", "said",
-      "e\u0301", "\u0301x", "nego\u00ADti", "ﬁnance", "Москва", "東京", "😀", "talks.", ",", "-",
-      "\u200B", "Mr.", "UN", "İstanbul", "ß", "colour", "organised", "’s", "the", "in", "x".repeat(300),
-      "SANCTIONS", "GENEVA", "Ltd", "N.Y.", "a.b", "'", "\t"
+      "TALKS",
+      "OPEC",
+      "U.S.",
+      "US",
+      "us",
+      "The",
+      "envoy's",
+      "WHO",
+      "2019",
+      "talks",
+      "said",
+      "e\u0301",
+      "\u0301x",
+      "nego\u00ADti",
+      "ﬁnance",
+      "Москва",
+      "東京",
+      "😀",
+      "talks.",
+      ",",
+      "-",
+      "\u200B",
+      "Mr.",
+      "UN",
+      "İstanbul",
+      "ß",
+      "colour",
+      "organised",
+      "’s",
+      "the",
+      "in",
+      "x".repeat(300),
+      "SANCTIONS",
+      "GENEVA",
+      "Ltd",
+      "N.Y.",
+      "a.b",
+      "'",
+      "\t"
     };
     ParleyAnalyzer stops =
         new ParleyAnalyzer(
@@ -109,9 +147,7 @@ class AnalysedTextSliceTest {
       for (int c = 0; c < 4; c++) {
         // Mostly cuts at white space, as passages are cut; sometimes anywhere.
         int from =
-            c == 0
-                ? random.nextInt(text.length() + 1)
-                : starts.get(random.nextInt(starts.size()));
+            c == 0 ? random.nextInt(text.length() + 1) : starts.get(random.nextInt(starts.size()));
         List<Integer> after = ends.stream().filter(e -> e >= from).toList();
         int to =
             c == 0 || after.isEmpty()
@@ -174,7 +210,13 @@ class AnalysedTextSliceTest {
               + keyword.isKeyword());
     }
     ts.end();
-    out.add("end|" + offset.startOffset() + "-" + offset.endOffset() + "|" + inc.getPositionIncrement());
+    out.add(
+        "end|"
+            + offset.startOffset()
+            + "-"
+            + offset.endOffset()
+            + "|"
+            + inc.getPositionIncrement());
     ts.close();
     return out;
   }

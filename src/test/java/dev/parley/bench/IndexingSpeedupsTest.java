@@ -99,10 +99,40 @@ class IndexingSpeedupsTest {
         "IndexingSpeedupsTest articles seed: " + seed + " (rerun with -Dparley.seed=" + seed + ")");
     Random random = new Random(seed);
     String[] words = {
-      "TALKS", "OPEC", "U.S.", "US", "us", "The", "envoy's", "WHO", "2019", "talks", "said",
-      "sanctions", "in", "the", "Geneva.", "GENEVA,", "summit", "Mr.", "UN", "colour", "organised",
-      "e\u0301", "\u0301x", "nego\u00ADti", "ﬁnance", "Москва", "東京", "😀", "İstanbul", "ß",
-      "’s", "N.Y.", "-", "\u200B"
+      "TALKS",
+      "OPEC",
+      "U.S.",
+      "US",
+      "us",
+      "The",
+      "envoy's",
+      "WHO",
+      "2019",
+      "talks",
+      "said",
+      "sanctions",
+      "in",
+      "the",
+      "Geneva.",
+      "GENEVA,",
+      "summit",
+      "Mr.",
+      "UN",
+      "colour",
+      "organised",
+      "e\u0301",
+      "\u0301x",
+      "nego\u00ADti",
+      "ﬁnance",
+      "Москва",
+      "東京",
+      "😀",
+      "İstanbul",
+      "ß",
+      "’s",
+      "N.Y.",
+      "-",
+      "\u200B"
     };
     List<Article> articles = new ArrayList<>();
     for (int a = 0; a < 150; a++) {
@@ -130,8 +160,7 @@ class IndexingSpeedupsTest {
       String title =
           random.nextBoolean() ? null : random.nextBoolean() ? "OPEC TALKED" : "Talks in Geneva";
       articles.add(
-          new Article(
-              parsed.id(), parsed.date(), title, parsed.paragraphs(), parsed.source()));
+          new Article(parsed.id(), parsed.date(), title, parsed.paragraphs(), parsed.source()));
     }
     AnalysisConfig stops =
         new AnalysisConfig(
@@ -151,8 +180,7 @@ class IndexingSpeedupsTest {
     int sliced = 0;
     for (Article a : articles) {
       List<Passage> ps = segmenter.segment(a);
-      ArticleTokens t =
-          ArticleTokens.of(new ParleyAnalyzer(AnalysisConfig.defaults()), a, ps);
+      ArticleTokens t = ArticleTokens.of(new ParleyAnalyzer(AnalysisConfig.defaults()), a, ps);
       pieces += ps.size() + 1;
       sliced += t.sliced();
     }
@@ -238,8 +266,7 @@ class IndexingSpeedupsTest {
     NewsEnricher enricher = NewsEnricher.defaults();
     try (Directory dir = new ByteBuffersDirectory()) {
       try (IndexWriter w =
-          new IndexWriter(
-              dir, new IndexWriterConfig(new ParleyAnalyzer(config)))) {
+          new IndexWriter(dir, new IndexWriterConfig(new ParleyAnalyzer(config)))) {
         for (Article a : articles) {
           List<Passage> ps = segmenter.segment(a);
           List<Enrichment> es = ps.stream().map(p -> enricher.enrich(a, p)).toList();

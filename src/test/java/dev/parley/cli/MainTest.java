@@ -233,9 +233,15 @@ class MainTest {
     Run badDate = run("search", "--since", "2019-02-30", "q");
     assertEquals(2, badDate.code());
     assertEquals(
-        "parley search: --since must be a date YYYY-MM-DD, got: 2019-02-30"
+        "parley search: --since must be a day that exists, got: 2019-02-30"
             + " (see: parley search --help)\n",
         badDate.err());
+    Run signedYear = run("search", "--until", "+2019-01-01", "q");
+    assertEquals(2, signedYear.code());
+    assertEquals(
+        "parley search: --until must be a date YYYY-MM-DD, got: +2019-01-01"
+            + " (see: parley search --help)\n",
+        signedYear.err());
   }
 
   @Test

@@ -223,6 +223,7 @@ class SolrCloudParityTest {
       } else {
         // Explanations: the same lines but the search engine's own wording of a few nodes.
         assertEquals(firstLines(e.out()), firstLines(s.out()));
+        assertEquals(blankLines(e.out()), blankLines(s.out()), "blank lines in " + s.out());
       }
     }
     Path queries = dir.resolve("q.tsv");
@@ -266,6 +267,10 @@ class SolrCloudParityTest {
   /** The hit lines of text output (rank, id, date, paragraphs, score), without explanations. */
   static List<String> firstLines(String out) {
     return out.lines().filter(l -> l.matches("\\s*\\d+\\. .*")).toList();
+  }
+
+  static long blankLines(String out) {
+    return out.lines().filter(String::isBlank).count();
   }
 
   static String[] with(String[] args, String option, String value) {

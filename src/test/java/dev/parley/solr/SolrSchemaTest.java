@@ -120,6 +120,9 @@ class SolrSchemaTest {
     assertEquals(
         "http://10.0.0.5:9000/solr/news/",
         SolrCollection.parse("http://10.0.0.5:9000/solr/news/").url() + "/");
+    assertEquals(
+        "https://search.example.org/news/solr",
+        SolrCollection.parse("https://search.example.org/news/solr/parley").baseUrl());
   }
 
   @ParameterizedTest
@@ -130,6 +133,10 @@ class SolrSchemaTest {
         "http://127.0.0.1:8983/",
         "ftp://host/solr/parley",
         "http://[bad/solr/parley",
+        "http://127.0.0.1:8983/parley",
+        "http://127.0.0.1:8983/solr/parley/select",
+        "http://127.0.0.1:8983/api/collections/parley",
+        "http://127.0.0.1:8983/solrx/parley",
         ""
       })
   void badCollectionUrlGetsOneLineWithAnExample(String url) {

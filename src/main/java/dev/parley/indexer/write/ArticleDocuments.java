@@ -85,8 +85,8 @@ public final class ArticleDocuments {
    * As {@link #of(Article, List, List, List, Analyzer)}, with entity tokens in the article context
    * too: {@code tagger} gives the mentions of a text (the title and lead once per article, each
    * heading), as the enricher tags passages ({@code Enricher.mentions}); passages carry theirs in
-   * their enrichment ({@link Enrichment#mentions()}). With {@code analyzer}, the article's words are
-   * analysed once ({@link ArticleTokens}) and every tokenised field replays its tokens.
+   * their enrichment ({@link Enrichment#mentions()}). With {@code analyzer}, the article's words
+   * are analysed once ({@link ArticleTokens}) and every tokenised field replays its tokens.
    */
   public static List<Document> of(
       Article article,
@@ -252,6 +252,11 @@ public final class ArticleDocuments {
     Document doc = new Document();
     doc.add(new StringField(Fields.KIND, Fields.KIND_ARTICLE, Field.Store.NO));
     keyword(doc, Fields.ARTICLE_ID, article.id());
+    // Empty, so that every document has a norm in the passage fields: dense norms are read
+    // directly by doc id, sparse ones through a skip index on every scored hit (schema 7). No
+    // term is indexed, so no statistic BM25 uses changes.
+    doc.add(new Field(Fields.TEXT, "", Fields.EMPTY_TEXT_TYPE));
+    doc.add(new Field(Fields.CONTEXT, "", Fields.CONTEXT_TYPE));
     date(doc, article.date().toEpochDay());
     if (article.title() != null) {
       doc.add(new StoredField(Fields.TITLE, article.title()));
@@ -270,7 +275,9 @@ public final class ArticleDocuments {
       }
     }
     doc.add(new StoredField(Fields.SOURCE, article.source()));
-    doc.add(new StringField(Fields.CONTENT_HASH, article.contentHash(), Field.Store.YES));
+    // Stored only: it is read back by article id, never searched (schema 7; the 64-character
+    // terms cost 1.3 MB of terms dictionary on Reuters).
+    doc.add(new StoredField(Fields.CONTENT_HASH, article.contentHash()));
     doc.add(new StoredField(Fields.PASSAGE_COUNT, passageCount));
     return doc;
   }

@@ -15,15 +15,15 @@ import org.apache.lucene.analysis.Analyzer;
 /**
  * The analysed text of every tokenised field of one article's documents, with the article's words
  * analysed once: the whole article (title and paragraphs) is run through the index analyzer, and
- * its tokens serve {@link Fields#ARTICLE_TEXT} whole, each passage's {@link Fields#TEXT} as a slice,
- * and the article context ({@link Fields#CONTEXT}: title and lead) as the slice from the start to
- * the end of the lead. Before, Lucene analysed the article's words twice (passages and {@code
- * article_text}) and the context once more.
+ * its tokens serve {@link Fields#ARTICLE_TEXT} whole, each passage's {@link Fields#TEXT} as a
+ * slice, and the article context ({@link Fields#CONTEXT}: title and lead) as the slice from the
+ * start to the end of the lead. Before, Lucene analysed the article's words twice (passages and
+ * {@code article_text}) and the context once more.
  *
  * <p>The index is the same either way: a slice is used only where it is provably the piece's own
  * analysis ({@link AnalysedText#slice}); any other piece (a passage or context whose cut a run in
- * capitals spans, a passage with a heading in its context, text the char filters change, a
- * custom segmenter's passage that is not a piece of the article text) is analysed on its own, each
+ * capitals spans, a passage with a heading in its context, text the char filters change, a custom
+ * segmenter's passage that is not a piece of the article text) is analysed on its own, each
  * distinct context once. {@code article_text} indexes frequencies without positions or offsets, so
  * analysing the title and text joined by one line break instead of the field's two gives its
  * postings exactly ({@code IndexingSpeedupsTest} compares whole indexes with {@code
@@ -73,9 +73,7 @@ public final class ArticleTokens {
       String text = p.text();
       AnalysedText own = null;
       int from = base + p.start();
-      if (p.end() - p.start() == text.length()
-          && from >= base
-          && whole.startsWith(text, from)) {
+      if (p.end() - p.start() == text.length() && from >= base && whole.startsWith(text, from)) {
         own = all.slice(from, from + text.length());
       }
       if (own == null) {

@@ -42,8 +42,7 @@ final class EntityTokenField extends Field {
 
   @Override
   public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
-    TokenStream words =
-        analysed == null ? super.tokenStream(analyzer, reuse) : analysed.tokens();
+    TokenStream words = analysed == null ? super.tokenStream(analyzer, reuse) : analysed.tokens();
     return mentions.isEmpty() ? words : new EntityTokenFilter(words, mentions);
   }
 

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.spans.SpanNearQuery;
+import org.apache.lucene.queries.spans.SpanOrQuery;
+import org.apache.lucene.queries.spans.SpanQuery;
+import org.apache.lucene.queries.spans.SpanTermQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -15,6 +19,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
@@ -259,6 +264,22 @@ public final class QueryFactory {
         b.add(new Term(field, terms[i].bytes()), positions[i]);
       }
       return b.build();
+    } else if (q instanceof MultiPhraseQuery m) {
+      // A quoted phrase with a word that has one-word synonyms ("japan dispute": nippon|japan).
+      MultiPhraseQuery.Builder b = new MultiPhraseQuery.Builder();
+      b.setSlop(m.getSlop());
+      Term[][] terms = m.getTermArrays();
+      int[] positions = m.getPositions();
+      for (int i = 0; i < terms.length; i++) {
+        Term[] moved = new Term[terms[i].length];
+        for (int j = 0; j < moved.length; j++) {
+          moved[j] = new Term(field, terms[i][j].bytes());
+        }
+        b.add(moved, positions[i]);
+      }
+      return b.build();
+    } else if (q instanceof SpanQuery span) {
+      return retargetSpan(span, field);
     } else if (q instanceof SynonymQuery s) {
       SynonymQuery.Builder b = new SynonymQuery.Builder(field);
       s.getTerms().forEach(t -> b.addTerm(new Term(field, t.bytes())));
@@ -274,6 +295,26 @@ public final class QueryFactory {
           d.getTieBreakerMultiplier());
     } else if (q instanceof BoostQuery bq) {
       return new BoostQuery(retarget(bq.getQuery(), field), bq.getBoost());
+    }
+    throw new IllegalArgumentException("cannot move query to field " + field + ": " + q);
+  }
+
+  /** A span query (a quoted phrase with a multi-word synonym inside) on another field. */
+  private static SpanQuery retargetSpan(SpanQuery q, String field) {
+    if (q instanceof SpanTermQuery t) {
+      return new SpanTermQuery(new Term(field, t.getTerm().bytes()));
+    } else if (q instanceof SpanNearQuery n) {
+      SpanQuery[] clauses = n.getClauses();
+      SpanQuery[] moved = new SpanQuery[clauses.length];
+      for (int i = 0; i < clauses.length; i++) {
+        moved[i] = retargetSpan(clauses[i], field);
+      }
+      return new SpanNearQuery(moved, n.getSlop(), n.isInOrder());
+    } else if (q instanceof SpanOrQuery o) {
+      return new SpanOrQuery(
+          java.util.Arrays.stream(o.getClauses())
+              .map(c -> retargetSpan(c, field))
+              .toArray(SpanQuery[]::new));
     }
     throw new IllegalArgumentException("cannot move query to field " + field + ": " + q);
   }

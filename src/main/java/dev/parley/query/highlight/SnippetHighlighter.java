@@ -3,8 +3,13 @@ package dev.parley.query.highlight;
 import dev.parley.analysis.NewsSentenceBreaks;
 import dev.parley.schema.Fields;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
@@ -19,7 +24,8 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
  * matched only through its article context gets its opening sentences, unmarked.
  *
  * <p>Offsets come from the postings ({@link Fields#TEXT_TYPE} indexes them), so nothing is
- * re-analyzed at query time.
+ * re-analyzed at query time; the query is cut to its passage-text clauses first ({@link
+ * HighlightQuery}), which leaves every snippet as the whole query makes it.
  *
  * <p>Thread safety: immutable, safe to share.
  */
@@ -58,23 +64,86 @@ public final class SnippetHighlighter {
    * @throws IOException on a read error
    */
   public String[] highlight(IndexSearcher searcher, Query query, int[] docs) throws IOException {
+    return highlight(searcher, query, docs, null, true);
+  }
+
+  /**
+   * As {@link #highlight(IndexSearcher, Query, int[])}, for passages whose stored {@link
+   * Fields#TEXT} the caller has read already ({@code texts}, same order as {@code docs}): the
+   * highlighter then reads no stored fields itself, so each hit's document is decompressed once.
+   *
+   * @throws IOException on a read error
+   */
+  public String[] highlight(IndexSearcher searcher, Query query, int[] docs, String[] texts)
+      throws IOException {
+    if (texts.length != docs.length) {
+      throw new IllegalArgumentException(
+          docs.length + " docs but " + texts.length + " texts to highlight");
+    }
+    return highlight(searcher, query, docs, texts, true);
+  }
+
+  /**
+   * As {@link #highlight(IndexSearcher, Query, int[], String[])} ({@code texts} may be null: read
+   * from the index); without {@code textOnly}, with the whole query (how snippets were made before
+   * {@link HighlightQuery}: tests compare the two).
+   */
+  String[] highlight(
+      IndexSearcher searcher, Query query, int[] docs, String[] texts, boolean textOnly)
+      throws IOException {
     if (docs.length == 0) {
       return new String[0];
     }
-    UnifiedHighlighter highlighter =
+    UnifiedHighlighter.Builder builder =
         UnifiedHighlighter.builder(searcher, analyzer)
             .withFormatter(formatter(pre, post, escaping))
             // sentences that know news abbreviations (Mr., U.S., Gen., Jan.)
             .withBreakIterator(NewsSentenceBreaks::create)
-            .withMaxLength(Integer.MAX_VALUE - 1)
-            .build();
+            .withMaxLength(Integer.MAX_VALUE - 1);
+    UnifiedHighlighter highlighter =
+        texts == null ? builder.build() : new GivenTexts(builder, docs, texts);
     int[] max = new int[] {sentences};
+    // Only the passage-text clauses can mark words: the context clauses would be weighed and
+    // looked up for every hit for nothing (HighlightQuery says why the snippets stay the same).
+    Query text = textOnly ? HighlightQuery.textOnly(query) : null;
     String[] snippets =
-        highlighter.highlightFields(new String[] {Fields.TEXT}, query, docs, max).get(Fields.TEXT);
+        highlighter
+            .highlightFields(new String[] {Fields.TEXT}, text == null ? query : text, docs, max)
+            .get(Fields.TEXT);
     for (int i = 0; i < snippets.length; i++) {
       snippets[i] = finish(snippets[i]);
     }
     return snippets;
+  }
+
+  /** A highlighter that takes the passage texts from its caller instead of the stored fields. */
+  private static final class GivenTexts extends UnifiedHighlighter {
+    private final Map<Integer, String> texts = new HashMap<>();
+
+    GivenTexts(UnifiedHighlighter.Builder builder, int[] docs, String[] texts) {
+      super(builder);
+      for (int i = 0; i < docs.length; i++) {
+        this.texts.put(docs[i], texts[i]);
+      }
+    }
+
+    @Override
+    protected List<CharSequence[]> loadFieldValues(
+        String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
+      List<CharSequence[]> values = new ArrayList<>();
+      for (int doc = docIter.nextDoc();
+          doc != DocIdSetIterator.NO_MORE_DOCS;
+          doc = docIter.nextDoc()) {
+        CharSequence[] row = new CharSequence[fields.length];
+        for (int f = 0; f < fields.length; f++) {
+          row[f] = fields[f].equals(Fields.TEXT) ? texts.get(doc) : null;
+        }
+        // One batch: the texts are in memory already, so the highlighter's memory bound on a
+        // batch (cacheCharsThreshold) has nothing to save.
+        values.add(row);
+      }
+      return values;
+    }
   }
 
   /**

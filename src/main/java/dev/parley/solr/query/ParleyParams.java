@@ -1,9 +1,9 @@
 package dev.parley.solr.query;
 
+import dev.parley.query.DayParam;
 import dev.parley.query.MatchMode;
 import dev.parley.query.SearchRequest;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.solr.common.params.SolrParams;
@@ -89,10 +89,6 @@ final class ParleyParams {
     if (v == null || v.isEmpty()) {
       return null;
     }
-    try {
-      return LocalDate.parse(v);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(name + " must be a date YYYY-MM-DD, got: " + v);
-    }
+    return DayParam.parse(name, v);
   }
 }

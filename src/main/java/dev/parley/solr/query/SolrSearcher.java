@@ -368,7 +368,7 @@ public final class SolrSearcher implements AutoCloseable {
               (String) d.getFirstValue(Fields.TEXT),
               SnippetHighlighter.finish(
                   snippets == null || snippets.isEmpty() ? null : snippets.get(0)),
-              request.explain() && explain.get(id) != null ? explain.get(id).toString() : null,
+              request.explain() && explain.get(id) != null ? explanation(explain.get(id)) : null,
               topicScores((String) d.getFirstValue(Fields.TOPICS_JSON)),
               strings(d.getFieldValues(Fields.ENTITY)),
               k.duplicates(),
@@ -580,5 +580,13 @@ public final class SolrSearcher implements AutoCloseable {
     public SolrSearcher build() throws IOException {
       return new SolrSearcher(this);
     }
+  }
+
+  /**
+   * Solr's text of an explanation starts with a line break that Lucene's own does not have; the
+   * command line printed it as an empty line under the hit.
+   */
+  private static String explanation(Object solrText) {
+    return solrText.toString().stripLeading();
   }
 }

@@ -41,7 +41,8 @@ public record SolrCollection(String baseUrl, String collection) {
   /**
    * Parses a collection URL.
    *
-   * @throws IllegalArgumentException when it is not {@code http(s)://host:port/solr/NAME}
+   * @throws IllegalArgumentException when it is not {@code
+   *     http(s)://host[:port][/prefix]/solr/NAME}
    */
   public static SolrCollection parse(String url) {
     String hint =
@@ -57,7 +58,10 @@ public record SolrCollection(String baseUrl, String collection) {
     if (uri.getHost() == null
         || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
         || slash <= 0
-        || slash == path.length() - 1) {
+        || slash == path.length() - 1
+        // Solr answers under /solr; anything else (a handler such as /select after the
+        // collection, another prefix) would only fail later as "is the cluster running?".
+        || !path.substring(0, slash).endsWith("/solr")) {
       throw new IllegalArgumentException(hint);
     }
     String base =

@@ -113,7 +113,7 @@ public final class SolrSchema {
     add(Fields.CODE_POINT_END, "pint", false, true, false, false, "shown with hits");
     add(Fields.ORDINAL, "pint", false, true, true, false, "passage order in its article");
     add(Fields.SOURCE, "string", false, true, false, false, "where the article was read");
-    add(Fields.CONTENT_HASH, "string", true, true, false, false, "unchanged articles are skipped");
+    add(Fields.CONTENT_HASH, "string", false, true, false, false, "unchanged articles are skipped");
     add(Fields.PARAGRAPH, "string", false, true, false, true, "the article as received");
     add(
         Fields.HEADING_PARAGRAPH,

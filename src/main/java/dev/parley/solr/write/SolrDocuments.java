@@ -61,6 +61,11 @@ public final class SolrDocuments {
                   + " holds pre-analysed tokens, not text: build the documents without an"
                   + " analyzer for Solr");
         }
+        if (f.stringValue().isEmpty()) {
+          // The empty text and context of an article record: there for dense norms in Lucene
+          // (schema 7); Solr documents need no such filler.
+          continue;
+        }
         indexed.computeIfAbsent(name, k -> new ArrayList<>()).add(f.stringValue());
       } else if (f.fieldType().docValuesType() == DocValuesType.NUMERIC) {
         numeric.computeIfAbsent(name, k -> new ArrayList<>()).add(f.numericValue());

@@ -215,7 +215,10 @@ class SearchServerTest {
       {"/api/search?q=x&k=1001", "k must be in [1, 1000], got: 1001"},
       {"/api/search?q=x&offset=-1", "offset must be in [0, 10000], got: -1"},
       {"/api/search?q=x&perArticle=x", "perArticle must be a whole number, got: x"},
-      {"/api/search?q=x&since=2019-02-30", "since must be a date YYYY-MM-DD, got: 2019-02-30"},
+      {"/api/search?q=x&since=2019-02-30", "since must be a day that exists, got: 2019-02-30"},
+      {"/api/search?q=x&since=%2B2019-01-01", "since must be a date YYYY-MM-DD, got: +2019-01-01"},
+      {"/api/search?q=x&until=-2019-01-01", "until must be a date YYYY-MM-DD, got: -2019-01-01"},
+      {"/api/search?q=x&until=2019-1-1", "until must be a date YYYY-MM-DD, got: 2019-1-1"},
       {"/api/search?q=x&until=yesterday", "until must be a date YYYY-MM-DD, got: yesterday"},
       {
         "/api/search?since=2020-01-01&until=2019-01-01",
