@@ -13,7 +13,8 @@ import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
  * Runs the end of the index chain (lower-casing, accent folding, spelling variants, the stemmer)
  * once per distinct word and remembers the result: news text repeats its words, and the stemmer's
  * dictionary look-ups were the largest part of analysis. The filters themselves are Lucene's (and
- * Parley's) unchanged; this only skips running them again on a word they already turned into a term.
+ * Parley's) unchanged; this only skips running them again on a word they already turned into a
+ * term.
  *
  * <p>Exact because each of those filters changes only the term, one token for one token, as a
  * function of the term's characters and the keyword flag (a keyword is neither respelled nor

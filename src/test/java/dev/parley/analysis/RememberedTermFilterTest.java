@@ -26,8 +26,26 @@ import org.junit.jupiter.api.Test;
  */
 class RememberedTermFilterTest {
   private static final String[] WORDS = {
-    "Talks", "talks", "TALKS", "travelled", "organisation", "colour", "Erdoğan", "Ｕ", "ß",
-    "officials", "said", "us", "US", "u.s", "ISIS", "running", "ran", "negotiations", "ǅ", "Москва"
+    "Talks",
+    "talks",
+    "TALKS",
+    "travelled",
+    "organisation",
+    "colour",
+    "Erdoğan",
+    "Ｕ",
+    "ß",
+    "officials",
+    "said",
+    "us",
+    "US",
+    "u.s",
+    "ISIS",
+    "running",
+    "ran",
+    "negotiations",
+    "ǅ",
+    "Москва"
   };
 
   @Test
@@ -42,7 +60,8 @@ class RememberedTermFilterTest {
       String w =
           random.nextInt(3) == 0
               ? WORDS[random.nextInt(WORDS.length)]
-              : WORDS[random.nextInt(WORDS.length)] + random.nextInt(RememberedTermFilter.MAX_REMEMBERED);
+              : WORDS[random.nextInt(WORDS.length)]
+                  + random.nextInt(RememberedTermFilter.MAX_REMEMBERED);
       words.add(w);
       keywords.add(random.nextInt(4) == 0);
     }
@@ -54,8 +73,7 @@ class RememberedTermFilterTest {
             in -> fold(in));
     for (UnaryOperator<TokenStream> tail : tails) {
       List<String> direct = run(tail.apply(new Words(words, keywords)));
-      List<String> remembered =
-          run(new RememberedTermFilter(new Words(words, keywords), tail));
+      List<String> remembered = run(new RememberedTermFilter(new Words(words, keywords), tail));
       assertEquals(direct.size(), remembered.size());
       for (int i = 0; i < direct.size(); i++) {
         assertEquals(direct.get(i), remembered.get(i), "seed " + seed + ", token " + i);

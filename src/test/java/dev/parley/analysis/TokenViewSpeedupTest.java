@@ -15,13 +15,53 @@ import org.junit.jupiter.api.Test;
  */
 class TokenViewSpeedupTest {
   private static final String[] ASCII = {
-    "Talks", "talks", "TALKS", "U.S.", "US", "Mr.", "Mr", "2019", "1.5", "G20", "said", "No.",
-    "the", "Geneva.", "Kim's", "O'Neill", "a", "I", "?", "!", ";", "\n", ",", "-", " ", "  ", "\t",
-    "x9", "9x", "AbC", "THE U.S. TREASURY SAID IT WOULD SELL 9.75 BLN DLRS OF BILLS"
+    "Talks",
+    "talks",
+    "TALKS",
+    "U.S.",
+    "US",
+    "Mr.",
+    "Mr",
+    "2019",
+    "1.5",
+    "G20",
+    "said",
+    "No.",
+    "the",
+    "Geneva.",
+    "Kim's",
+    "O'Neill",
+    "a",
+    "I",
+    "?",
+    "!",
+    ";",
+    "\n",
+    ",",
+    "-",
+    " ",
+    "  ",
+    "\t",
+    "x9",
+    "9x",
+    "AbC",
+    "THE U.S. TREASURY SAID IT WOULD SELL 9.75 BLN DLRS OF BILLS"
   };
   private static final String[] OTHER = {
-    "Erdoğan", "Erdog\u0306an", "ﬁnance", "ＵＮ", "Москва", "東京", "\u00AD", "\u200B", "😀", "ß",
-    "İstanbul", "ǅ", "É", "’"
+    "Erdoğan",
+    "Erdog\u0306an",
+    "ﬁnance",
+    "ＵＮ",
+    "Москва",
+    "東京",
+    "\u00AD",
+    "\u200B",
+    "😀",
+    "ß",
+    "İstanbul",
+    "ǅ",
+    "É",
+    "’"
   };
 
   @Test
@@ -55,7 +95,8 @@ class TokenViewSpeedupTest {
       texts.add(b.toString());
     }
     for (String t : texts) {
-      assertEquals(describe(TokenViewReference.of(t)), describe(TokenView.of(t)), "seed " + seed + ": " + t);
+      assertEquals(
+          describe(TokenViewReference.of(t)), describe(TokenView.of(t)), "seed " + seed + ": " + t);
     }
   }
 
