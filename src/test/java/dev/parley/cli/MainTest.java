@@ -403,6 +403,32 @@ class MainTest {
     }
   }
 
+  /**
+   * The exact explanation line of the shipped model for a state visit with talks (a golden: it
+   * changes, knowingly, whenever the shipped topic model is retrained).
+   */
+  @Test
+  void classifyExplainOfAStateVisitIsExact() throws IOException {
+    Path in =
+        Files.writeString(
+            dir.resolve("visit.jsonl"),
+            "{\"id\": \"c\", \"text\": \"The Chancellor arrives in China for a five-day tour to"
+                + " discuss bilateral ties.\"}\n");
+    Run r = run("classify", "--input", in.toString(), "--explain", "--top", "3");
+    assertEquals(0, r.code(), r.err());
+    JsonObject summits =
+        StrictJson.parseObject(r.out()).getAsJsonObject("explanation").getAsJsonObject("summits");
+    assertEquals(
+        "{\"score\":0.7072,\"labelled\":true,\"bias\":-5.7921,\"top\":["
+            + "{\"feature\":\"ent:head-travels-to-country\",\"value\":1.0,\"weight\":2.6019,"
+            + "\"contribution\":2.6019},"
+            + "{\"feature\":\"ent:head-meets\",\"value\":1.0,\"weight\":1.3792,"
+            + "\"contribution\":1.3792},"
+            + "{\"feature\":\"cue:visit-talks\",\"value\":1.0,\"weight\":1.2494,"
+            + "\"contribution\":1.2494}]}",
+        summits.toString());
+  }
+
   @Test
   void searchByTopicEntityAndDateWithFacets() throws IOException {
     String index = seedIndex();

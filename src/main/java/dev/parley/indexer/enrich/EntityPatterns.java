@@ -28,7 +28,14 @@ import java.util.Set;
  *   <li>{@code head-visit-talks}: a head of state or government, a travel word ({@code visit},
  *       {@code tour}, {@code arrives}, {@code trip}, ...) and a talks word ({@code talks}, {@code
  *       discuss}, {@code meet}, ...) in one sentence: a state visit with talks, which the summit
- *       definition counts as a meeting of leaders.
+ *       definition counts as a meeting of leaders;
+ *   <li>{@code head-travels-to-country}: a word window, not just a sentence: a head of state or
+ *       government, then a trip word ({@code visit}, {@code arrives}, {@code travel}, {@code leaves
+ *       for}, ...), then a country or capital as the destination ("arrives in China", "flew to
+ *       Moscow"), with a talks word in the sentence; a trip looked back on ("back from a visit to")
+ *       or a minister-titled leader does not count;
+ *   <li>{@code grouping-meeting}: a named grouping whose leaders' meetings are summits ({@link
+ *       #GROUPINGS}: G7, APEC, the EU, ...) within 3 words of a gathering word.
  * </ul>
  *
  * <p>Thread safety: immutable, safe to share.
@@ -47,7 +54,9 @@ final class EntityPatterns {
           "head-meets",
           "head-meets-country",
           "leaders-meet",
-          "head-visit-talks");
+          "head-visit-talks",
+          "head-travels-to-country",
+          "grouping-meeting");
 
   /** {@link TokenView#hash} of each name. */
   static final long[] HASHES = NAMES.stream().mapToLong(TokenView::hash).toArray();
@@ -147,6 +156,95 @@ final class EntityPatterns {
   private static final int TALKS_BIT = 4;
   private static final int TITLE_BIT = 8;
   private static final int HEAD_PART_BIT = 16;
+  private static final int TRIP_BIT = 32;
+  private static final int BACK_BIT = 64;
+  private static final int GATHER_BIT = 128;
+
+  /**
+   * Folded verbs and nouns of a head's trip abroad, for {@code head-travels-to-country}: the head
+   * comes before the word ("the Chancellor arrives in", "Nakasone's visit to", "will travel to").
+   */
+  static final Set<String> TRIP =
+      Set.of(
+          "visit",
+          "visits",
+          "visited",
+          "visiting",
+          "tour",
+          "tours",
+          "toured",
+          "touring",
+          "trip",
+          "arrive",
+          "arrives",
+          "arrived",
+          "arriving",
+          "travel",
+          "travels",
+          "travelled",
+          "traveled",
+          "travelling",
+          "traveling",
+          "fly",
+          "flies",
+          "flew",
+          "flying",
+          "go",
+          "goes",
+          "went",
+          "journey",
+          "leave",
+          "leaves",
+          "left",
+          "leaving");
+
+  /** Trip words that name a destination only with "for" next ("leaves for Washington"). */
+  static final Set<String> LEAVE = Set.of("leave", "leaves", "left", "leaving");
+
+  /** Folded words that make a trip the past one a story looks back from ("back from a visit"). */
+  static final Set<String> BACK =
+      Set.of("from", "after", "since", "back", "returned", "returning", "returns", "return");
+
+  /** Folded words that make a named grouping a gathering ("APEC leaders", "the EU summit"). */
+  static final Set<String> GATHER =
+      Set.of(
+          "summit",
+          "summits",
+          "leaders",
+          "heads",
+          "meeting",
+          "meetings",
+          "conference",
+          "event",
+          "gathering",
+          "talks",
+          "forum",
+          "chair",
+          "chairmanship",
+          "presidency",
+          "host",
+          "hosts",
+          "hosted",
+          "hosting");
+
+  /** Groupings whose meetings of leaders are summits by the definition (gazetteer ids). */
+  static final Set<String> GROUPINGS =
+      Set.of(
+          "g7",
+          "g20",
+          "apec",
+          "asean",
+          "european-union",
+          "european-community",
+          "nato",
+          "arab-league",
+          "gcc",
+          "african-union",
+          "organisation-of-african-unity",
+          "oas",
+          "commonwealth",
+          "sco",
+          "brics");
 
   /** Each word of the lists above with the lists it is in, as bits. */
   private static final Map<String, Integer> CLASSES = classes();
@@ -157,6 +255,9 @@ final class EntityPatterns {
     TRAVEL.forEach(w -> m.merge(w, TRAVEL_BIT, (a, b) -> a | b));
     TALKS.forEach(w -> m.merge(w, TALKS_BIT, (a, b) -> a | b));
     TITLES.forEach(w -> m.merge(w, TITLE_BIT, (a, b) -> a | b));
+    TRIP.forEach(w -> m.merge(w, TRIP_BIT, (a, b) -> a | b));
+    BACK.forEach(w -> m.merge(w, BACK_BIT, (a, b) -> a | b));
+    GATHER.forEach(w -> m.merge(w, GATHER_BIT, (a, b) -> a | b));
     for (String w : List.of("minister", "state", "government")) {
       m.merge(w, HEAD_PART_BIT, (a, b) -> a | b);
     }
@@ -165,8 +266,45 @@ final class EntityPatterns {
 
   private final Map<String, Entity> byId = new HashMap<>();
 
+  /** Capital cities by their first folded word, each as its folded words ("new", "delhi"). */
+  private final Map<String, List<String[]>> capitals = new HashMap<>();
+
   EntityPatterns(Gazetteer gazetteer) {
     gazetteer.entities().forEach(e -> byId.put(e.id(), e));
+    for (Entity e : gazetteer.entities()) {
+      if (e.type() != Entity.Type.COUNTRY) {
+        continue;
+      }
+      for (String capital : e.capitals()) {
+        TokenView words = TokenView.of(capital);
+        if (words.size() == 0) {
+          continue;
+        }
+        String[] folded = new String[words.size()];
+        for (int i = 0; i < folded.length; i++) {
+          folded[i] = words.folded(i);
+        }
+        capitals.computeIfAbsent(folded[0], k -> new java.util.ArrayList<>()).add(folded);
+      }
+    }
+  }
+
+  /** Whether a capital city's name (capitalised as written) starts at word {@code i}. */
+  private boolean capitalAt(TokenView view, int i) {
+    List<String[]> candidates = capitals.get(view.folded(i));
+    if (candidates == null || !(view.capitalised(i) || view.upperCase(i))) {
+      return false;
+    }
+    for (String[] words : candidates) {
+      boolean all = i + words.length <= view.size();
+      for (int k = 1; all && k < words.length; k++) {
+        all = view.folded(i + k).equals(words[k]);
+      }
+      if (all) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Each pattern's value (0 or 1), in {@link #NAMES} order. */
@@ -179,11 +317,15 @@ final class EntityPatterns {
     boolean[] meet = new boolean[sentences];
     boolean[] travel = new boolean[sentences];
     boolean[] talks = new boolean[sentences];
+    int[] wordClass = new int[n];
+    boolean[] headAt = new boolean[n];
+    boolean[] titleAt = new boolean[n];
     for (int i = 0; i < n; i++) {
       Integer c = CLASSES.get(view.folded(i)); // one look-up per word
       if (c == null) {
         continue;
       }
+      wordClass[i] = c;
       String f = view.folded(i);
       if ((c & MEET_BIT) != 0) {
         meet[sentence[i]] = true;
@@ -199,6 +341,7 @@ final class EntityPatterns {
           || (f.equals("state") && i > 1 && view.folded(i - 2).equals("head"))
           || (f.equals("government") && i > 1 && view.folded(i - 2).equals("head"))) {
         head[sentence[i]] = true;
+        titleAt[i] = true;
       }
     }
     Set<String> countries = new java.util.HashSet<>();
@@ -212,6 +355,8 @@ final class EntityPatterns {
     boolean[] twoLeaders = new boolean[sentences];
     String[] leaderCountry = new String[sentences];
     boolean[] foreignCountry = new boolean[sentences];
+    int[] countryAt = new int[n]; // 1 + index of a country mention starting at the word
+    boolean[] groupingAt = new boolean[n];
     for (Mention m : mentions) {
       Entity e = byId.get(m.entityId());
       int w = view.wordAt(m.start());
@@ -219,6 +364,13 @@ final class EntityPatterns {
         continue;
       }
       int s = sentence[w];
+      if (e.type() == Entity.Type.COUNTRY) {
+        countryAt[w] = 1;
+      } else if (e.type() == Entity.Type.LEADER) {
+        headAt[w] = !ministerTitleBefore(view, w);
+      } else if (GROUPINGS.contains(e.id())) {
+        groupingAt[w] = true;
+      }
       switch (e.type()) {
         case COUNTRY -> {
           countries.add(e.id());
@@ -248,6 +400,11 @@ final class EntityPatterns {
             twoLeaders[s] = true;
           }
         }
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (titleAt[i] && headTitle(view, i, countryAt)) {
+        headAt[i] = true;
       }
     }
     // A country other than the head's own in the sentence (the head's own is unknown for a title).
@@ -285,6 +442,127 @@ final class EntityPatterns {
         v[10] = 1;
       }
     }
+    v[11] = headTravelsToCountry(view, sentence, wordClass, headAt, countryAt, talks) ? 1 : 0;
+    v[12] = groupingMeeting(sentence, wordClass, groupingAt) ? 1 : 0;
     return v;
+  }
+
+  /** How many words after a head its trip word may come ("President Mitterrand will travel"). */
+  static final int HEAD_WINDOW = 8;
+
+  /** How many words after the trip word the destination may come ("to India", "in China"). */
+  static final int DESTINATION_WINDOW = 5;
+
+  /**
+   * A head of state or government, then within {@link #HEAD_WINDOW} words a trip word, then within
+   * {@link #DESTINATION_WINDOW} words a country or its capital ("flew to Moscow"), all in one
+   * sentence, with a talks word in that sentence; a trip the story looks back from ("back from a
+   * visit to", "after his visit to") does not count. A head's own country counts as a destination
+   * as well: the gazetteer knows a tagged leader's country but not a titled one's, and both must
+   * behave alike.
+   */
+  private boolean headTravelsToCountry(
+      TokenView view,
+      int[] sentence,
+      int[] wordClass,
+      boolean[] headAt,
+      int[] countryAt,
+      boolean[] talks) {
+    int n = view.size();
+    for (int h = 0; h < n; h++) {
+      if (!headAt[h] || !talks[sentence[h]]) {
+        continue;
+      }
+      for (int t = h + 1; t < n && t <= h + HEAD_WINDOW && sentence[t] == sentence[h]; t++) {
+        if ((wordClass[t] & TRIP_BIT) == 0 || lookingBack(wordClass, sentence, t)) {
+          continue;
+        }
+        if (LEAVE.contains(view.folded(t)) && !(t + 1 < n && view.folded(t + 1).equals("for"))) {
+          continue; // "left Ivory Coast after talks": where the trip began
+        }
+        for (int c = t + 1;
+            c < n && c <= t + DESTINATION_WINDOW && sentence[c] == sentence[t];
+            c++) {
+          if ((wordClass[c] & BACK_BIT) != 0) {
+            break; // "visit ... from Japan": the country is where the trip began
+          }
+          if (countryAt[c] != 0 || capitalAt(view, c)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Ministerial titles: a tagged leader named with one travels as a minister, not a head. */
+  static final Set<String> MINISTER_TITLES =
+      Set.of("minister", "secretary", "envoy", "ambassador", "ministers", "spokesman");
+
+  /**
+   * Whether a ministerial title comes within 2 words before word {@code w} ("Foreign Minister
+   * Shevardnadze", "Secretary of State Shultz"), not "Prime Minister".
+   */
+  private static boolean ministerTitleBefore(TokenView view, int w) {
+    for (int k = w - 1; k >= 0 && k >= w - 3; k--) {
+      String f = view.folded(k);
+      if (MINISTER_TITLES.contains(f) && !(k > 0 && view.folded(k - 1).equals("prime"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a back word ("from", "after", "returning") is within 3 words before {@code t}. */
+  private static boolean lookingBack(int[] wordClass, int[] sentence, int t) {
+    for (int k = t - 1; k >= 0 && k >= t - 3 && sentence[k] == sentence[t]; k--) {
+      if ((wordClass[k] & BACK_BIT) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A named grouping (G7, APEC, the EU, ...) within 3 words of a gathering word, one sentence. */
+  private static boolean groupingMeeting(int[] sentence, int[] wordClass, boolean[] groupingAt) {
+    int n = sentence.length;
+    for (int g = 0; g < n; g++) {
+      if (!groupingAt[g]) {
+        continue;
+      }
+      for (int k = Math.max(0, g - 3); k < n && k <= g + 3; k++) {
+        if (k != g && sentence[k] == sentence[g] && (wordClass[k] & GATHER_BIT) != 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a title word at {@code i} names a head of state or government: not a vice president,
+   * not the Chancellor of the Exchequer, not the president of a company or bank ("the president of
+   * its central bank"), while "the President of the United States" is one.
+   */
+  private static boolean headTitle(TokenView view, int i, int[] countryAt) {
+    String f = view.folded(i);
+    if (i > 0 && (view.folded(i - 1).equals("vice") || view.folded(i - 1).equals("deputy"))) {
+      return false;
+    }
+    if (i > 0 && (view.folded(i - 1).equals("its") || view.folded(i - 1).equals("their"))
+        || i > 1 && view.folded(i - 1).equals("s") && countryAt[i - 2] == 0) {
+      return false; // "its president", "the company's president"
+    }
+    if (i + 1 < view.size() && view.folded(i + 1).equals("of")) {
+      // "President of France", "the President of the United States": a head; "Chancellor of the
+      // Exchequer", "the president of its central bank": not.
+      for (int k = i + 2; k < view.size() && k <= i + 3; k++) {
+        if (countryAt[k] != 0) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return !f.equals("leaders");
   }
 }

@@ -5,9 +5,11 @@ package dev.parley.indexer.enrich;
  * gradients for each step (truncated Newton, as LIBLINEAR's primal solver) and a backtracking line
  * search. Deterministic: no random start, no shuffling, a fixed order of operations.
  *
- * <p>The loss is {@code Σ log(1 + exp(-y (b + w·x))) + λ/2 Σ c_j w_j²}, where {@code c_j} is each
- * feature's penalty factor (1 for words, less for curated features, so a handful of named cues is
- * not shrunk as hard as thousands of words); the bias {@code b} is not penalised.
+ * <p>The loss is {@code Σ log(1 + exp(-y (b + w·x))) + λ/2 Σ c_j (w_j - μ_j)²}, where {@code c_j}
+ * is each feature's penalty factor (1 for words, less for curated features, so a handful of named
+ * cues is not shrunk as hard as thousands of words) and {@code μ_j} its prior weight (0 except for
+ * the few curated features a topic definition gives a prior, {@link TopicDefinition#priors()}); the
+ * bias {@code b} is not penalised.
  *
  * <p>Thread safety: stateless.
  */
@@ -16,9 +18,14 @@ final class LogisticRegression {
 
   /**
    * Sparse rows: row {@code i} has {@code index[i][k]} (feature numbers in {@code [0, dims)}) with
-   * values {@code value[i][k]}.
+   * values {@code value[i][k]}; {@code penalty} and {@code prior} hold each feature's penalty
+   * factor and prior weight.
    */
-  record Rows(int[][] index, float[][] value, int dims, double[] penalty) {
+  record Rows(int[][] index, float[][] value, int dims, double[] penalty, double[] prior) {
+    Rows(int[][] index, float[][] value, int dims, double[] penalty) {
+      this(index, value, dims, penalty, new double[dims]);
+    }
+
     int size() {
       return index.length;
     }
@@ -32,6 +39,7 @@ final class LogisticRegression {
   static double[] fit(Rows data, int[] rows, boolean[] labels, double lambda) {
     int d = data.dims() + 1;
     double[] w = new double[d];
+    System.arraycopy(data.prior(), 0, w, 1, data.dims()); // start at the prior
     double[] z = new double[rows.length];
     double f = loss(data, rows, labels, w, z, lambda);
     double[] g = new double[d];
@@ -98,7 +106,8 @@ final class LogisticRegression {
     }
     double r = 0;
     for (int a = 1; a < w.length; a++) {
-      r += data.penalty()[a - 1] * w[a] * w[a];
+      double off = w[a] - data.prior()[a - 1];
+      r += data.penalty()[a - 1] * off * off;
     }
     return f + lambda / 2 * r;
   }
@@ -124,7 +133,7 @@ final class LogisticRegression {
       }
     }
     for (int a = 1; a < w.length; a++) {
-      g[a] += lambda * data.penalty()[a - 1] * w[a];
+      g[a] += lambda * data.penalty()[a - 1] * (w[a] - data.prior()[a - 1]);
     }
   }
 

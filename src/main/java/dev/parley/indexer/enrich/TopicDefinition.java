@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
  * @param cues the curated evidence, named features of the model
  * @param weights feature name ({@code w:WORD}, {@code p:WORD WORD}, {@code cue:NAME}, {@code
  *     ent:NAME}, {@code ctx:w:WORD}, {@code ctx:cue:NAME}) to weight; sorted by name
+ * @param priors curated feature name ({@code cue:NAME}, {@code ent:NAME}, {@code ctx:cue:NAME}) to
+ *     the weight the definition expects it to have: training shrinks that feature's weight towards
+ *     its prior instead of towards 0 (a kind the definition names but the labelled data shows only
+ *     a few times, such as a head of state travelling abroad for talks); empty for most topics
  */
 public record TopicDefinition(
     String name,
@@ -31,7 +35,8 @@ public record TopicDefinition(
     double threshold,
     double bias,
     List<Cue> cues,
-    Map<String, Double> weights) {
+    Map<String, Double> weights,
+    Map<String, Double> priors) {
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -75,6 +80,54 @@ public record TopicDefinition(
       }
     }
     weights = java.util.Collections.unmodifiableMap(sorted);
+    TreeMap<String, Double> sortedPriors = new TreeMap<>();
+    if (priors != null) {
+      for (Map.Entry<String, Double> e : priors.entrySet()) {
+        String feature = Objects.requireNonNull(e.getKey(), "feature name");
+        double w = Objects.requireNonNull(e.getValue(), feature);
+        if (!Double.isFinite(w)) {
+          throw new IllegalArgumentException(
+              "topic " + name + ": prior of " + feature + " must be finite, got: " + w);
+        }
+        Features.key(feature);
+        if (!TopicTrainer.curated(feature)) {
+          throw new IllegalArgumentException(
+              "topic "
+                  + name
+                  + ": a prior is for a cue or entity pattern (cue:NAME, ent:NAME, ctx:cue:NAME),"
+                  + " got: "
+                  + feature);
+        }
+        if (feature.startsWith("cue:") && !cueNames.contains(feature.substring(4))
+            || feature.startsWith("ctx:cue:") && !cueNames.contains(feature.substring(8))) {
+          throw new IllegalArgumentException(
+              "topic " + name + ": prior for " + feature + " but no such cue is defined");
+        }
+        if (feature.startsWith("ent:") && !EntityPatterns.NAMES.contains(feature.substring(4))) {
+          throw new IllegalArgumentException(
+              "topic "
+                  + name
+                  + ": prior for "
+                  + feature
+                  + " but there is no such entity pattern (known: "
+                  + EntityPatterns.NAMES
+                  + ")");
+        }
+        sortedPriors.put(feature, w);
+      }
+    }
+    priors = java.util.Collections.unmodifiableMap(sortedPriors);
+  }
+
+  /** A definition without priors (most topics). */
+  public TopicDefinition(
+      String name,
+      String description,
+      double threshold,
+      double bias,
+      List<Cue> cues,
+      Map<String, Double> weights) {
+    this(name, description, threshold, bias, cues, weights, Map.of());
   }
 
   /** Whether the definition has learned weights. */
@@ -84,6 +137,6 @@ public record TopicDefinition(
 
   /** A copy with a new label threshold, bias and weights (training). */
   public TopicDefinition withModel(double newThreshold, double newBias, Map<String, Double> w) {
-    return new TopicDefinition(name, description, newThreshold, newBias, cues, w);
+    return new TopicDefinition(name, description, newThreshold, newBias, cues, w, priors);
   }
 }

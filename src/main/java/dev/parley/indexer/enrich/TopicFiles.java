@@ -30,6 +30,7 @@ import java.util.List;
  *     {"name": "summit-word", "terms": ["summit", "summits", "summitry"],
  *      "notBefore": ["budget", "tax"], "notAfter": ["petroleum", "corp"], "window": 1}
  *   ],
+ *   "priors": {"ent:head-travels-to-country": 3.0},
  *   "weights": {"cue:summit-word": 2.1, "ent:head-meets-country": 1.3, "w:summit": 0.4,
  *               "p:state visit": 0.8, "ctx:w:summit": 0.2}
  * }
@@ -38,8 +39,10 @@ import java.util.List;
  * <p>{@code format} is required and must be {@value #FORMAT}. {@code threshold} (default 0.5),
  * {@code bias} (default 0) and {@code weights} (default none: an untrained topic) are written by
  * {@code parley tune-topics}; {@code cues} are written by people (see {@link Cue} for their fields
- * and defaults). Files of format 1 (a {@code "features"} list of regular expressions) are rejected
- * with a message that says how to convert them.
+ * and defaults), and so are the optional {@code priors} (curated feature to the weight the
+ * definition expects, which training shrinks towards; scoring does not read them). Files of format
+ * 1 (a {@code "features"} list of regular expressions) are rejected with a message that says how to
+ * convert them.
  *
  * <p>Thread safety: stateless.
  */
@@ -107,7 +110,8 @@ public final class TopicFiles {
       }
       double threshold = raw.threshold == null ? 0.5 : raw.threshold;
       double bias = raw.bias == null ? 0 : raw.bias;
-      return new TopicDefinition(raw.name, raw.description, threshold, bias, cues, raw.weights);
+      return new TopicDefinition(
+          raw.name, raw.description, threshold, bias, cues, raw.weights, raw.priors);
     } catch (JsonParseException
         | IllegalArgumentException
         | NullPointerException
@@ -169,6 +173,11 @@ public final class TopicFiles {
       cues.add(co);
     }
     o.add("cues", cues);
+    if (!t.priors().isEmpty()) {
+      JsonObject priors = new JsonObject();
+      t.priors().forEach(priors::addProperty);
+      o.add("priors", priors);
+    }
     JsonObject weights = new JsonObject();
     t.weights().forEach(weights::addProperty);
     o.add("weights", weights);
@@ -189,6 +198,7 @@ public final class TopicFiles {
     Double bias;
     List<RawCue> cues;
     LinkedHashMap<String, Double> weights;
+    LinkedHashMap<String, Double> priors;
   }
 
   /** The JSON shape of one cue. */

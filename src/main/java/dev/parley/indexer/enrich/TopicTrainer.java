@@ -229,7 +229,18 @@ public final class TopicTrainer {
     for (int k = 0; k < penalty.length; k++) {
       penalty[k] = curated(names.get(k)) ? options.curatedPenalty() : 1;
     }
-    LogisticRegression.Rows rows = new LogisticRegression.Rows(index, value, names.size(), penalty);
+    double[] prior = new double[names.size()];
+    topic
+        .priors()
+        .forEach(
+            (feature, w) -> {
+              Integer k = vocabulary.get(feature);
+              if (k != null) {
+                prior[k] = w;
+              }
+            });
+    LogisticRegression.Rows rows =
+        new LogisticRegression.Rows(index, value, names.size(), penalty, prior);
     Double rate = options.naturalRates().get(topic.name());
     double[] weight = sampleWeights(labels, natural, rate);
     int[] everything = new int[n];

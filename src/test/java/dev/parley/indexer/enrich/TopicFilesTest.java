@@ -23,6 +23,39 @@ class TopicFilesTest {
   }
 
   @Test
+  void priorsRoundTripAndAreOnlyForCuratedFeaturesThatExist() {
+    assertEquals(
+        Map.of("ent:head-travels-to-country", 3.0), TopicModel.defaults().topics().get(2).priors());
+    String ok =
+        "{\"format\": 2, \"name\": \"x\", \"priors\": {\"ent:head-travels-to-country\": 2.5}}";
+    TopicDefinition t = TopicFiles.read(new StringReader(ok), "ok.json");
+    assertEquals(Map.of("ent:head-travels-to-country", 2.5), t.priors());
+    assertEquals(t, TopicFiles.read(new StringReader(TopicFiles.toJson(t)), "again.json"));
+    assertEquals(
+        "w.json: not a topic definition (topic x: a prior is for a cue or entity pattern"
+            + " (cue:NAME, ent:NAME, ctx:cue:NAME), got: w:summit)",
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    TopicFiles.read(
+                        new StringReader(
+                            "{\"format\": 2, \"name\": \"x\", \"priors\": {\"w:summit\": 1}}"),
+                        "w.json"))
+            .getMessage());
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    TopicFiles.read(
+                        new StringReader(
+                            "{\"format\": 2, \"name\": \"x\", \"priors\": {\"ent:no-such\": 1}}"),
+                        "e.json"))
+            .getMessage()
+            .startsWith(
+                "e.json: not a topic definition (topic x: prior for ent:no-such but there"));
+  }
+
+  @Test
   void oldRegexFormatIsRejectedInOneLineThatSaysHowToConvert() {
     String old =
         "{\"name\": \"arms\", \"description\": \"d\", \"threshold\": 0.5, \"bias\": -1,"

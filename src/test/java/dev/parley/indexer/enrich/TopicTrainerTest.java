@@ -92,6 +92,33 @@ class TopicTrainerTest {
     assertTrue(s.f1() < real.crossValidated().f1() - 0.3, "seed " + seed);
   }
 
+  /**
+   * A prior is where the penalty pulls a weight: a feature no row has keeps exactly its prior, and
+   * a feature the data speaks against ends between the prior and what the data alone gives.
+   */
+  @Test
+  void aPriorIsWhereThePenaltyPullsTheWeight() {
+    // rows: feature 0 on negatives only; feature 1 on no row
+    int[][] index = {{0}, {0}, {}, {}};
+    float[][] value = {{1f}, {1f}, {}, {}};
+    boolean[] labels = {false, false, true, true};
+    int[] rows = {0, 1, 2, 3};
+    double[] penalty = {1, 1};
+    double[] noPrior =
+        LogisticRegression.fit(
+            new LogisticRegression.Rows(index, value, 2, penalty), rows, labels, 1);
+    double[] withPrior =
+        LogisticRegression.fit(
+            new LogisticRegression.Rows(index, value, 2, penalty, new double[] {2, 3}),
+            rows,
+            labels,
+            1);
+    assertEquals(0, noPrior[2], 1e-9);
+    assertEquals(3, withPrior[2], 1e-9);
+    assertTrue(noPrior[1] < 0, "the data speaks against feature 0: " + noPrior[1]);
+    assertTrue(withPrior[1] > noPrior[1] && withPrior[1] < 2, "between: " + withPrior[1]);
+  }
+
   @Test
   void trainingIsDeterministicAndFoldsKeepArticlesTogether() {
     List<LabelledText> texts = texts(new Random(42));
