@@ -217,12 +217,9 @@ public final class ParleyAnalyzer extends Analyzer {
           case ENGLISH_OUTSIDE_PHRASES -> chain == Chain.QUERY;
         };
     TokenStream stream;
-    if (chain == Chain.INDEX && !dropStopWords && tagger == null) {
+    if (chain == Chain.INDEX && !dropStopWords) {
       // Nothing between the acronym step and the stemmer adds or drops tokens: the index chain's
-      // one-for-one tail runs once per distinct word (RememberedTermFilter), same terms. Not in
-      // the Solr chain that tags entities itself (taggingEntities): with it there,
-      // SolrCloudParityTest scored some hits differently from the embedded index; the cause was
-      // not found in the time, so that chain keeps the plain tail.
+      // one-for-one tail runs once per distinct word (RememberedTermFilter), same terms.
       stream = new RememberedTermFilter(acronyms, in -> stem(foldAndRespell(in)));
     } else {
       stream = foldAndRespell(acronyms);
