@@ -59,87 +59,6 @@ public final class TokenView {
 
   private TokenView(String original) {
     this.text = original;
-    if (isAscii(original)) {
-      // Most news: no format character, already NFKC, every word char a table look-up, and the
-      // folded form and its hash made in the same pass (the same values as the general path).
-      this.norm = original;
-      int len = original.length();
-      int capacity = Math.max(4, len / 5);
-      int[] st = new int[capacity];
-      int[] en = new int[capacity];
-      String[] fo = new String[capacity];
-      long[] ha = new long[capacity];
-      byte[] fl = new byte[capacity];
-      int n = 0;
-      int letters = 0;
-      int upper = 0;
-      int i = 0;
-      while (i < len) {
-        char c = original.charAt(i);
-        if (ASCII_CLASS[c] == 0) {
-          i++;
-          continue;
-        }
-        int start = i;
-        long h = FNV_OFFSET;
-        boolean anyUpper = false;
-        boolean anyLower = false;
-        while (i < len) {
-          c = original.charAt(i);
-          byte cls = ASCII_CLASS[c];
-          if (cls == 0) {
-            break;
-          }
-          if (cls == UPPER_LETTER) {
-            anyUpper = true;
-            letters++;
-            upper++;
-            c += 32;
-          } else if (cls == LOWER_LETTER) {
-            anyLower = true;
-            letters++;
-          }
-          h ^= c;
-          h *= FNV_PRIME;
-          i++;
-        }
-        if (n == st.length) {
-          st = java.util.Arrays.copyOf(st, n * 2);
-          en = java.util.Arrays.copyOf(en, n * 2);
-          fo = java.util.Arrays.copyOf(fo, n * 2);
-          ha = java.util.Arrays.copyOf(ha, n * 2);
-          fl = java.util.Arrays.copyOf(fl, n * 2);
-        }
-        st[n] = start;
-        en[n] = i;
-        fo[n] = anyUpper ? lowerAscii(original, start, i) : original.substring(start, i);
-        ha[n] = h;
-        byte flag = 0;
-        if (ASCII_CLASS[original.charAt(start)] == UPPER_LETTER) {
-          flag |= CAPITALISED;
-          if (!anyLower) {
-            flag |= UPPER;
-          }
-        }
-        fl[n] = flag;
-        n++;
-      }
-      this.size = n;
-      this.starts = st;
-      this.ends = en;
-      this.originalStarts = st;
-      this.originalEnds = en;
-      this.allCaps = letters > 20 && upper * 10 >= letters * 9;
-      this.folded = fo;
-      this.hashes = ha;
-      this.flags = fl;
-      for (int k = 1; k < n; k++) {
-        if (breakBetween(k)) {
-          fl[k] |= BREAK_BEFORE;
-        }
-      }
-      return;
-    }
     NormalizedText normalized = NormalizedText.of(original);
     String text = normalized.text();
     this.norm = text;
@@ -214,41 +133,6 @@ public final class TokenView {
       }
       flags[k] = fl;
     }
-  }
-
-  private static final byte UPPER_LETTER = 1;
-  private static final byte LOWER_LETTER = 2;
-  private static final byte DIGIT = 3;
-
-  /** For each ASCII character: 0 for a non-word character, else its kind of word character. */
-  private static final byte[] ASCII_CLASS = new byte[128];
-
-  static {
-    for (char c = 'A'; c <= 'Z'; c++) {
-      ASCII_CLASS[c] = UPPER_LETTER;
-      ASCII_CLASS[c + 32] = LOWER_LETTER;
-    }
-    for (char c = '0'; c <= '9'; c++) {
-      ASCII_CLASS[c] = DIGIT;
-    }
-  }
-
-  private static boolean isAscii(String s) {
-    for (int i = 0, n = s.length(); i < n; i++) {
-      if (s.charAt(i) >= 128) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String lowerAscii(String text, int from, int to) {
-    char[] chars = new char[to - from];
-    for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
-      chars[i - from] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-    }
-    return new String(chars);
   }
 
   /** Cuts {@code text} into words. */
