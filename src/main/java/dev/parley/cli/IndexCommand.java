@@ -239,8 +239,10 @@ final class IndexCommand extends CliCommand {
         return List.of();
       }
       return IndexManifest.read(d, index).topics();
-    } catch (SchemaMismatchException e) {
-      return List.of(); // the indexer reports it, with its own message
+    } catch (SchemaMismatchException | IOException | RuntimeException e) {
+      // Another schema or a damaged index: the indexer reports it, with its own message that
+      // points to the fix (Lucene's own exception here would not).
+      return List.of();
     }
   }
 
