@@ -1,8 +1,10 @@
 package dev.parley.indexer.enrich;
 
+import dev.parley.analysis.TokenView;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -70,12 +72,7 @@ public record TopicDefinition(
           throw new IllegalArgumentException(
               "topic " + name + ": weight of " + feature + " must be finite, got: " + w);
         }
-        Features.key(feature); // rejects names of unknown kinds
-        if (feature.startsWith("cue:") && !cueNames.contains(feature.substring(4))
-            || feature.startsWith("ctx:cue:") && !cueNames.contains(feature.substring(8))) {
-          throw new IllegalArgumentException(
-              "topic " + name + ": weight for " + feature + " but no such cue is defined");
-        }
+        checkCanFire(name, "weight", feature, cueNames);
         sorted.put(feature, w);
       }
     }
@@ -89,7 +86,6 @@ public record TopicDefinition(
           throw new IllegalArgumentException(
               "topic " + name + ": prior of " + feature + " must be finite, got: " + w);
         }
-        Features.key(feature);
         if (!TopicTrainer.curated(feature)) {
           throw new IllegalArgumentException(
               "topic "
@@ -98,25 +94,56 @@ public record TopicDefinition(
                   + " got: "
                   + feature);
         }
-        if (feature.startsWith("cue:") && !cueNames.contains(feature.substring(4))
-            || feature.startsWith("ctx:cue:") && !cueNames.contains(feature.substring(8))) {
-          throw new IllegalArgumentException(
-              "topic " + name + ": prior for " + feature + " but no such cue is defined");
-        }
-        if (feature.startsWith("ent:") && !EntityPatterns.NAMES.contains(feature.substring(4))) {
-          throw new IllegalArgumentException(
-              "topic "
-                  + name
-                  + ": prior for "
-                  + feature
-                  + " but there is no such entity pattern (known: "
-                  + EntityPatterns.NAMES
-                  + ")");
-        }
+        checkCanFire(name, "prior", feature, cueNames);
         sortedPriors.put(feature, w);
       }
     }
     priors = java.util.Collections.unmodifiableMap(sortedPriors);
+  }
+
+  /**
+   * Refuses a weight or prior on a feature no passage can ever have: an unknown kind, a cue the
+   * topic does not define, an entity pattern that does not exist, or a word that is not written as
+   * features see words (one folded word: lower case, accents removed; {@code p:} two of them
+   * separated by one space). Such a weight would be read, never fire, and be dropped silently by
+   * the next {@code tune-topics}.
+   */
+  private static void checkCanFire(
+      String topic, String what, String feature, Set<String> cueNames) {
+    Features.key(feature); // rejects names of unknown kinds
+    String problem = null;
+    if (feature.startsWith("cue:") && !cueNames.contains(feature.substring(4))
+        || feature.startsWith("ctx:cue:") && !cueNames.contains(feature.substring(8))) {
+      problem = "no such cue is defined";
+    } else if (feature.startsWith("ent:") && !EntityPatterns.NAMES.contains(feature.substring(4))) {
+      problem = "there is no such entity pattern (known: " + EntityPatterns.NAMES + ")";
+    } else if (feature.startsWith("w:") && !isFoldedWord(feature.substring(2))
+        || feature.startsWith("ctx:w:") && !isFoldedWord(feature.substring(6))) {
+      problem = "it is not one folded word (lower case, accents removed), so it can never match";
+    } else if (feature.startsWith("p:") && !isFoldedPair(feature.substring(2))) {
+      problem =
+          "it is not two folded words separated by one space (lower case, accents removed),"
+              + " so it can never match";
+    }
+    if (problem != null) {
+      throw new IllegalArgumentException(
+          "topic " + topic + ": " + what + " for " + feature + " but " + problem);
+    }
+  }
+
+  private static boolean isFoldedWord(String word) {
+    TokenView view = TokenView.of(word);
+    return view.size() == 1
+        && view.start(0) == 0
+        && view.end(0) == word.length()
+        && view.folded(0).equals(word);
+  }
+
+  private static boolean isFoldedPair(String pair) {
+    int space = pair.indexOf(' ');
+    return space > 0
+        && isFoldedWord(pair.substring(0, space))
+        && isFoldedWord(pair.substring(space + 1));
   }
 
   /** A definition without priors (most topics). */

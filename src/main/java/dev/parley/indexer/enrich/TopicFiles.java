@@ -90,6 +90,16 @@ public final class TopicFiles {
         throw new IllegalArgumentException(
             "\"format\" must be " + FORMAT + ", got: " + (format == null ? "none" : format));
       }
+      checkKeys(o, "format", RawTopic.class, "");
+      JsonElement rawCues = o.get("cues");
+      if (rawCues != null && rawCues.isJsonArray()) {
+        for (int i = 0; i < rawCues.getAsJsonArray().size(); i++) {
+          JsonElement c = rawCues.getAsJsonArray().get(i);
+          if (c.isJsonObject()) {
+            checkKeys(c.getAsJsonObject(), null, RawCue.class, " in cue " + (i + 1));
+          }
+        }
+      }
       RawTopic raw = GSON.fromJson(o, RawTopic.class);
       List<Cue> cues = new ArrayList<>();
       if (raw.cues != null) {
@@ -199,6 +209,27 @@ public final class TopicFiles {
     List<RawCue> cues;
     LinkedHashMap<String, Double> weights;
     LinkedHashMap<String, Double> priors;
+  }
+
+  /**
+   * Refuses a key the format does not have ({@code "notbefore"} for {@code "notBefore"}): Gson
+   * would drop it silently, and {@code tune-topics --out} would then rewrite the file without the
+   * rule.
+   */
+  private static void checkKeys(JsonObject o, String extra, Class<?> shape, String where) {
+    java.util.Set<String> known = new java.util.TreeSet<>();
+    for (java.lang.reflect.Field f : shape.getDeclaredFields()) {
+      known.add(f.getName());
+    }
+    if (extra != null) {
+      known.add(extra);
+    }
+    for (String key : o.keySet()) {
+      if (!known.contains(key)) {
+        throw new IllegalArgumentException(
+            "unknown key \"" + key + "\"" + where + " (known: " + String.join(", ", known) + ")");
+      }
+    }
   }
 
   /** The JSON shape of one cue. */

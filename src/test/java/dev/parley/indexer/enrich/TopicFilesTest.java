@@ -106,6 +106,60 @@ class TopicFilesTest {
             .startsWith("d.json: not a topic definition (malformed JSON"));
   }
 
+  /** Keys the format does not have would be dropped silently and erased by tune-topics --out. */
+  @Test
+  void misspelledKeysAreRefusedNamingTheKeyAndWhere() {
+    String cue =
+        "{\"format\": 2, \"name\": \"x\", \"cues\": [{\"name\": \"a\", \"terms\": [\"a\"]},"
+            + " {\"name\": \"b\", \"terms\": [\"b\"], \"notbefore\": [\"news\"]}]}";
+    assertEquals(
+        "f.json: not a topic definition (unknown key \"notbefore\" in cue 2 (known: cap,"
+            + " caseSensitive, name, near, nearWindow, notAfter, notBefore, perWords, terms,"
+            + " window))",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> TopicFiles.read(new StringReader(cue), "f.json"))
+            .getMessage());
+    String top = "{\"format\": 2, \"name\": \"x\", \"weigths\": {}}";
+    assertEquals(
+        "g.json: not a topic definition (unknown key \"weigths\" (known: bias, cues, description,"
+            + " format, name, priors, threshold, weights))",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> TopicFiles.read(new StringReader(top), "g.json"))
+            .getMessage());
+  }
+
+  /** A weight no passage can ever have would be read, never fire, and vanish on retraining. */
+  @Test
+  void weightsThatCanNeverFireAreRefused() {
+    for (String[] c :
+        new String[][] {
+          {"w:Treaty", "it is not one folded word"},
+          {"w:foo bar", "it is not one folded word"},
+          {"ctx:w:Gen\u00e8ve", "it is not one folded word"},
+          {"w:", "it is not one folded word"},
+          {"p:arms  control", "it is not two folded words"},
+          {"p:Arms control", "it is not two folded words"},
+          {"ent:nosuch", "there is no such entity pattern"},
+        }) {
+      String json = "{\"format\": 2, \"name\": \"x\", \"weights\": {\"" + c[0] + "\": 1.0}}";
+      String message =
+          assertThrows(
+                  IllegalArgumentException.class,
+                  () -> TopicFiles.read(new StringReader(json), "h.json"))
+              .getMessage();
+      assertTrue(
+          message.startsWith(
+              "h.json: not a topic definition (topic x: weight for " + c[0] + " but " + c[1]),
+          message);
+    }
+    String fine =
+        "{\"format\": 2, \"name\": \"x\", \"weights\": {\"w:treaty\": 1.0, \"p:arms control\":"
+            + " 0.5, \"ctx:w:geneve\": 0.2, \"w:1987\": 0.1, \"ent:country\": 0.3}}";
+    assertEquals(5, TopicFiles.read(new StringReader(fine), "i.json").weights().size());
+  }
+
   @Test
   void anUntrainedTopicReadsButDoesNotScore() {
     TopicDefinition t =
