@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -24,7 +23,6 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.util.BytesRef;
 
@@ -178,42 +176,13 @@ public final class ArticleRanker {
    */
   static double[] articleScores(IndexSearcher searcher, List<String> terms, String[] articles)
       throws IOException {
-    double[] out = new double[articles.length];
-    if (terms.isEmpty() || articles.length == 0) {
-      return out;
-    }
     // Same reader, own similarity: the searcher's BM25 is tuned for paragraphs, and whole
     // articles are an order of magnitude longer (docs/quality.md has both settings measured).
     IndexSearcher whole = new IndexSearcher(searcher.getIndexReader());
     whole.setSimilarity(new BM25Similarity(ArticleModel.ARTICLE_K1, ArticleModel.ARTICLE_B));
-    List<BytesRef> ids = Arrays.stream(articles).map(BytesRef::new).toList();
-    BooleanQuery.Builder words = new BooleanQuery.Builder();
-    new HashSet<>(terms)
-        .stream()
-            .sorted()
-            .forEach(t -> words.add(new TermQuery(new Term(Fields.ARTICLE_TEXT, t)), Occur.SHOULD));
-    BooleanQuery.Builder q = new BooleanQuery.Builder();
-    q.add(words.build(), Occur.MUST);
-    q.add(new TermInSetQuery(Fields.ARTICLE_ID, ids), Occur.FILTER);
-    q.add(new TermQuery(new Term(Fields.KIND, Fields.KIND_ARTICLE)), Occur.FILTER);
-    TopDocs top = whole.search(q.build(), articles.length);
-    Map<String, Double> byArticle = new HashMap<>();
-    StoredFields stored = whole.storedFields();
-    for (ScoreDoc sd : top.scoreDocs) {
-      byArticle.put(
-          stored.document(sd.doc, Set.of(Fields.ARTICLE_ID)).get(Fields.ARTICLE_ID),
-          (double) sd.score);
-    }
-    for (int i = 0; i < articles.length; i++) {
-      out[i] = byArticle.getOrDefault(articles[i], 0.0);
-    }
-    return out;
+    return Reranker.articleScores(whole, terms, articles);
   }
 
-  /**
-   * For each article, the share of {@code entities} that at least one of its passages mentions (any
-   * passage of the article, not only the ranked ones).
-   */
   static double[] entityShares(IndexSearcher searcher, Set<String> entities, String[] articles)
       throws IOException {
     double[] out = new double[articles.length];

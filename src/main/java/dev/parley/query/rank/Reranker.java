@@ -167,7 +167,7 @@ public final class Reranker {
   static double[] articleScores(IndexSearcher searcher, List<String> terms, String[] articles)
       throws IOException {
     double[] out = new double[articles.length];
-    if (terms.isEmpty()) {
+    if (terms.isEmpty() || articles.length == 0) {
       return out;
     }
     Set<BytesRef> ids = new HashSet<>();
