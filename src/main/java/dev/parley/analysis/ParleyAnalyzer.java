@@ -46,6 +46,10 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  *       dropped only from a query's loose words ({@link #forPhrases} keeps them).
  * </ol>
  *
+ * <p>On the index side, where no step between the acronym step and the stemmer adds or drops a
+ * token, lower-casing, folding, spelling and stemming run once per distinct word of the thread's
+ * texts and are remembered ({@link RememberedTermFilter}): the same terms, less work.
+ *
  * <p>Thread safety: like every Lucene {@link Analyzer}, safe to share; token streams are per
  * thread.
  */
@@ -206,40 +210,55 @@ public final class ParleyAnalyzer extends Analyzer {
                   ? visible
                   : new ICUNormalizer2CharFilter(visible, NormalizedText.NFKC));
         };
-    TokenStream stream = acronyms;
-    stream = new LowerCaseFilter(stream);
-    stream = new ASCIIFoldingFilter(stream);
-    if (config.spelling() == AnalysisConfig.Spelling.AMERICAN) {
-      stream = new SpellingVariantFilter(stream, SpellingVariants.defaults());
-    }
-    if (chain == Chain.SYNONYM_RULES) {
-      return new TokenStreamComponents(setReader, stream);
-    }
-    if (synonyms != null && (chain == Chain.QUERY || chain == Chain.PHRASE)) {
-      stream = new SynonymGraphFilter(stream, synonyms, false);
-      stream = new SynonymOutputMarker(stream);
-    }
     boolean dropStopWords =
         switch (config.stopWords()) {
           case NONE -> false;
           case ENGLISH -> chain != Chain.SYNONYM_OUTPUTS;
           case ENGLISH_OUTSIDE_PHRASES -> chain == Chain.QUERY;
         };
-    if (dropStopWords) {
-      stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    TokenStream stream;
+    if (chain == Chain.INDEX && !dropStopWords) {
+      // Nothing between the acronym step and the stemmer adds or drops tokens: the index chain's
+      // one-for-one tail runs once per distinct word (RememberedTermFilter), same terms.
+      stream = new RememberedTermFilter(acronyms, in -> stem(foldAndRespell(in)));
+    } else {
+      stream = foldAndRespell(acronyms);
+      if (chain == Chain.SYNONYM_RULES) {
+        return new TokenStreamComponents(setReader, stream);
+      }
+      if (synonyms != null && (chain == Chain.QUERY || chain == Chain.PHRASE)) {
+        stream = new SynonymGraphFilter(stream, synonyms, false);
+        stream = new SynonymOutputMarker(stream);
+      }
+      if (dropStopWords) {
+        stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+      }
+      stream = stem(stream);
     }
-    stream =
-        switch (config.stemmer()) {
-          case NONE -> stream;
-          case MINIMAL -> new EnglishMinimalStemFilter(stream);
-          case KSTEM -> new KStemFilter(stream);
-          case PORTER -> new PorterStemFilter(stream);
-        };
     if (tagger != null && taggedFields.contains(fieldName)) {
       entities[0] = new EntityTokenFilter(stream, java.util.List.of());
       stream = entities[0];
     }
     return new TokenStreamComponents(setReader, stream);
+  }
+
+  /** Lower case, accents folded and, if configured, British spellings made American. */
+  private TokenStream foldAndRespell(TokenStream in) {
+    TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(in));
+    if (config.spelling() == AnalysisConfig.Spelling.AMERICAN) {
+      stream = new SpellingVariantFilter(stream, SpellingVariants.defaults());
+    }
+    return stream;
+  }
+
+  /** The configured stemmer over {@code in}. */
+  private TokenStream stem(TokenStream in) {
+    return switch (config.stemmer()) {
+      case NONE -> in;
+      case MINIMAL -> new EnglishMinimalStemFilter(in);
+      case KSTEM -> new KStemFilter(in);
+      case PORTER -> new PorterStemFilter(in);
+    };
   }
 
   private static String readAll(Reader reader) {

@@ -12,7 +12,6 @@ import dev.parley.indexer.enrich.NewsEnricher;
 import dev.parley.indexer.enrich.TopicModel;
 import dev.parley.query.result.ResultsJson;
 import dev.parley.schema.IndexManifest;
-import dev.parley.schema.SchemaMismatchException;
 import dev.parley.solr.write.SolrIndexer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -239,8 +238,10 @@ final class IndexCommand extends CliCommand {
         return List.of();
       }
       return IndexManifest.read(d, index).topics();
-    } catch (SchemaMismatchException e) {
-      return List.of(); // the indexer reports it, with its own message
+    } catch (IOException | RuntimeException e) {
+      // Another schema or a damaged index: the indexer reports it, with its own message that
+      // points to the fix (Lucene's own exception here would not).
+      return List.of();
     }
   }
 

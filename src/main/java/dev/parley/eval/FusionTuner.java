@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.util.VectorUtil;
 
 /**
@@ -40,8 +41,44 @@ public final class FusionTuner {
   /** Whole-article shares tried. */
   public static final double[] ARTICLE_SHARES = {0, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2};
 
-  /** Second-passage shares tried. */
-  public static final double[] SECOND_SHARES = {0, 0.1, 0.2, 0.3, 0.5};
+  /** Shares of the sum of an article's best passages tried. */
+  public static final double[] PASSAGES_SHARES = {0, 0.1, 0.2, 0.3, 0.5, 1};
+
+  /** Query-entity overlap shares tried. */
+  public static final double[] ENTITY_SHARES = {0, 0.1, 0.2, 0.3, 0.5};
+
+  /** Lexical shares of hybrid passage scores tried for article search. */
+  public static final double[] ARTICLE_LEXICAL_SHARES = {0.2, 0.4, 0.6, 0.8, 1};
+
+  /** The evidence an article grid learns a share for (the others stay 0). */
+  public enum Evidence {
+    /** Whole-article BM25. */
+    ARTICLE,
+    /** Query-entity overlap. */
+    ENTITIES,
+    /** Sum of the top passages. */
+    PASSAGES
+  }
+
+  /**
+   * The article models tried, simplest first within each lexical share (ties go to the earlier
+   * one): lexical shares from {@link #ARTICLE_LEXICAL_SHARES} when {@code dense}, else 1; a share
+   * grid for each kind of {@code evidence}, 0 for the others.
+   */
+  public static List<ArticleModel> articleModels(boolean dense, Set<Evidence> evidence) {
+    double[] none = {0};
+    List<ArticleModel> out = new ArrayList<>();
+    for (double l : dense ? ARTICLE_LEXICAL_SHARES : new double[] {1}) {
+      for (double a : evidence.contains(Evidence.ARTICLE) ? ARTICLE_SHARES : none) {
+        for (double p : evidence.contains(Evidence.PASSAGES) ? PASSAGES_SHARES : none) {
+          for (double e : evidence.contains(Evidence.ENTITIES) ? ENTITY_SHARES : none) {
+            out.add(new ArticleModel(l, a, p, e));
+          }
+        }
+      }
+    }
+    return out;
+  }
 
   private static final int PER_ARTICLE = 2;
 
@@ -260,7 +297,7 @@ public final class FusionTuner {
   /** The TREC ids of the articles ranked by {@code model} (best passage's id stands for each). */
   public static List<String> ranking(ArticleQuery q, ArticleModel model) {
     return ArticleRanker.rank(q.candidates(), model).stream()
-        .map(s -> trecId(s.candidate().bestPassageId()))
+        .map(s -> trecId(s.best().passageId()))
         .toList();
   }
 
@@ -322,5 +359,55 @@ public final class FusionTuner {
       }
     }
     return out;
+  }
+
+  /**
+   * Cross-validation repeated over {@code repeats} random fold assignments (a shuffle of the
+   * queries by {@code new Random(seed + r)} for repeat r, fold = position mod {@code folds}): how
+   * much the cross-validated figure owes to one assignment.
+   *
+   * @return the mean over queries of each repeat, in repeat order
+   */
+  public static <Q, C> double[] repeatedCrossValidation(
+      List<Q> queries,
+      java.util.function.Function<Q, String> key,
+      List<C> choices,
+      Objective<Q, C> objective,
+      int folds,
+      int repeats,
+      long seed) {
+    List<Q> sorted = new ArrayList<>(queries);
+    sorted.sort(Comparator.comparing(key));
+    double[] out = new double[repeats];
+    for (int r = 0; r < repeats; r++) {
+      List<Q> shuffled = new ArrayList<>(sorted);
+      java.util.Collections.shuffle(shuffled, new java.util.Random(seed + r));
+      double sum = 0;
+      for (int f = 0; f < folds; f++) {
+        List<Q> train = new ArrayList<>();
+        List<Q> test = new ArrayList<>();
+        for (int i = 0; i < shuffled.size(); i++) {
+          (i % folds == f ? test : train).add(shuffled.get(i));
+        }
+        C choice = best(train, choices, objective);
+        for (Q q : test) {
+          sum += objective.value(q, choice);
+        }
+      }
+      out[r] = sum / shuffled.size();
+    }
+    return out;
+  }
+
+  /**
+   * {@code objective} remembering each (query, choice) value it computed: learning tries every
+   * choice on every training fold, and ranking the candidates again is the costly part. The
+   * returned objective is not thread-safe.
+   */
+  public static <Q, C> Objective<Q, C> memoized(Objective<Q, C> objective) {
+    Map<Q, Map<C, Double>> memo = new java.util.IdentityHashMap<>();
+    return (q, c) ->
+        memo.computeIfAbsent(q, x -> new HashMap<>())
+            .computeIfAbsent(c, x -> objective.value(q, x));
   }
 }

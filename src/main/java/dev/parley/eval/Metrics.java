@@ -47,6 +47,7 @@ public final class Metrics {
       List<String> hits, Map<String, Integer> judged, Level level) {
     List<String> ranked = hits;
     if (level == Level.ARTICLE) {
+      judged = byArticle(judged);
       Set<String> seen = new HashSet<>();
       ranked = new ArrayList<>();
       for (String h : hits) {
@@ -110,6 +111,15 @@ public final class Metrics {
     m.put("mrr@10", rr);
     m.put("judged@10", ranked.isEmpty() ? 0 : judgedTop / (double) Math.min(10, ranked.size()));
     return m;
+  }
+
+  /** Paragraph judgments folded into their articles (highest grade); article ones kept. */
+  static Map<String, Integer> byArticle(Map<String, Integer> judged) {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    for (var e : judged.entrySet()) {
+      out.merge(article(e.getKey()), e.getValue(), Math::max);
+    }
+    return out;
   }
 
   private static double averagePrecision(List<Integer> gains, int depth, int relevant) {

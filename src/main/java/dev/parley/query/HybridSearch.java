@@ -122,13 +122,15 @@ final class HybridSearch {
   }
 
   /**
-   * The page of article hits: passages ranked (fused when {@code dense} is given, by date when
-   * browsing without topics), grouped by article, scored by {@code model}.
+   * The page of article hits: passages ranked (lexical and dense parts kept apart when {@code
+   * dense} is given, by date when browsing without topics), grouped by article, scored by {@code
+   * model} with the query's words {@code typed} and entities {@code entities}.
    */
   static Ranked articles(
       IndexSearcher searcher,
       Query lexical,
       List<String> typed,
+      Set<String> entities,
       Dense dense,
       ArticleModel model,
       boolean byDate,
@@ -138,85 +140,152 @@ final class HybridSearch {
     int wanted = offset + k;
     int window = Math.max(ARTICLE_WINDOW, 20 * wanted);
     while (true) {
-      ScoreDoc[] passages;
-      boolean exhausted;
-      long matching;
-      Map<Integer, String> notes = Map.of();
-      if (dense != null) {
-        Ranked fused = fused(searcher, lexical, dense, window);
-        passages = fused.ranked();
-        notes = fused.notes();
-        matching = fused.matching();
-        exhausted = true; // the dense side has no end; one generous window is what we rank
-      } else {
-        TopFieldDocs top =
-            searcher.search(
-                lexical,
-                new TopFieldCollectorManager(
-                    byDate ? NEWEST : RELEVANCE,
-                    window,
-                    null,
-                    PassageRanker.TOTAL_HITS_THRESHOLD,
-                    false));
-        passages = top.scoreDocs;
-        matching = top.totalHits.value;
-        exhausted = passages.length < window;
-      }
-      List<ArticleRanker.Candidate> candidates =
-          ArticleRanker.group(byDate ? zeroScores(passages) : passages);
-      if (candidates.size() < wanted && !exhausted) {
+      Window w = window(searcher, lexical, dense, byDate, window);
+      if (w.candidates().size() < wanted && !w.exhausted()) {
         window *= 4;
         continue;
       }
       List<ScoreDoc> out = new ArrayList<>();
       Map<Integer, String> articleNotes = new HashMap<>();
       if (byDate) {
-        for (ArticleRanker.Candidate c : candidates) {
-          out.add(fieldDoc(c.bestDoc(), Float.NaN, c.bestPassageId()));
+        for (ArticleRanker.Candidate c : w.candidates()) {
+          out.add(fieldDoc(c.passages().get(0).doc(), Float.NaN, c.passages().get(0).passageId()));
         }
+        out.sort(java.util.Comparator.comparingInt(sd -> w.order().get(sd.doc)));
       } else {
         List<ArticleRanker.Scored> scored =
-            ArticleRanker.rank(ArticleRanker.withArticle(searcher, typed, candidates), model);
+            ArticleRanker.rank(
+                ArticleRanker.withEvidence(searcher, typed, entities, w.candidates()), model);
         for (ArticleRanker.Scored s : scored) {
-          ArticleRanker.Candidate c = s.candidate();
-          out.add(fieldDoc(c.bestDoc(), (float) s.score(), c.bestPassageId()));
-          articleNotes.put(
-              c.bestDoc(),
-              String.format(
-                      Locale.ROOT,
-                      "%.6f = article: best passage %.4f + %.2f x whole-article BM25 %.4f + %.2f x"
-                          + " second passage %.4f (raw values; each min-max normalised over %d"
-                          + " articles)%n",
-                      s.score(),
-                      c.best(),
-                      model.articleShare(),
-                      c.article(),
-                      model.secondShare(),
-                      c.second(),
-                      scored.size())
-                  + notes.getOrDefault(c.bestDoc(), ""));
+          out.add(fieldDoc(s.best().doc(), (float) s.score(), s.best().passageId()));
+          articleNotes.put(s.best().doc(), note(s, model, dense, scored.size()));
         }
       }
       long total = countArticles(searcher, lexical, dense == null ? List.of() : out);
       return new Ranked(
-          out.toArray(ScoreDoc[]::new), total, total < ARTICLE_COUNT_LIMIT, matching, articleNotes);
+          out.toArray(ScoreDoc[]::new),
+          total,
+          total < ARTICLE_COUNT_LIMIT,
+          w.matching(),
+          articleNotes);
     }
+  }
+
+  /**
+   * The passages read for article search, grouped.
+   *
+   * @param candidates the articles
+   * @param order rank of each passage doc in the passage list (for browsing by date)
+   * @param matching passages that matched
+   * @param exhausted whether the list holds every match (a larger window would add nothing)
+   */
+  private record Window(
+      List<ArticleRanker.Candidate> candidates,
+      Map<Integer, Integer> order,
+      long matching,
+      boolean exhausted) {}
+
+  private static Window window(
+      IndexSearcher searcher, Query lexical, Dense dense, boolean byDate, int window)
+      throws IOException {
+    if (dense != null) {
+      Fusion f = dense.fusion();
+      int d = Math.max(f.depth(), window);
+      HybridRanker.Candidates c =
+          HybridRanker.collect(
+              searcher,
+              lexical,
+              dense.filter(),
+              dense.vector(),
+              d,
+              f.candidates() == Fusion.Candidates.UNION ? d : 0);
+      // Both parts normalised over the head of each side, as passage fusion does; the article
+      // model weighs them with its own lexical share.
+      double[] lex = HybridRanker.lexicalNormalised(c.candidates(), f.depth());
+      double[] cos = HybridRanker.cosineNormalised(c.candidates(), f.depth());
+      List<ArticleRanker.Part> parts = new ArrayList<>(lex.length);
+      for (int i = 0; i < lex.length; i++) {
+        HybridRanker.Candidate x = c.candidates().get(i);
+        parts.add(new ArticleRanker.Part(x.doc(), x.passageId(), lex[i], cos[i]));
+      }
+      // The dense side has no end; one generous window is what we rank.
+      return new Window(ArticleRanker.group(parts), Map.of(), c.totalHits(), true);
+    }
+    TopFieldDocs top =
+        searcher.search(
+            lexical,
+            new TopFieldCollectorManager(
+                byDate ? NEWEST : RELEVANCE,
+                window,
+                null,
+                PassageRanker.TOTAL_HITS_THRESHOLD,
+                false));
+    ScoreDoc[] passages = byDate ? zeroScores(top.scoreDocs) : top.scoreDocs;
+    Map<Integer, Integer> order = new HashMap<>();
+    List<ArticleRanker.Candidate> candidates;
+    if (byDate) {
+      // Each article once, through its newest passage; the list keeps that order.
+      Set<String> seen = new HashSet<>();
+      List<ScoreDoc> firsts = new ArrayList<>();
+      for (ScoreDoc sd : passages) {
+        String pid = ((BytesRef) ((FieldDoc) sd).fields[1]).utf8ToString();
+        if (seen.add(pid.substring(0, pid.indexOf('#')))) {
+          order.put(sd.doc, order.size());
+          firsts.add(sd);
+        }
+      }
+      candidates = ArticleRanker.group(firsts.toArray(ScoreDoc[]::new));
+    } else {
+      candidates = ArticleRanker.group(passages);
+    }
+    return new Window(candidates, order, top.totalHits.value, passages.length < window);
+  }
+
+  private static String note(
+      ArticleRanker.Scored s, ArticleModel model, Dense dense, int articles) {
+    ArticleRanker.Candidate c = s.candidate();
+    String passage =
+        dense == null
+            ? String.format(Locale.ROOT, "lexical %.4f", s.best().lexical())
+            : String.format(
+                Locale.ROOT,
+                "%.2f x lexical %.4f + %.2f x dense %.4f (each min-max normalised over the top %d"
+                    + " of each side)",
+                model.lexicalShare(),
+                s.best().lexical(),
+                1 - model.lexicalShare(),
+                s.best().cosine(),
+                dense.fusion().depth());
+    return String.format(
+        Locale.ROOT,
+        "%.6f = article: best passage %.4f (%s) + %.2f x whole-article BM25 %.4f + %.2f x top %d"
+            + " passages + %.2f x query entities mentioned %.2f (each min-max normalised over %d"
+            + " articles; %d passages of the article ranked)%n",
+        s.score(),
+        s.best().score(model),
+        passage,
+        model.articleShare(),
+        c.article(),
+        model.passagesShare(),
+        ArticleModel.TOP_PASSAGES,
+        model.entityShare(),
+        c.entities(),
+        articles,
+        c.passages().size());
   }
 
   /** The candidate articles of the top passages, with their whole-article evidence. */
   static List<ArticleRanker.Candidate> articleCandidates(
-      IndexSearcher searcher, Query lexical, List<String> typed, Dense dense, int wanted)
+      IndexSearcher searcher,
+      Query lexical,
+      List<String> typed,
+      Set<String> entities,
+      Dense dense,
+      int wanted)
       throws IOException {
     int window = Math.max(ARTICLE_WINDOW, 20 * wanted);
-    ScoreDoc[] passages =
-        dense != null
-            ? fused(searcher, lexical, dense, window).ranked()
-            : searcher.search(
-                    lexical,
-                    new TopFieldCollectorManager(
-                        RELEVANCE, window, null, PassageRanker.TOTAL_HITS_THRESHOLD, false))
-                .scoreDocs;
-    return ArticleRanker.withArticle(searcher, typed, ArticleRanker.group(passages));
+    return ArticleRanker.withEvidence(
+        searcher, typed, entities, window(searcher, lexical, dense, false, window).candidates());
   }
 
   private static ScoreDoc[] zeroScores(ScoreDoc[] passages) {

@@ -297,6 +297,7 @@ public final class Searcher implements AutoCloseable {
               searcher,
               q.query(),
               q.typed(),
+              preparer.signals(request.query(), q.typed()).entities(),
               dense,
               articleModel != null
                   ? articleModel
@@ -423,6 +424,7 @@ public final class Searcher implements AutoCloseable {
           searcher,
           q.query(),
           q.typed(),
+          preparer.signals(request.query(), q.typed()).entities(),
           vector == null
               ? null
               : new HybridSearch.Dense(vector, preparer.denseFilter(checked, q), fusion),

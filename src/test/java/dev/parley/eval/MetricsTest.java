@@ -46,6 +46,25 @@ class MetricsTest {
   }
 
   @Test
+  void paragraphJudgmentsCountForTheirArticleAtArticleLevel() {
+    // a: paragraphs graded 0 and 2 -> article a graded 2; b: only a 0 -> judged, not relevant;
+    // c: grade 1. Two relevant articles.
+    Map<String, Integer> judged = Map.of("a#0", 0, "a#3", 2, "b#1", 0, "c#2", 1);
+    List<String> hits = List.of("b#0-0", "a#1-1", "x#0-0", "c#5-5", "a#3-3");
+    Map<String, Double> m = Metrics.score(hits, judged, Metrics.Level.ARTICLE);
+    // b (judged 0), a (2), x (unjudged), c (1): relevant at ranks 2 and 4.
+    assertEquals((1 / 2.0 + 2 / 4.0) / 2, m.get("map@1000"), EPS);
+    assertEquals(0.5, m.get("mrr@10"), EPS);
+    assertEquals(3 / 4.0, m.get("judged@10"), EPS);
+    double dcg = 2 / (Math.log(3) / Math.log(2)) + 1 / (Math.log(5) / Math.log(2));
+    double idcg = 2 + 1 / (Math.log(3) / Math.log(2));
+    assertEquals(dcg / idcg, m.get("ndcg@10"), EPS);
+    // The same judgments at passage level are untouched: a#1 is not judged there.
+    assertEquals(
+        0.0, Metrics.score(List.of("a#1-1"), judged, Metrics.Level.PASSAGE).get("judged@10"), EPS);
+  }
+
+  @Test
   void tiesAreKeptInRunOrderAndEmptyRunsScoreZero() {
     Map<String, Integer> judged = Map.of("a#0", 1);
     assertEquals(0.0, Metrics.score(List.of(), judged, Metrics.Level.PASSAGE).get("ndcg@10"), EPS);

@@ -1,21 +1,37 @@
 package dev.parley.query.rank;
 
+import dev.parley.schema.Fields;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Article search: turns a ranked list of passages into one hit per article, scored by an {@link
+ * Article search: turns ranked passages into one hit per article, scored by an {@link
  * ArticleModel}, each shown through its best passage. Articles are ordered by score, ties by the
- * best passage's id.
+ * best passage's id; an article's passages are ordered by score, ties by passage id.
  *
  * <p>Thread safety: stateless.
  */
@@ -23,101 +39,236 @@ public final class ArticleRanker {
   private ArticleRanker() {}
 
   /**
+   * One passage of a candidate article.
+   *
+   * @param doc index doc id
+   * @param passageId passage id
+   * @param lexical its lexical score: the raw first-stage score on a lexical ranking, the min-max
+   *     normalised one on a hybrid ranking
+   * @param cosine its min-max normalised cosine on a hybrid ranking, NaN on a lexical one
+   */
+  public record Part(int doc, String passageId, double lexical, double cosine) {
+    /** Its score under {@code model}: lexical alone, or fused with the model's lexical share. */
+    public double score(ArticleModel model) {
+      return Double.isNaN(cosine)
+          ? lexical
+          : model.lexicalShare() * lexical + (1 - model.lexicalShare()) * cosine;
+    }
+  }
+
+  /**
    * One candidate article.
    *
    * @param articleId the article id
-   * @param bestDoc doc id of its best passage
-   * @param bestPassageId id of its best passage
-   * @param best the best passage's score
-   * @param second the second-best passage's score, 0 if the list has one passage of the article
-   * @param article BM25 of the query words over the whole article (0 until {@link #withArticle})
+   * @param passages its passages among the ranked ones, in passage id order
+   * @param article BM25 of the query words over the whole article (0 until {@link #withEvidence})
+   * @param entities the share of the query's entities its passages mention (0 until {@link
+   *     #withEvidence}, and for a query that names none)
    */
-  public record Candidate(
-      String articleId,
-      int bestDoc,
-      String bestPassageId,
-      double best,
-      double second,
-      double article) {}
+  public record Candidate(String articleId, List<Part> passages, double article, double entities) {
+    /** Validates and copies. */
+    public Candidate {
+      if (passages.isEmpty()) {
+        throw new IllegalArgumentException("article " + articleId + " has no passage");
+      }
+      passages = List.copyOf(passages);
+    }
+  }
 
   /**
    * A scored article.
    *
    * @param candidate what it was scored from
+   * @param best its best passage under the model
    * @param score its score
    */
-  public record Scored(Candidate candidate, double score) {}
+  public record Scored(Candidate candidate, Part best, double score) {}
 
   /**
-   * The articles of {@code ranked} (FieldDocs with fields {score, passage id}, best first), in the
-   * order of their best passage.
+   * The articles of {@code ranked} (FieldDocs with fields {score, passage id}), in article id
+   * order, each with its passages and their raw lexical scores.
    */
   public static List<Candidate> group(ScoreDoc[] ranked) {
-    Map<String, double[]> scores = new LinkedHashMap<>();
-    Map<String, ScoreDoc> bestDoc = new LinkedHashMap<>();
+    List<Part> parts = new ArrayList<>(ranked.length);
     for (ScoreDoc sd : ranked) {
       FieldDoc fd = (FieldDoc) sd;
-      String passageId = ((BytesRef) fd.fields[1]).utf8ToString();
-      String article = passageId.substring(0, passageId.indexOf('#'));
-      double score = (Float) fd.fields[0];
-      double[] s = scores.get(article);
-      if (s == null) {
-        scores.put(article, new double[] {score, 0});
-        bestDoc.put(article, sd);
-      } else if (s[1] == 0) {
-        s[1] = score;
-      }
+      parts.add(
+          new Part(
+              fd.doc, ((BytesRef) fd.fields[1]).utf8ToString(), (Float) fd.fields[0], Double.NaN));
     }
-    List<Candidate> out = new ArrayList<>(scores.size());
-    for (var e : scores.entrySet()) {
-      FieldDoc fd = (FieldDoc) bestDoc.get(e.getKey());
-      out.add(
-          new Candidate(
-              e.getKey(),
-              fd.doc,
-              ((BytesRef) fd.fields[1]).utf8ToString(),
-              e.getValue()[0],
-              e.getValue()[1],
-              0));
+    return group(parts);
+  }
+
+  /**
+   * The articles of {@code parts}, in article id order, each with its parts in passage id order.
+   */
+  public static List<Candidate> group(List<Part> parts) {
+    Map<String, List<Part>> byArticle = new TreeMap<>();
+    for (Part p : parts) {
+      String id = p.passageId();
+      byArticle.computeIfAbsent(id.substring(0, id.indexOf('#')), a -> new ArrayList<>()).add(p);
+    }
+    List<Candidate> out = new ArrayList<>(byArticle.size());
+    for (var e : byArticle.entrySet()) {
+      List<Part> ps = new ArrayList<>(e.getValue());
+      ps.sort(Comparator.comparing(Part::passageId));
+      out.add(new Candidate(e.getKey(), ps, 0, 0));
     }
     return out;
   }
 
   /**
-   * The candidates with their whole-article BM25 for the analysed query words {@code terms}.
+   * The candidates with their whole-article BM25 for the analysed query words {@code terms} and
+   * their share of the query's {@code entities} (canonical ids).
    *
    * @throws IOException on a read error
    */
-  public static List<Candidate> withArticle(
-      IndexSearcher searcher, List<String> terms, List<Candidate> candidates) throws IOException {
+  public static List<Candidate> withEvidence(
+      IndexSearcher searcher, List<String> terms, Set<String> entities, List<Candidate> candidates)
+      throws IOException {
     String[] ids = candidates.stream().map(Candidate::articleId).toArray(String[]::new);
-    double[] article = Reranker.articleScores(searcher, terms, ids);
+    double[] article = articleScores(searcher, terms, ids);
+    double[] shared = entityShares(searcher, entities, ids);
     List<Candidate> out = new ArrayList<>(candidates.size());
     for (int i = 0; i < ids.length; i++) {
       Candidate c = candidates.get(i);
-      out.add(
-          new Candidate(
-              c.articleId(), c.bestDoc(), c.bestPassageId(), c.best(), c.second(), article[i]));
+      out.add(new Candidate(c.articleId(), c.passages(), article[i], shared[i]));
     }
     return out;
   }
 
   /** Scores and orders the candidates (high first, ties by best passage id). */
   public static List<Scored> rank(List<Candidate> candidates, ArticleModel model) {
-    double[] best = minMax(candidates.stream().mapToDouble(Candidate::best).toArray());
-    double[] second = minMax(candidates.stream().mapToDouble(Candidate::second).toArray());
-    double[] article = minMax(candidates.stream().mapToDouble(Candidate::article).toArray());
-    List<Scored> out = new ArrayList<>(candidates.size());
-    for (int i = 0; i < best.length; i++) {
-      out.add(
-          new Scored(
-              candidates.get(i),
-              best[i] + model.articleShare() * article[i] + model.secondShare() * second[i]));
+    int n = candidates.size();
+    Part[] bestPart = new Part[n];
+    double[] best = new double[n];
+    double[] passages = new double[n];
+    for (int i = 0; i < n; i++) {
+      List<Part> ps = new ArrayList<>(candidates.get(i).passages());
+      ps.sort(
+          Comparator.comparingDouble((Part p) -> -p.score(model)).thenComparing(Part::passageId));
+      bestPart[i] = ps.get(0);
+      best[i] = ps.get(0).score(model);
+      for (int j = 0; j < Math.min(ArticleModel.TOP_PASSAGES, ps.size()); j++) {
+        passages[i] += ps.get(j).score(model);
+      }
+    }
+    double[] b = minMax(best);
+    double[] p = minMax(passages);
+    double[] a = minMax(candidates.stream().mapToDouble(Candidate::article).toArray());
+    double[] e = minMax(candidates.stream().mapToDouble(Candidate::entities).toArray());
+    List<Scored> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      double score =
+          b[i]
+              + model.articleShare() * a[i]
+              + model.passagesShare() * p[i]
+              + model.entityShare() * e[i];
+      out.add(new Scored(candidates.get(i), bestPart[i], score));
     }
     out.sort(
         Comparator.comparingDouble((Scored s) -> -s.score())
-            .thenComparing(s -> s.candidate().bestPassageId()));
+            .thenComparing(s -> s.best().passageId()));
     return out;
+  }
+
+  /**
+   * BM25 ({@link ArticleModel#ARTICLE_K1}, {@link ArticleModel#ARTICLE_B}) of the query words over
+   * each article's record document; 0 for an article that holds none of them.
+   */
+  static double[] articleScores(IndexSearcher searcher, List<String> terms, String[] articles)
+      throws IOException {
+    double[] out = new double[articles.length];
+    if (terms.isEmpty() || articles.length == 0) {
+      return out;
+    }
+    // Same reader, own similarity: the searcher's BM25 is tuned for paragraphs, and whole
+    // articles are an order of magnitude longer (docs/quality.md has both settings measured).
+    IndexSearcher whole = new IndexSearcher(searcher.getIndexReader());
+    whole.setSimilarity(new BM25Similarity(ArticleModel.ARTICLE_K1, ArticleModel.ARTICLE_B));
+    List<BytesRef> ids = Arrays.stream(articles).map(BytesRef::new).toList();
+    BooleanQuery.Builder words = new BooleanQuery.Builder();
+    new HashSet<>(terms)
+        .stream()
+            .sorted()
+            .forEach(t -> words.add(new TermQuery(new Term(Fields.ARTICLE_TEXT, t)), Occur.SHOULD));
+    BooleanQuery.Builder q = new BooleanQuery.Builder();
+    q.add(words.build(), Occur.MUST);
+    q.add(new TermInSetQuery(Fields.ARTICLE_ID, ids), Occur.FILTER);
+    q.add(new TermQuery(new Term(Fields.KIND, Fields.KIND_ARTICLE)), Occur.FILTER);
+    TopDocs top = whole.search(q.build(), articles.length);
+    Map<String, Double> byArticle = new HashMap<>();
+    StoredFields stored = whole.storedFields();
+    for (ScoreDoc sd : top.scoreDocs) {
+      byArticle.put(
+          stored.document(sd.doc, Set.of(Fields.ARTICLE_ID)).get(Fields.ARTICLE_ID),
+          (double) sd.score);
+    }
+    for (int i = 0; i < articles.length; i++) {
+      out[i] = byArticle.getOrDefault(articles[i], 0.0);
+    }
+    return out;
+  }
+
+  /**
+   * For each article, the share of {@code entities} that at least one of its passages mentions (any
+   * passage of the article, not only the ranked ones).
+   */
+  static double[] entityShares(IndexSearcher searcher, Set<String> entities, String[] articles)
+      throws IOException {
+    double[] out = new double[articles.length];
+    if (entities.isEmpty() || articles.length == 0) {
+      return out;
+    }
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < articles.length; i++) {
+      index.put(articles[i], i);
+    }
+    List<BytesRef> ids = Arrays.stream(articles).map(BytesRef::new).toList();
+    for (String entity : entities.stream().sorted().toList()) {
+      BooleanQuery.Builder q = new BooleanQuery.Builder();
+      q.add(new TermQuery(new Term(Fields.ENTITY, entity)), Occur.FILTER);
+      q.add(new TermInSetQuery(Fields.ARTICLE_ID, ids), Occur.FILTER);
+      q.add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)), Occur.FILTER);
+      Set<Integer> mentioning = new HashSet<>();
+      searcher.search(q.build(), new ArticleCollector(index, mentioning));
+      for (int i : mentioning) {
+        out[i] += 1.0 / entities.size();
+      }
+    }
+    return out;
+  }
+
+  /** Collects the positions (in {@code index}) of the articles of matching passages. */
+  private static final class ArticleCollector extends SimpleCollector {
+    private final Map<String, Integer> index;
+    private final Set<Integer> found;
+    private SortedDocValues ids;
+
+    ArticleCollector(Map<String, Integer> index, Set<Integer> found) {
+      this.index = index;
+      this.found = found;
+    }
+
+    @Override
+    protected void doSetNextReader(LeafReaderContext context) throws IOException {
+      ids = context.reader().getSortedDocValues(Fields.ARTICLE_ID);
+    }
+
+    @Override
+    public void collect(int doc) throws IOException {
+      if (ids != null && ids.advanceExact(doc)) {
+        Integer i = index.get(ids.lookupOrd(ids.ordValue()).utf8ToString());
+        if (i != null) {
+          found.add(i);
+        }
+      }
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return ScoreMode.COMPLETE_NO_SCORES;
+    }
   }
 
   private static double[] minMax(double[] values) {
