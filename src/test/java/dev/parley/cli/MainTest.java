@@ -465,13 +465,13 @@ class MainTest {
     JsonObject summits =
         StrictJson.parseObject(r.out()).getAsJsonObject("explanation").getAsJsonObject("summits");
     assertEquals(
-        "{\"score\":0.7072,\"labelled\":true,\"bias\":-5.7921,\"top\":["
-            + "{\"feature\":\"ent:head-travels-to-country\",\"value\":1.0,\"weight\":2.6019,"
-            + "\"contribution\":2.6019},"
-            + "{\"feature\":\"ent:head-meets\",\"value\":1.0,\"weight\":1.3792,"
-            + "\"contribution\":1.3792},"
-            + "{\"feature\":\"cue:visit-talks\",\"value\":1.0,\"weight\":1.2494,"
-            + "\"contribution\":1.2494}]}",
+        "{\"score\":0.7517,\"labelled\":true,\"bias\":-5.1105,\"top\":["
+            + "{\"feature\":\"ent:head-travels-to-country\",\"value\":1.0,\"weight\":2.6296,"
+            + "\"contribution\":2.6296},"
+            + "{\"feature\":\"ent:head-meets\",\"value\":1.0,\"weight\":1.3093,"
+            + "\"contribution\":1.3093},"
+            + "{\"feature\":\"cue:visit-talks\",\"value\":1.0,\"weight\":1.1654,"
+            + "\"contribution\":1.1654}]}",
         summits.toString());
   }
 

@@ -18,7 +18,10 @@ final class CueMatcher {
   private static final int NOT_BEFORE = 1;
   private static final int NOT_AFTER = 2;
   private static final int NEAR = 3;
-  private static final int ROLES = 4;
+  private static final int NOT_NEAR = 4;
+  private static final int NOT_BEFORE_UNLESS = 5;
+  private static final int UNLESS = 6;
+  private static final int ROLES = 7;
 
   /** A phrase to find; {@code set} is {@code cue * ROLES + role}. */
   private record Term(int set, String[] words, boolean[] prefix, byte[] caseRule) {}
@@ -28,6 +31,10 @@ final class CueMatcher {
   private static final byte EXACT = 2;
 
   private final List<Cue> cues;
+
+  /** For each cue with {@code countOf}, the indices of the cues it sums; null otherwise. */
+  private final int[][] countOf;
+
   private final LongTable<List<Term>> byWord = new LongTable<>(256);
   private final LongTable<List<Term>> byPrefix = new LongTable<>(64);
 
@@ -39,6 +46,34 @@ final class CueMatcher {
       add(c * ROLES + NOT_BEFORE, cue.notBefore(), cue.caseSensitive());
       add(c * ROLES + NOT_AFTER, cue.notAfter(), cue.caseSensitive());
       add(c * ROLES + NEAR, cue.near(), cue.caseSensitive());
+      add(c * ROLES + NOT_NEAR, cue.notNear(), cue.caseSensitive());
+      add(c * ROLES + NOT_BEFORE_UNLESS, cue.notBeforeUnless(), cue.caseSensitive());
+      add(c * ROLES + UNLESS, cue.unless(), cue.caseSensitive());
+    }
+    this.countOf = new int[cues.size()][];
+    for (int c = 0; c < cues.size(); c++) {
+      List<String> names = cues.get(c).countOf();
+      if (names.isEmpty()) {
+        continue;
+      }
+      countOf[c] = new int[names.size()];
+      for (int k = 0; k < names.size(); k++) {
+        int index = -1;
+        for (int d = 0; d < cues.size(); d++) {
+          if (cues.get(d).name().equals(names.get(k)) && cues.get(d).countOf().isEmpty()) {
+            index = d;
+          }
+        }
+        if (index < 0) {
+          throw new IllegalArgumentException(
+              "cue "
+                  + cues.get(c).name()
+                  + " counts "
+                  + names.get(k)
+                  + ", which is no cue with terms");
+        }
+        countOf[c][k] = index;
+      }
     }
   }
 
@@ -127,13 +162,26 @@ final class CueMatcher {
         if (s < lastEnd) {
           continue; // overlapping matches of one cue count once
         }
-        if (cancelled(occ, occSize, c, s, e, cue, sentence)) {
+        if (cancelled(occ, occSize, c, s, e, cue, sentence)
+            || (cue.notInName() && beginsName(view, s, e, sentence))) {
           continue;
         }
         lastEnd = e;
         count++;
       }
       counts[c] = count;
+    }
+    for (int c = 0; c < cues.size(); c++) {
+      if (countOf[c] != null) {
+        for (int d : countOf[c]) {
+          counts[c] += counts[d];
+        }
+      }
+    }
+    for (int c = 0; c < cues.size(); c++) {
+      if (counts[c] < cues.get(c).minCount()) {
+        counts[c] = 0;
+      }
     }
     return counts;
   }
@@ -154,6 +202,26 @@ final class CueMatcher {
         return true;
       }
     }
+    int notNear = c * ROLES + NOT_NEAR;
+    for (int k = 0; k < occSize[notNear]; k += 2) {
+      int s2 = occ[notNear][k];
+      int e2 = occ[notNear][k + 1];
+      boolean close =
+          (s2 >= e && s2 - e < cue.notNearWindow()) || (e2 <= s && s - e2 < cue.notNearWindow());
+      if (close && sentence[s2] == sentence[s]) {
+        return true;
+      }
+    }
+    int soft = c * ROLES + NOT_BEFORE_UNLESS;
+    for (int k = 0; k < occSize[soft]; k += 2) {
+      int e2 = occ[soft][k + 1];
+      if (e2 <= s
+          && s - e2 < cue.window()
+          && sentence[e2 - 1] == sentence[s]
+          && !followedBy(occ, occSize, c * ROLES + UNLESS, e, cue.unlessWindow(), sentence)) {
+        return true;
+      }
+    }
     int near = c * ROLES + NEAR;
     if (cue.near().isEmpty()) {
       return false;
@@ -168,6 +236,38 @@ final class CueMatcher {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether the match {@code [s, e)} is written capitalised and begins a proper name: a capitalised
+   * word follows it directly in its sentence and none precedes it ("The Summit Group": a sentence's
+   * first word is capitalised anyway, so it does not count). Text all in capitals has no such
+   * names.
+   */
+  private static boolean beginsName(TokenView view, int s, int e, int[] sentence) {
+    if (view.allCaps() || !view.capitalised(s)) {
+      return false;
+    }
+    if (e >= view.size() || sentence[e] != sentence[s] || !view.capitalised(e)) {
+      return false;
+    }
+    if (s == 0 || sentence[s - 1] != sentence[s]) {
+      return true;
+    }
+    boolean previousFirst = s - 1 == 0 || sentence[s - 2] != sentence[s - 1];
+    return previousFirst || !view.capitalised(s - 1);
+  }
+
+  /** Whether a term of {@code set} starts at most {@code window} words after {@code e}. */
+  private static boolean followedBy(
+      int[][] occ, int[] occSize, int set, int e, int window, int[] sentence) {
+    for (int k = 0; k < occSize[set]; k += 2) {
+      int s2 = occ[set][k];
+      if (s2 >= e && s2 - e < window && sentence[s2] == sentence[e - 1]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void record(Term t, TokenView view, int i, int[][] occ, int[] occSize, int[] sentence) {

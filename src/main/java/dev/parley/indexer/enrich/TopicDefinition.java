@@ -63,6 +63,21 @@ public record TopicDefinition(
         throw new IllegalArgumentException("topic " + name + " defines cue " + c.name() + " twice");
       }
     }
+    for (Cue c : cues) {
+      for (String of : c.countOf()) {
+        Cue target = cues.stream().filter(x -> x.name().equals(of)).findFirst().orElse(null);
+        if (target == null || !target.countOf().isEmpty()) {
+          throw new IllegalArgumentException(
+              "topic "
+                  + name
+                  + ": cue "
+                  + c.name()
+                  + " counts "
+                  + of
+                  + ", which is not a cue of this topic with terms of its own");
+        }
+      }
+    }
     TreeMap<String, Double> sorted = new TreeMap<>();
     if (weights != null) {
       for (Map.Entry<String, Double> e : weights.entrySet()) {

@@ -115,7 +115,15 @@ public final class TopicFiles {
                   c.near,
                   c.nearWindow == 0 ? 10 : c.nearWindow,
                   c.cap == 0 ? 1 : c.cap,
-                  c.perWords));
+                  c.perWords,
+                  c.notNear,
+                  c.notNearWindow == 0 ? 10 : c.notNearWindow,
+                  c.notBeforeUnless,
+                  c.unless,
+                  c.unlessWindow == 0 ? 10 : c.unlessWindow,
+                  c.countOf,
+                  c.minCount == 0 ? 1 : c.minCount,
+                  c.notInName));
         }
       }
       double threshold = raw.threshold == null ? 0.5 : raw.threshold;
@@ -155,7 +163,12 @@ public final class TopicFiles {
     for (Cue c : t.cues()) {
       JsonObject co = new JsonObject();
       co.addProperty("name", c.name());
-      co.add("terms", GSON.toJsonTree(c.terms()));
+      if (!c.terms().isEmpty()) {
+        co.add("terms", GSON.toJsonTree(c.terms()));
+      }
+      if (!c.countOf().isEmpty()) {
+        co.add("countOf", GSON.toJsonTree(c.countOf()));
+      }
       if (c.caseSensitive()) {
         co.addProperty("caseSensitive", true);
       }
@@ -179,6 +192,27 @@ public final class TopicFiles {
       }
       if (c.perWords() != 0) {
         co.addProperty("perWords", c.perWords());
+      }
+      if (c.notInName()) {
+        co.addProperty("notInName", true);
+      }
+      if (c.minCount() != 1) {
+        co.addProperty("minCount", c.minCount());
+      }
+      if (!c.notNear().isEmpty()) {
+        co.add("notNear", GSON.toJsonTree(c.notNear()));
+      }
+      if (c.notNearWindow() != 10) {
+        co.addProperty("notNearWindow", c.notNearWindow());
+      }
+      if (!c.notBeforeUnless().isEmpty()) {
+        co.add("notBeforeUnless", GSON.toJsonTree(c.notBeforeUnless()));
+      }
+      if (!c.unless().isEmpty()) {
+        co.add("unless", GSON.toJsonTree(c.unless()));
+      }
+      if (c.unlessWindow() != 10) {
+        co.addProperty("unlessWindow", c.unlessWindow());
       }
       cues.add(co);
     }
@@ -244,5 +278,13 @@ public final class TopicFiles {
     int nearWindow;
     int cap;
     int perWords;
+    List<String> notNear;
+    int notNearWindow;
+    List<String> notBeforeUnless;
+    List<String> unless;
+    int unlessWindow;
+    List<String> countOf;
+    int minCount;
+    boolean notInName;
   }
 }
