@@ -114,8 +114,9 @@ class TopicFilesTest {
             + " {\"name\": \"b\", \"terms\": [\"b\"], \"notbefore\": [\"news\"]}]}";
     assertEquals(
         "f.json: not a topic definition (unknown key \"notbefore\" in cue 2 (known: cap,"
-            + " caseSensitive, name, near, nearWindow, notAfter, notBefore, perWords, terms,"
-            + " window))",
+            + " caseSensitive, countOf, minCount, name, near, nearWindow, notAfter, notBefore,"
+            + " notBeforeUnless, notInName, notNear, notNearWindow, perWords, terms, unless,"
+            + " unlessWindow, window))",
         assertThrows(
                 IllegalArgumentException.class,
                 () -> TopicFiles.read(new StringReader(cue), "f.json"))
