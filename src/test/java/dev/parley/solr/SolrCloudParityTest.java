@@ -117,7 +117,7 @@ class SolrCloudParityTest {
   /** Random requests over the fixture's words, names and dates: the same top 10 both ways. */
   @Test
   void randomRequestsRankAsEmbedded() throws Exception {
-    long seed = System.nanoTime();
+    long seed = Long.getLong("parley.seed", System.nanoTime()); // -Dparley.seed=N replays a run
     System.out.println("SolrCloudParityTest seed: " + seed);
     java.util.Random random = new java.util.Random(seed);
     String[] words = {
