@@ -129,25 +129,13 @@ public record Cue(
         checkTerm(name, t);
       }
     }
-    if (window < 1 || window > 20) {
-      throw new IllegalArgumentException(
-          "cue " + name + ": window must be in 1..20, got: " + window);
-    }
-    if (nearWindow < 1 || nearWindow > 60) {
-      throw new IllegalArgumentException(
-          "cue " + name + ": nearWindow must be in 1..60, got: " + nearWindow);
-    }
+    checkRange(name, "window", window, 1, 20);
+    checkRange(name, "nearWindow", nearWindow, 1, 60);
     if (cap < 1) {
       throw new IllegalArgumentException("cue " + name + ": cap must be >= 1, got: " + cap);
     }
-    if (notNearWindow < 1 || notNearWindow > 60) {
-      throw new IllegalArgumentException(
-          "cue " + name + ": notNearWindow must be in 1..60, got: " + notNearWindow);
-    }
-    if (unlessWindow < 1 || unlessWindow > 60) {
-      throw new IllegalArgumentException(
-          "cue " + name + ": unlessWindow must be in 1..60, got: " + unlessWindow);
-    }
+    checkRange(name, "notNearWindow", notNearWindow, 1, 60);
+    checkRange(name, "unlessWindow", unlessWindow, 1, 60);
     if (minCount < 1) {
       throw new IllegalArgumentException(
           "cue " + name + ": minCount must be >= 1, got: " + minCount);
@@ -217,6 +205,14 @@ public record Cue(
         throw new IllegalArgumentException(
             "cue " + cue + ": prefix '" + w + "' needs at least three letters");
       }
+    }
+  }
+
+  /** One message for every window bound: {@code cue NAME: FIELD must be in LO..HI, got: V}. */
+  private static void checkRange(String name, String field, int value, int lo, int hi) {
+    if (value < lo || value > hi) {
+      throw new IllegalArgumentException(
+          "cue " + name + ": " + field + " must be in " + lo + ".." + hi + ", got: " + value);
     }
   }
 }
