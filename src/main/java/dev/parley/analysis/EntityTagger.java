@@ -292,7 +292,7 @@ public final class EntityTagger {
   /** Whether the view's folded words from {@code from} are the name's (a hash only suggests it). */
   private static boolean sameWords(Name name, TokenView view, int from) {
     for (int k = 0; k < name.folded().length; k++) {
-      if (!name.folded()[k].equals(view.folded(from + k))) {
+      if (!view.foldedEquals(from + k, name.folded()[k])) {
         return false;
       }
     }

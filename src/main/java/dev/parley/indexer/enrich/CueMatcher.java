@@ -2,14 +2,22 @@ package dev.parley.indexer.enrich;
 
 import dev.parley.analysis.TokenView;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finds the terms of a set of {@link Cue}s in a {@link TokenView} in one pass over its words: each
- * word is looked up once by its folded hash (whole-word terms) and once by its first three letters
- * (prefix terms), then each candidate phrase is checked word by word.
+ * word is looked up by its folded hash (terms of one word, and phrases whose second word is a
+ * prefix), with the next word's hash (phrases, by their first two words, so a common first word
+ * such as "on" or "of" brings only the phrases that go on as the text does) and, when its first two
+ * letters begin a prefix term, by its first three letters (prefix terms); then each candidate is
+ * checked word by word, by hash before characters, without making the words' folded strings.
+ * Candidates are tried in the order the terms were added, as one list per first word would have
+ * them (the first of overlapping matches counts).
  *
- * <p>Thread safety: immutable after construction, safe to share.
+ * <p>Thread safety: immutable after construction, safe to share (each thread keeps its own scratch
+ * arrays for {@link #counts}).
  */
 final class CueMatcher {
   /** Role of a term list within its cue. */
@@ -23,8 +31,19 @@ final class CueMatcher {
   private static final int UNLESS = 6;
   private static final int ROLES = 7;
 
-  /** A phrase to find; {@code set} is {@code cue * ROLES + role}. */
-  private record Term(int set, String[] words, boolean[] prefix, byte[] caseRule) {}
+  /**
+   * A phrase to find; {@code set} is {@code cue * ROLES + role}; {@code hashes} holds each whole
+   * word's {@link TokenView#hash} (unused for a prefix word).
+   */
+  private record Term(
+      int set, int order, String[] words, long[] hashes, boolean[] prefix, byte[] caseRule) {}
+
+  /**
+   * The whole-word terms that start with word {@code first} (and go on with {@code second}, for
+   * {@link #byPair}; null for {@link #byWord}), in the order they were added; {@code next} is
+   * another group whose words have the same hash key (never seen; kept exact all the same).
+   */
+  private record Group(String first, String second, Term[] terms, Group next) {}
 
   private static final byte ANY_CASE = 0;
   private static final byte CAPITALISED = 1;
@@ -35,21 +54,65 @@ final class CueMatcher {
   /** For each cue with {@code countOf}, the indices of the cues it sums; null otherwise. */
   private final int[][] countOf;
 
-  private final LongTable<List<Term>> byWord = new LongTable<>(256);
-  private final LongTable<List<Term>> byPrefix = new LongTable<>(64);
+  /** Terms of one word and phrases whose second word is a prefix, by their first word's hash. */
+  private final LongTable<Group> byWord = new LongTable<>(256);
+
+  /** Phrases whose first two words are whole, by {@link #pairKey} of the two words' hashes. */
+  private final LongTable<Group> byPair = new LongTable<>(256);
+
+  /** Terms whose first word is a prefix, by {@link #prefixKey}. */
+  private final LongTable<Term[]> byPrefix = new LongTable<>(64);
+
+  /**
+   * For each pair of ASCII characters {@code c0 * 128 + c1}: whether a prefix term's first word
+   * starts with them; a word that starts otherwise needs no prefix look-up (most words).
+   */
+  private final boolean[] prefixStarts = new boolean[128 * 128];
+
+  /** Whether a prefix term's first word starts with a character beyond ASCII. */
+  private boolean nonAsciiPrefix;
+
+  /** Whether a prefix term's folded first word is shorter than three characters (key -1). */
+  private boolean shortPrefix;
+
+  /** Per thread: the occurrences of the last {@link #counts} call, reused. */
+  private final ThreadLocal<Scratch> scratch;
+
+  /** Terms added so far (each term's {@code order}). */
+  private int termCount;
 
   CueMatcher(List<Cue> cues) {
     this.cues = List.copyOf(cues);
+    Map<List<String>, List<Term>> wordLists = new LinkedHashMap<>();
+    LongTable<List<Term>> prefixLists = new LongTable<>(64);
     for (int c = 0; c < cues.size(); c++) {
       Cue cue = cues.get(c);
-      add(c * ROLES + TERMS, cue.terms(), cue.caseSensitive());
-      add(c * ROLES + NOT_BEFORE, cue.notBefore(), cue.caseSensitive());
-      add(c * ROLES + NOT_AFTER, cue.notAfter(), cue.caseSensitive());
-      add(c * ROLES + NEAR, cue.near(), cue.caseSensitive());
-      add(c * ROLES + NOT_NEAR, cue.notNear(), cue.caseSensitive());
-      add(c * ROLES + NOT_BEFORE_UNLESS, cue.notBeforeUnless(), cue.caseSensitive());
-      add(c * ROLES + UNLESS, cue.unless(), cue.caseSensitive());
+      add(wordLists, prefixLists, c * ROLES + TERMS, cue.terms(), cue.caseSensitive());
+      add(wordLists, prefixLists, c * ROLES + NOT_BEFORE, cue.notBefore(), cue.caseSensitive());
+      add(wordLists, prefixLists, c * ROLES + NOT_AFTER, cue.notAfter(), cue.caseSensitive());
+      add(wordLists, prefixLists, c * ROLES + NEAR, cue.near(), cue.caseSensitive());
+      add(wordLists, prefixLists, c * ROLES + NOT_NEAR, cue.notNear(), cue.caseSensitive());
+      add(
+          wordLists,
+          prefixLists,
+          c * ROLES + NOT_BEFORE_UNLESS,
+          cue.notBeforeUnless(),
+          cue.caseSensitive());
+      add(wordLists, prefixLists, c * ROLES + UNLESS, cue.unless(), cue.caseSensitive());
     }
+    // Candidate lists keep the order terms were added in (cue order, then role order).
+    wordLists.forEach(
+        (words, list) -> {
+          String first = words.get(0);
+          String second = words.size() > 1 ? words.get(1) : null;
+          long h = TokenView.hash(first);
+          LongTable<Group> table = second == null ? byWord : byPair;
+          long key = second == null ? h : pairKey(h, TokenView.hash(second));
+          table.put(key, new Group(first, second, list.toArray(Term[]::new), table.get(key)));
+        });
+    prefixLists.forEach((key, list) -> byPrefix.put(key, list.toArray(Term[]::new)));
+    int sets = cues.size() * ROLES;
+    this.scratch = ThreadLocal.withInitial(() -> new Scratch(sets));
     this.countOf = new int[cues.size()][];
     for (int c = 0; c < cues.size(); c++) {
       List<String> names = cues.get(c).countOf();
@@ -81,10 +144,16 @@ final class CueMatcher {
     return cues;
   }
 
-  private void add(int set, List<String> terms, boolean caseSensitive) {
+  private void add(
+      Map<List<String>, List<Term>> wordLists,
+      LongTable<List<Term>> prefixLists,
+      int set,
+      List<String> terms,
+      boolean caseSensitive) {
     for (String term : terms) {
       String[] raw = term.trim().split(" +");
       String[] words = new String[raw.length];
+      long[] hashes = new long[raw.length];
       boolean[] prefix = new boolean[raw.length];
       byte[] rule = new byte[raw.length];
       for (int k = 0; k < raw.length; k++) {
@@ -94,21 +163,57 @@ final class CueMatcher {
           w = w.substring(0, w.length() - 1);
         }
         words[k] = TokenView.fold(w);
+        hashes[k] = TokenView.hash(words[k]);
         if (caseSensitive && Character.isUpperCase(w.codePointAt(0))) {
           boolean upper = w.length() >= 2 && w.equals(w.toUpperCase(java.util.Locale.ROOT));
           rule[k] = upper && !prefix[k] ? EXACT : CAPITALISED;
         }
       }
-      Term t = new Term(set, words, prefix, rule);
-      LongTable<List<Term>> table = prefix[0] ? byPrefix : byWord;
-      long key = prefix[0] ? prefixKey(words[0]) : TokenView.hash(words[0]);
-      List<Term> list = table.get(key);
+      Term t = new Term(set, termCount++, words, hashes, prefix, rule);
+      if (!prefix[0]) {
+        List<String> group =
+            words.length > 1 && !prefix[1] ? List.of(words[0], words[1]) : List.of(words[0]);
+        wordLists.computeIfAbsent(group, g -> new ArrayList<>(1)).add(t);
+        continue;
+      }
+      long key = prefixKey(words[0]);
+      if (words[0].length() < 3) {
+        shortPrefix = true; // (cannot happen for valid terms; kept exact all the same)
+      } else {
+        char c0 = words[0].charAt(0);
+        char c1 = words[0].charAt(1);
+        if (c0 < 128 && c1 < 128) {
+          prefixStarts[c0 * 128 + c1] = true;
+        } else {
+          nonAsciiPrefix = true;
+        }
+      }
+      List<Term> list = prefixLists.get(key);
       if (list == null) {
         list = new ArrayList<>(1);
-        table.put(key, list);
+        prefixLists.put(key, list);
       }
       list.add(t);
     }
+  }
+
+  /** The key of a phrase's first two words in {@link #byPair}, from their hashes. */
+  private static long pairKey(long first, long second) {
+    return (first ^ Long.rotateLeft(second, 31)) * 0x9E3779B97F4A7C15L;
+  }
+
+  /**
+   * The terms of the group in chain {@code g} whose words are those of the view at {@code i} (and
+   * {@code i + 1} for a pair group), or null.
+   */
+  private static Term[] terms(Group g, TokenView view, int i) {
+    for (; g != null; g = g.next()) {
+      if (view.foldedEquals(i, g.first())
+          && (g.second() == null || view.foldedEquals(i + 1, g.second()))) {
+        return g.terms();
+      }
+    }
+    return null;
   }
 
   /** The first three characters of a folded word packed in a long; -1 for shorter words. */
@@ -120,28 +225,84 @@ final class CueMatcher {
   }
 
   /**
+   * The prefix terms that may start at word {@code i} (those whose first three letters are the
+   * word's), or null; the same as {@code byPrefix.get(prefixKey(view.folded(i)))}.
+   */
+  private Term[] prefixCandidates(TokenView view, int i) {
+    if (view.foldedLength(i) < 3) {
+      return shortPrefix ? byPrefix.get(-1) : null;
+    }
+    char c0 = view.foldedCharAt(i, 0);
+    char c1 = view.foldedCharAt(i, 1);
+    if (c0 < 128 && c1 < 128 ? !prefixStarts[c0 * 128 + c1] : !nonAsciiPrefix) {
+      return null;
+    }
+    long key = ((long) c0 << 32) | ((long) c1 << 16) | view.foldedCharAt(i, 2);
+    return byPrefix.get(key);
+  }
+
+  /**
+   * The occurrences of each term set in one passage as (start, end exclusive) pairs, reused from
+   * call to call by one thread: most sets never occur, so only those touched are cleared.
+   */
+  private static final class Scratch {
+    final int[][] occ;
+    final int[] occSize;
+    final int[] touched;
+    int touchedCount;
+
+    Scratch(int sets) {
+      occ = new int[sets][];
+      occSize = new int[sets];
+      touched = new int[sets];
+    }
+
+    void clear() {
+      for (int k = 0; k < touchedCount; k++) {
+        occSize[touched[k]] = 0;
+      }
+      touchedCount = 0;
+    }
+  }
+
+  /**
    * Each cue's count of counted matches in {@code view}, in cue order.
    *
    * @param sentence the sentence number of each word (words of one sentence share it)
    */
   int[] counts(TokenView view, int[] sentence) {
-    int sets = cues.size() * ROLES;
-    // Occurrences per term set as (start, end exclusive) pairs; most sets never occur.
-    int[][] occ = new int[sets][];
-    int[] occSize = new int[sets];
+    Scratch sc = scratch.get();
+    sc.clear();
+    int[][] occ = sc.occ;
+    int[] occSize = sc.occSize;
     int n = view.size();
+    boolean prefixes = byPrefix.size() > 0;
     for (int i = 0; i < n; i++) {
-      List<Term> candidates = byWord.get(view.hash(i));
-      if (candidates != null) {
-        for (Term t : candidates) {
-          record(t, view, i, occ, occSize, sentence);
+      long h = view.hash(i);
+      Group g = byWord.get(h);
+      Term[] one = g == null ? null : terms(g, view, i);
+      Term[] two = null;
+      if (i + 1 < n) {
+        g = byPair.get(pairKey(h, view.hash(i + 1)));
+        two = g == null ? null : terms(g, view, i);
+      }
+      // In the order the terms were added: the first of overlapping matches counts.
+      int a = 0;
+      int b = 0;
+      int aEnd = one == null ? 0 : one.length;
+      int bEnd = two == null ? 0 : two.length;
+      while (a < aEnd || b < bEnd) {
+        if (b == bEnd || (a < aEnd && one[a].order() < two[b].order())) {
+          record(one[a++], view, i, sc, sentence, 1);
+        } else {
+          record(two[b++], view, i, sc, sentence, 2);
         }
       }
-      if (byPrefix.size() > 0) {
-        candidates = byPrefix.get(prefixKey(view.folded(i)));
+      if (prefixes) {
+        Term[] candidates = prefixCandidates(view, i);
         if (candidates != null) {
           for (Term t : candidates) {
-            record(t, view, i, occ, occSize, sentence);
+            record(t, view, i, sc, sentence, 0);
           }
         }
       }
@@ -270,15 +431,21 @@ final class CueMatcher {
     return false;
   }
 
-  private void record(Term t, TokenView view, int i, int[][] occ, int[] occSize, int[] sentence) {
+  /**
+   * Records an occurrence of {@code t} at word {@code i} if its words are there (the first {@code
+   * known} of them already found equal) with their case, in one sentence.
+   */
+  private static void record(Term t, TokenView view, int i, Scratch sc, int[] sentence, int known) {
     int len = t.words().length;
     if (i + len > view.size() || sentence[i + len - 1] != sentence[i]) {
       return;
     }
     for (int k = 0; k < len; k++) {
-      String f = view.folded(i + k);
       String w = t.words()[k];
-      if (t.prefix()[k] ? !f.startsWith(w) : !f.equals(w)) {
+      if (k >= known
+          && (t.prefix()[k]
+              ? !view.foldedStartsWith(i + k, w)
+              : view.hash(i + k) != t.hashes()[k] || !view.foldedEquals(i + k, w))) {
         return;
       }
       byte rule = t.caseRule()[k];
@@ -292,6 +459,11 @@ final class CueMatcher {
       }
     }
     int set = t.set();
+    int[][] occ = sc.occ;
+    int[] occSize = sc.occSize;
+    if (occSize[set] == 0) {
+      sc.touched[sc.touchedCount++] = set;
+    }
     int[] o = occ[set];
     if (o == null) {
       o = new int[8];

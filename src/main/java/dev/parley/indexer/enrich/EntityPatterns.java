@@ -249,6 +249,36 @@ final class EntityPatterns {
   /** Each word of the lists above with the lists it is in, as bits. */
   private static final Map<String, Integer> CLASSES = classes();
 
+  /** A word of {@link #CLASSES} and its bits, found by the word's hash. */
+  private record WordClass(String word, int bits) {}
+
+  /**
+   * {@link #CLASSES} by {@link TokenView#hash} of the word: every word of every passage is looked
+   * up, and the view's hash is already made, while a string key needs the folded form and its
+   * String hash. A hit is confirmed by the word's characters.
+   */
+  private static final LongTable<WordClass> CLASS_BY_HASH = classByHash();
+
+  private static LongTable<WordClass> classByHash() {
+    LongTable<WordClass> t = new LongTable<>(CLASSES.size());
+    for (Map.Entry<String, Integer> e : CLASSES.entrySet()) {
+      long h = TokenView.hash(e.getKey());
+      WordClass other = t.get(h);
+      if (other != null) {
+        throw new IllegalStateException(
+            "words " + other.word() + " and " + e.getKey() + " have the same hash");
+      }
+      t.put(h, new WordClass(e.getKey(), e.getValue()));
+    }
+    return t;
+  }
+
+  /** The bits of word {@code i} in {@link #CLASSES}, 0 if it is in no list. */
+  static int wordClass(TokenView view, int i) {
+    WordClass c = CLASS_BY_HASH.get(view.hash(i));
+    return c != null && view.foldedEquals(i, c.word()) ? c.bits() : 0;
+  }
+
   private static Map<String, Integer> classes() {
     Map<String, Integer> m = new HashMap<>();
     MEET.forEach(w -> m.merge(w, MEET_BIT, (a, b) -> a | b));
@@ -298,7 +328,7 @@ final class EntityPatterns {
     for (String[] words : candidates) {
       boolean all = i + words.length <= view.size();
       for (int k = 1; all && k < words.length; k++) {
-        all = view.folded(i + k).equals(words[k]);
+        all = view.foldedEquals(i + k, words[k]);
       }
       if (all) {
         return true;
@@ -321,12 +351,11 @@ final class EntityPatterns {
     boolean[] headAt = new boolean[n];
     boolean[] titleAt = new boolean[n];
     for (int i = 0; i < n; i++) {
-      Integer c = CLASSES.get(view.folded(i)); // one look-up per word
-      if (c == null) {
+      int c = wordClass(view, i); // one look-up per word
+      if (c == 0) {
         continue;
       }
       wordClass[i] = c;
-      String f = view.folded(i);
       if ((c & MEET_BIT) != 0) {
         meet[sentence[i]] = true;
       }
@@ -337,9 +366,9 @@ final class EntityPatterns {
         talks[sentence[i]] = true;
       }
       if ((c & TITLE_BIT) != 0
-          || (f.equals("minister") && i > 0 && view.folded(i - 1).equals("prime"))
-          || (f.equals("state") && i > 1 && view.folded(i - 2).equals("head"))
-          || (f.equals("government") && i > 1 && view.folded(i - 2).equals("head"))) {
+          || (view.foldedEquals(i, "minister") && i > 0 && view.foldedEquals(i - 1, "prime"))
+          || (view.foldedEquals(i, "state") && i > 1 && view.foldedEquals(i - 2, "head"))
+          || (view.foldedEquals(i, "government") && i > 1 && view.foldedEquals(i - 2, "head"))) {
         head[sentence[i]] = true;
         titleAt[i] = true;
       }
@@ -357,9 +386,14 @@ final class EntityPatterns {
     boolean[] foreignCountry = new boolean[sentences];
     int[] countryAt = new int[n]; // 1 + index of a country mention starting at the word
     boolean[] groupingAt = new boolean[n];
-    for (Mention m : mentions) {
+    Entity[] entityOf = new Entity[mentions.size()];
+    int[] wordOf = new int[mentions.size()];
+    for (int k = 0; k < entityOf.length; k++) {
+      Mention m = mentions.get(k);
       Entity e = byId.get(m.entityId());
       int w = view.wordAt(m.start());
+      entityOf[k] = e;
+      wordOf[k] = w;
       if (e == null || w < 0) {
         continue;
       }
@@ -408,9 +442,9 @@ final class EntityPatterns {
       }
     }
     // A country other than the head's own in the sentence (the head's own is unknown for a title).
-    for (Mention m : mentions) {
-      Entity e = byId.get(m.entityId());
-      int w = view.wordAt(m.start());
+    for (int k = 0; k < entityOf.length; k++) {
+      Entity e = entityOf[k];
+      int w = wordOf[k];
       if (e == null || w < 0 || e.type() != Entity.Type.COUNTRY) {
         continue;
       }
@@ -477,7 +511,7 @@ final class EntityPatterns {
         if ((wordClass[t] & TRIP_BIT) == 0 || lookingBack(wordClass, sentence, t)) {
           continue;
         }
-        if (LEAVE.contains(view.folded(t)) && !(t + 1 < n && view.folded(t + 1).equals("for"))) {
+        if (LEAVE.contains(view.folded(t)) && !(t + 1 < n && view.foldedEquals(t + 1, "for"))) {
           continue; // "left Ivory Coast after talks": where the trip began
         }
         for (int c = t + 1;
@@ -506,7 +540,7 @@ final class EntityPatterns {
   private static boolean ministerTitleBefore(TokenView view, int w) {
     for (int k = w - 1; k >= 0 && k >= w - 3; k--) {
       String f = view.folded(k);
-      if (MINISTER_TITLES.contains(f) && !(k > 0 && view.folded(k - 1).equals("prime"))) {
+      if (MINISTER_TITLES.contains(f) && !(k > 0 && view.foldedEquals(k - 1, "prime"))) {
         return true;
       }
     }
@@ -545,15 +579,14 @@ final class EntityPatterns {
    * its central bank"), while "the President of the United States" is one.
    */
   private static boolean headTitle(TokenView view, int i, int[] countryAt) {
-    String f = view.folded(i);
-    if (i > 0 && (view.folded(i - 1).equals("vice") || view.folded(i - 1).equals("deputy"))) {
+    if (i > 0 && (view.foldedEquals(i - 1, "vice") || view.foldedEquals(i - 1, "deputy"))) {
       return false;
     }
-    if (i > 0 && (view.folded(i - 1).equals("its") || view.folded(i - 1).equals("their"))
-        || i > 1 && view.folded(i - 1).equals("s") && countryAt[i - 2] == 0) {
+    if (i > 0 && (view.foldedEquals(i - 1, "its") || view.foldedEquals(i - 1, "their"))
+        || i > 1 && view.foldedEquals(i - 1, "s") && countryAt[i - 2] == 0) {
       return false; // "its president", "the company's president"
     }
-    if (i + 1 < view.size() && view.folded(i + 1).equals("of")) {
+    if (i + 1 < view.size() && view.foldedEquals(i + 1, "of")) {
       // "President of France", "the President of the United States": a head; "Chancellor of the
       // Exchequer", "the president of its central bank": not.
       for (int k = i + 2; k < view.size() && k <= i + 3; k++) {
@@ -563,6 +596,6 @@ final class EntityPatterns {
       }
       return false;
     }
-    return !f.equals("leaders");
+    return !view.foldedEquals(i, "leaders");
   }
 }

@@ -27,8 +27,7 @@ import java.util.Map;
  * <p>Scoring uses a 64-bit key per feature, computed from word hashes without building names;
  * {@link #key(String)} gives the same key from a name, which is how model files are loaded.
  *
- * <p>Thread safety: immutable apart from a per-thread cache of the last article context's features;
- * safe to share.
+ * <p>Thread safety: immutable, safe to share.
  */
 final class Features {
   /** The value of a context feature: context evidence weighs less than the passage's own. */
@@ -62,31 +61,36 @@ final class Features {
     return cues.cues();
   }
 
-  /** A passage's features as parallel arrays of keys and values, keys distinct. */
+  /** Features as parallel arrays of keys and values, keys distinct. */
   record Vector(long[] keys, float[] values, int size) {}
 
-  /** The features of a passage ({@code context} may be null: no headline or lead). */
-  Vector extract(TokenView view, List<Mention> mentions, TokenView context) {
+  /**
+   * A passage's own features: the keys of its words and word pairs ({@code words} of them, in text
+   * order, a repeated word repeated; each has value 1), then its cues and entity patterns as a
+   * {@link Vector} in their order.
+   */
+  record Own(long[] wordKeys, int words, Vector named) {}
+
+  /**
+   * The features of a passage's own words and entities; its article context's features are {@link
+   * #context}'s.
+   */
+  Own extract(TokenView view, List<Mention> mentions) {
     int n = view.size();
     int[] sentence = sentences(view);
-    int capacity = 2 * n + cueKeys.length + EntityPatterns.NAMES.size() + 8;
-    if (context != null) {
-      capacity += context.size() + cueKeys.length;
-    }
-    // (context features come from a per-thread cache; see contextFeatures)
-    long[] keys = new long[capacity];
-    float[] values = new float[capacity];
-    int size = 0;
+    long[] words = new long[Math.max(1, 2 * n)];
+    int w = 0;
     for (int i = 0; i < n; i++) {
-      keys[size++] = mix(WORD, view.hash(i), 0);
+      words[w++] = mix(WORD, view.hash(i), 0);
       if (i + 1 < n && sentence[i] == sentence[i + 1]) {
-        keys[size++] = mix(PAIR, view.hash(i), view.hash(i + 1));
+        words[w++] = mix(PAIR, view.hash(i), view.hash(i + 1));
       }
     }
-    // Words and pairs may repeat; cue and entity keys are distinct by construction.
-    size = sortUnique(keys, 0, size);
-    Arrays.fill(values, 0, size, 1f);
-    size = addCues(view, sentence, keys, values, size, cueKeys, 1f);
+    int capacity = cueKeys.length + EntityPatterns.NAMES.size();
+    long[] keys = new long[capacity];
+    float[] values = new float[capacity];
+    // Cue and entity keys are distinct by construction.
+    int size = addCues(view, sentence, keys, values, 0, cueKeys, 1f);
     float[] ent = entities.values(view, mentions, sentence);
     for (int k = 0; k < ent.length; k++) {
       if (ent[k] != 0) {
@@ -94,24 +98,15 @@ final class Features {
         values[size++] = ent[k];
       }
     }
-    if (context != null) {
-      Vector ctx = contextFeatures(context);
-      System.arraycopy(ctx.keys(), 0, keys, size, ctx.size());
-      System.arraycopy(ctx.values(), 0, values, size, ctx.size());
-      size += ctx.size();
-    }
-    return new Vector(keys, values, size);
+    return new Own(words, w, new Vector(keys, values, size));
   }
 
-  /** The last context each thread computed features for: passages of one article share it. */
-  private final ThreadLocal<Object[]> lastContext = new ThreadLocal<>();
-
-  /** The context features of {@code context}, computed once per context view and thread. */
-  private Vector contextFeatures(TokenView context) {
-    Object[] last = lastContext.get();
-    if (last != null && last[0] == context) {
-      return (Vector) last[1];
-    }
+  /**
+   * The features of an article's context (headline and lead): its words (in ascending key order),
+   * then its cues, each with {@link #CONTEXT_VALUE}'s weight. A passage's full feature vector is
+   * {@link #extract}'s followed by these.
+   */
+  Vector context(TokenView context) {
     long[] keys = new long[context.size() + cueKeys.length];
     float[] values = new float[keys.length];
     int size = 0;
@@ -121,9 +116,7 @@ final class Features {
     size = sortUnique(keys, 0, size);
     Arrays.fill(values, 0, size, CONTEXT_VALUE);
     size = addCues(context, sentences(context), keys, values, size, contextCueKeys, CONTEXT_VALUE);
-    Vector v = new Vector(keys, values, size);
-    lastContext.set(new Object[] {context, v});
-    return v;
+    return new Vector(keys, values, size);
   }
 
   /** The features of a passage by name, in the order they are found (explanations, training). */

@@ -56,6 +56,16 @@ final class LongTable<V> {
     size++;
   }
 
+  /** Calls {@code action} with each key and its value, in no particular order. */
+  @SuppressWarnings("unchecked")
+  void forEach(java.util.function.BiConsumer<Long, V> action) {
+    for (int i = 0; i < keys.length; i++) {
+      if (values[i] != null) {
+        action.accept(keys[i], (V) values[i]);
+      }
+    }
+  }
+
   private void grow() {
     long[] oldKeys = keys;
     Object[] oldValues = values;

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,7 +42,11 @@ public final class TopicModel {
 
   private final List<TopicDefinition> topics;
   private final Features features;
-  private final LongTable<float[]> weights;
+  private final WeightTable weights;
+
+  /** Per thread: a bit set over the weight table's ranks, all clear between calls of score. */
+  private final ThreadLocal<long[]> found;
+
   private final String version;
 
   private TopicModel(List<TopicDefinition> topics, Gazetteer gazetteer) {
@@ -62,7 +67,7 @@ public final class TopicModel {
     }
     this.features = new Features(new ArrayList<>(cues.values()), gazetteer);
     int count = topics.stream().mapToInt(t -> t.weights().size()).sum();
-    this.weights = new LongTable<>(count);
+    Map<Long, float[]> byKey = new HashMap<>(count * 2);
     Map<Long, String> names = new HashMap<>();
     for (int t = 0; t < topics.size(); t++) {
       for (Map.Entry<String, Double> e : topics.get(t).weights().entrySet()) {
@@ -72,14 +77,12 @@ public final class TopicModel {
           throw new IllegalArgumentException(
               "features " + clash + " and " + e.getKey() + " have the same key; rename one");
         }
-        float[] w = weights.get(key);
-        if (w == null) {
-          w = new float[topics.size()];
-          weights.put(key, w);
-        }
-        w[t] = e.getValue().floatValue();
+        byKey.computeIfAbsent(key, k -> new float[topics.size()])[t] = e.getValue().floatValue();
       }
     }
+    this.weights = new WeightTable(byKey, topics.size());
+    int words = (weights.size() + 63) / 64;
+    this.found = ThreadLocal.withInitial(() -> new long[Math.max(1, words)]);
     this.version = digest(topics);
   }
 
@@ -135,18 +138,57 @@ public final class TopicModel {
    * @param context the article's headline and lead when the passage is not itself the lead, or null
    */
   public Map<String, Float> score(TokenView view, List<Mention> mentions, TokenView context) {
-    Features.Vector v = features.extract(view, mentions, context);
+    Features.Own own = features.extract(view, mentions);
     double[] z = new double[topics.size()];
     for (int t = 0; t < z.length; t++) {
       z[t] = topics.get(t).bias();
     }
+    float[] w = weights.weights();
+    int topicCount = z.length;
+    // Words and pairs, each once, in ascending key order (the order of the rounded sums is part of
+    // the score): the ranks found, read from a bit set in order (WeightTable).
+    long[] bits = found.get();
+    long[] wordKeys = own.wordKeys();
+    int lo = bits.length;
+    int hi = -1;
+    for (int k = 0; k < own.words(); k++) {
+      int rank = weights.find(wordKeys[k]);
+      if (rank >= 0) {
+        bits[rank >>> 6] |= 1L << rank;
+        lo = Math.min(lo, rank >>> 6);
+        hi = Math.max(hi, rank >>> 6);
+      }
+    }
+    for (int b = lo; b <= hi; b++) {
+      long x = bits[b];
+      bits[b] = 0;
+      while (x != 0) {
+        int base = (b * 64 + Long.numberOfTrailingZeros(x)) * topicCount;
+        x &= x - 1;
+        for (int t = 0; t < topicCount; t++) {
+          z[t] += w[base + t]; // times the value 1
+        }
+      }
+    }
+    // Then cues and entity patterns, then the context's features, each in their order.
+    Features.Vector v = own.named();
     long[] keys = v.keys();
     float[] values = v.values();
     for (int k = 0; k < v.size(); k++) {
-      float[] w = weights.get(keys[k]);
-      if (w != null) {
-        for (int t = 0; t < z.length; t++) {
-          z[t] += w[t] * values[k];
+      int slot = weights.find(keys[k]);
+      if (slot >= 0) {
+        int base = slot * topicCount;
+        for (int t = 0; t < topicCount; t++) {
+          z[t] += w[base + t] * values[k];
+        }
+      }
+    }
+    if (context != null) {
+      ContextWeights c = contextWeights(context);
+      for (int k = 0; k < c.values().length; k++) {
+        int base = k * topicCount;
+        for (int t = 0; t < topicCount; t++) {
+          z[t] += c.weights()[base + t] * c.values()[k];
         }
       }
     }
@@ -155,6 +197,39 @@ public final class TopicModel {
       scores.put(topics.get(t).name(), (float) (1 / (1 + Math.exp(-z[t]))));
     }
     return scores;
+  }
+
+  /**
+   * The context features of one article that have weights, in feature order: each one's value and
+   * the weights of every topic ({@code topics} floats per feature). Looked up once per article and
+   * thread, not once per passage: the passages of an article share its context.
+   */
+  private record ContextWeights(TokenView context, float[] values, float[] weights) {}
+
+  private final ThreadLocal<ContextWeights> lastContext = new ThreadLocal<>();
+
+  private ContextWeights contextWeights(TokenView context) {
+    ContextWeights last = lastContext.get();
+    if (last != null && last.context() == context) {
+      return last;
+    }
+    Features.Vector v = features.context(context);
+    int topicCount = topics.size();
+    float[] values = new float[v.size()];
+    float[] w = new float[v.size() * topicCount];
+    int m = 0;
+    for (int k = 0; k < v.size(); k++) {
+      int slot = weights.find(v.keys()[k]);
+      if (slot >= 0) {
+        values[m] = v.values()[k];
+        System.arraycopy(weights.weights(), slot * topicCount, w, m * topicCount, topicCount);
+        m++;
+      }
+    }
+    ContextWeights c =
+        new ContextWeights(context, Arrays.copyOf(values, m), Arrays.copyOf(w, m * topicCount));
+    lastContext.set(c);
+    return c;
   }
 
   /** The names of the topics whose score reaches their threshold. */
@@ -214,9 +289,9 @@ public final class TopicModel {
     TopicDefinition def = topics.get(t);
     List<Contribution> parts = new ArrayList<>();
     for (Map.Entry<String, Float> f : features.named(view, mentions, context).entrySet()) {
-      float[] w = weights.get(Features.key(f.getKey()));
-      if (w != null && w[t] != 0) {
-        parts.add(new Contribution(f.getKey(), f.getValue(), w[t]));
+      int slot = weights.find(Features.key(f.getKey()));
+      if (slot >= 0 && weights.weight(slot, t) != 0) {
+        parts.add(new Contribution(f.getKey(), f.getValue(), weights.weight(slot, t)));
       }
     }
     parts.sort(
