@@ -484,7 +484,12 @@ public final class Searcher implements AutoCloseable {
           ArticleDates.articleDate(searcher, true),
           manifest.schemaVersion(),
           counts.get(Fields.TOPIC),
-          counts.get(Fields.ENTITY));
+          counts.get(Fields.ENTITY),
+          manifest.topicModel(),
+          manifest.gazetteer(),
+          manifest.dense() == null
+              ? null
+              : manifest.dense().model() + "/" + manifest.dense().dimension());
     } catch (CorruptIndexException e) {
       throw new DamagedIndexException(path, e);
     } finally {

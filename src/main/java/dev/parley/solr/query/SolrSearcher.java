@@ -464,7 +464,12 @@ public final class SolrSearcher implements AutoCloseable {
         articleDate(true),
         manifest.schemaVersion(),
         counts.get(Fields.TOPIC),
-        counts.get(Fields.ENTITY));
+        counts.get(Fields.ENTITY),
+        manifest.topicModel(),
+        manifest.gazetteer(),
+        manifest.dense() == null
+            ? null
+            : manifest.dense().model() + "/" + manifest.dense().dimension());
   }
 
   private long count(String kind) throws IOException {
