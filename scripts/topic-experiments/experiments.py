@@ -74,6 +74,16 @@ def robust(data):
             k = cv(data, t, rate=r[t], extra=skip_pairs)
             print(f'other fold split {seed} {t}: base {b[1][2]:.3f}  stacking {s[1][2]:.3f}  skip-bigrams {k[1][2]:.3f}', flush=True)
 
+def maxsent_robust():
+    data = load(WORK + '/dump-sentences.jsonl')
+    for seed in ('a', 'b'):
+        for d in data:
+            h = int(hashlib.md5((d['article'] + seed).encode()).hexdigest(), 16)
+            d['fold'] = h % 5; d['inner'] = (h // 7) % 3
+        r = rates(data)
+        for t in ['summits', 'diplomacy']:
+            print(f'other fold split {seed} {t}: max over sentences', SL.max_sentence_cv(data, t)[1][2], flush=True)
+
 def train_errors(data):
     """CV of topics-train alone; writes its out-of-fold errors for reading (never topics-dev)"""
     r = rates(data)
@@ -104,7 +114,9 @@ EXPERIMENTS = {
     'clusters': lambda d: [run(d, f'word clusters {k}', extra=clusters(k), td=False) for k in (256, 1024, 'emb')],
     'poolthreshold': lambda d: [print(t, 'thresholds for the pool mix', cv(d, t, rate=None)[:2]) for t in TOPICS],
     'robust': robust,
+    'maxsent': lambda d: [print(t, 'passage + its best sentence (max over sentences)', SL.max_sentence_cv(load(WORK + '/dump-sentences.jsonl'), t)) for t in TOPICS],
     'trainerrors': train_errors,
+    'maxsentrobust': lambda d: maxsent_robust(),
 }
 
 if __name__ == '__main__':

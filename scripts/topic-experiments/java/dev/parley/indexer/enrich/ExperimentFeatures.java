@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 public final class ExperimentFeatures {
+  private static final boolean SENTENCES = Boolean.getBoolean("sentences");
   public static void dump(List<TopicDefinition> topics, List<LabelledText> ex, Path out) throws Exception {
     Gazetteer gaz = Gazetteer.defaults();
     EntityTagger tagger = new EntityTagger(gaz);
@@ -55,6 +56,28 @@ public final class ExperimentFeatures {
           feats.add(t.name(), fo);
         }
         o.add("feats", feats);
+        if (SENTENCES) {
+          // each sentence alone, as a passage of its own (no context): for "max over sentences"
+          JsonArray sents = new JsonArray();
+          int[] sn = Features.sentences(view);
+          int from = 0;
+          for (int i = 1; i <= view.size(); i++) {
+            if (i == view.size() || sn[i] != sn[from]) {
+              String sub = e.text().substring(view.start(from), view.end(i - 1));
+              TokenView sv = TokenView.of(sub);
+              List<Mention> smen = tagger.tag(sv);
+              JsonObject so = new JsonObject();
+              for (TopicDefinition t : topics) {
+                JsonObject fo = new JsonObject();
+                new Features(t.cues(), gaz).named(sv, smen, null).forEach(fo::addProperty);
+                so.add(t.name(), fo);
+              }
+              sents.add(so);
+              from = i;
+            }
+          }
+          o.add("sents", sents);
+        }
         w.write(gson.toJson(o));
         w.write('\n');
       }
