@@ -1,5 +1,7 @@
 package dev.parley.query.result;
 
+import dev.parley.schema.DenseSpec;
+import dev.parley.schema.IndexManifest;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -38,15 +40,31 @@ public record IndexStats(
     gazetteer = gazetteer == null ? "" : gazetteer;
   }
 
-  /** Stats without model versions (an index that records none). */
-  public IndexStats(
+  /**
+   * Stats whose model versions are those {@code manifest} records.
+   *
+   * @param topics passages labelled with each topic, in topic order
+   * @param entities the most mentioned entities, by passages, most first
+   */
+  public static IndexStats of(
       long articles,
       long passages,
       LocalDate firstDate,
       LocalDate lastDate,
-      int schemaVersion,
+      IndexManifest manifest,
       List<FacetCount> topics,
       List<FacetCount> entities) {
-    this(articles, passages, firstDate, lastDate, schemaVersion, topics, entities, "", "", null);
+    DenseSpec dense = manifest.dense();
+    return new IndexStats(
+        articles,
+        passages,
+        firstDate,
+        lastDate,
+        manifest.schemaVersion(),
+        topics,
+        entities,
+        manifest.topicModel(),
+        manifest.gazetteer(),
+        dense == null ? null : dense.model() + "/" + dense.dimension());
   }
 }

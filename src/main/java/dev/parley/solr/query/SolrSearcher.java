@@ -457,19 +457,14 @@ public final class SolrSearcher implements AutoCloseable {
     long articles = count(Fields.KIND_ARTICLE);
     long passages = count(Fields.KIND_PASSAGE);
     Map<String, List<FacetCount>> counts = facets(SearchRequest.of(""), true);
-    return new IndexStats(
+    return IndexStats.of(
         articles,
         passages,
         articleDate(false),
         articleDate(true),
-        manifest.schemaVersion(),
+        manifest,
         counts.get(Fields.TOPIC),
-        counts.get(Fields.ENTITY),
-        manifest.topicModel(),
-        manifest.gazetteer(),
-        manifest.dense() == null
-            ? null
-            : manifest.dense().model() + "/" + manifest.dense().dimension());
+        counts.get(Fields.ENTITY));
   }
 
   private long count(String kind) throws IOException {

@@ -95,7 +95,8 @@ class ResultsJsonTest {
     assertEquals(
         "{\"articles\":0,\"passages\":0,\"firstDate\":null,\"lastDate\":null,\"schemaVersion\":2,"
             + "\"topics\":[],\"entities\":[],\"topicModel\":\"\",\"gazetteer\":\"\",\"vectors\":null}",
-        ResultsJson.toJson(new IndexStats(0, 0, null, null, 2, List.of(), List.of())));
+        ResultsJson.toJson(
+            new IndexStats(0, 0, null, null, 2, List.of(), List.of(), "", "", null)));
     assertEquals(
         "{\"articles\":0,\"passages\":0,\"firstDate\":null,\"lastDate\":null,\"schemaVersion\":7,"
             + "\"topics\":[],\"entities\":[],\"topicModel\":\"2.3\",\"gazetteer\":\"g1\","
