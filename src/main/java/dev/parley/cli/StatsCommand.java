@@ -38,6 +38,11 @@ final class StatsCommand extends CliCommand {
             s.firstDate(),
             s.lastDate(),
             s.schemaVersion());
+        out.printf(
+            "topic model %s, gazetteer %s, vectors %s%n",
+            s.topicModel().isEmpty() ? "(none recorded)" : s.topicModel(),
+            s.gazetteer().isEmpty() ? "(none recorded)" : s.gazetteer(),
+            s.vectors() == null ? "none" : s.vectors());
         var counts = new java.util.LinkedHashMap<String, java.util.List<FacetCount>>();
         counts.put("passages by topic", s.topics());
         counts.put("passages by entity (top 20)", s.entities());

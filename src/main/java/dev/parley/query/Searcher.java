@@ -477,12 +477,12 @@ public final class Searcher implements AutoCloseable {
       long articles = searcher.count(kind(Fields.KIND_ARTICLE));
       long passages = searcher.count(kind(Fields.KIND_PASSAGE));
       Map<String, List<FacetCount>> counts = facets.count(searcher, kind(Fields.KIND_PASSAGE));
-      return new IndexStats(
+      return IndexStats.of(
           articles,
           passages,
           ArticleDates.articleDate(searcher, false),
           ArticleDates.articleDate(searcher, true),
-          manifest.schemaVersion(),
+          manifest,
           counts.get(Fields.TOPIC),
           counts.get(Fields.ENTITY));
     } catch (CorruptIndexException e) {

@@ -1,6 +1,7 @@
 package dev.parley.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -133,8 +134,25 @@ class MainTest {
     JsonObject json = StrictJson.parseObject(r.out());
     assertEquals(
         List.of(
-            "articles", "passages", "firstDate", "lastDate", "schemaVersion", "topics", "entities"),
+            "articles",
+            "passages",
+            "firstDate",
+            "lastDate",
+            "schemaVersion",
+            "topics",
+            "entities",
+            "topicModel",
+            "gazetteer",
+            "vectors"),
         List.copyOf(json.keySet()));
+    // The model versions are the manifest's: what decides whether the next run re-enriches.
+    try (var dir = org.apache.lucene.store.FSDirectory.open(Path.of(index))) {
+      var manifest = dev.parley.schema.IndexManifest.read(dir, Path.of(index));
+      assertFalse(manifest.topicModel().isEmpty());
+      assertEquals(manifest.topicModel(), json.get("topicModel").getAsString());
+      assertEquals(manifest.gazetteer(), json.get("gazetteer").getAsString());
+    }
+    assertTrue(json.get("vectors").isJsonNull());
     // What follows from the input: one article of 21 paragraphs, one a heading, dated 2019-01-10.
     assertEquals(1, json.get("articles").getAsInt());
     assertEquals(20, json.get("passages").getAsInt());

@@ -89,7 +89,15 @@ class SolrCloudParityTest {
         SearchRequest.builder("summit").withPerArticle(1).build(),
         SearchRequest.builder("talks").filterTopic("sanctions").build(),
         SearchRequest.builder("declaration denuclearisation peninsula").withCollapse(true).build(),
-        SearchRequest.builder("Kim").withK(3).withOffset(2).withPerArticle(2).build());
+        SearchRequest.builder("Kim").withK(3).withOffset(2).withPerArticle(2).build(),
+        // Phrases whose words live in one article, so on one shard: the context field's statistics
+        // must still be the collection's (seed 29623631083225 of the random test found the first).
+        SearchRequest.builder("\"trade deal\"").withK(3).withOffset(1).withCollapse(true).build(),
+        SearchRequest.of("\"trade deal\""),
+        SearchRequest.of("\"birthday banquet\""),
+        SearchRequest.of("\"economic sanctions\" \"Minsk peace\""),
+        SearchRequest.builder("\"working lunch\"").withPerArticle(0).build(),
+        SearchRequest.builder("\"fireworks display\"").addTopic("diplomacy").build());
   }
 
   @ParameterizedTest

@@ -93,7 +93,7 @@ public final class ResultsJson {
 
   /**
    * Stats as a JSON tree: {@code articles, passages, firstDate, lastDate, schemaVersion, topics,
-   * entities}.
+   * entities, topicModel, gazetteer, vectors} (the last {@code null} without vectors).
    */
   public static JsonObject toTree(IndexStats s) {
     JsonObject o = new JsonObject();
@@ -104,6 +104,9 @@ public final class ResultsJson {
     o.addProperty("schemaVersion", s.schemaVersion());
     o.add("topics", counts(s.topics()));
     o.add("entities", counts(s.entities()));
+    o.addProperty("topicModel", s.topicModel());
+    o.addProperty("gazetteer", s.gazetteer());
+    o.addProperty("vectors", s.vectors()); // JSON null without vectors
     return o;
   }
 

@@ -457,12 +457,12 @@ public final class SolrSearcher implements AutoCloseable {
     long articles = count(Fields.KIND_ARTICLE);
     long passages = count(Fields.KIND_PASSAGE);
     Map<String, List<FacetCount>> counts = facets(SearchRequest.of(""), true);
-    return new IndexStats(
+    return IndexStats.of(
         articles,
         passages,
         articleDate(false),
         articleDate(true),
-        manifest.schemaVersion(),
+        manifest,
         counts.get(Fields.TOPIC),
         counts.get(Fields.ENTITY));
   }

@@ -278,8 +278,15 @@ public final class SolrSchema {
           <listener event="newSearcher" class="solr.QuerySenderListener">
             <arr name="queries">%1$s</arr>
           </listener>
+          <!-- solr.stats.fields: the statistics of every scored text field come from every
+               shard. ExactStatsCache records a field only where the query's Weight asks for it,
+               and a phrase asks only on shards that hold one of its words: a phrase whose words
+               live on one shard would otherwise be scored with that shard's field statistics. -->
           <requestHandler name="/select" class="solr.SearchHandler">
-            <lst name="defaults"><str name="echoParams">none</str></lst>
+            <lst name="defaults">
+              <str name="echoParams">none</str>
+              <str name="solr.stats.fields">%3$s</str>
+            </lst>
           </requestHandler>
           <queryParser name="parley" class="%s"/>
           <searchComponent class="solr.HighlightComponent" name="highlight">
@@ -288,8 +295,16 @@ public final class SolrSchema {
         </config>
         """
         .replace("%1$s", WARMING)
+        .replace("%3$s", String.join("!", SCORED_TEXT_FIELDS))
         .formatted(QUERY_PARSER, HIGHLIGHTER);
   }
+
+  /**
+   * The fields ranking scores with BM25 (first stage, context, whole-article evidence), whose
+   * collection statistics every shard reports for every request.
+   */
+  static final List<String> SCORED_TEXT_FIELDS =
+      List.of(Fields.TEXT, Fields.CONTEXT, Fields.ARTICLE_TEXT);
 
   /** The warming query: a Parley query with snippets. */
   private static final String WARMING =

@@ -94,7 +94,15 @@ class ResultsJsonTest {
   void statsSchemaWithEmptyIndex() {
     assertEquals(
         "{\"articles\":0,\"passages\":0,\"firstDate\":null,\"lastDate\":null,\"schemaVersion\":2,"
-            + "\"topics\":[],\"entities\":[]}",
-        ResultsJson.toJson(new IndexStats(0, 0, null, null, 2, List.of(), List.of())));
+            + "\"topics\":[],\"entities\":[],\"topicModel\":\"\",\"gazetteer\":\"\",\"vectors\":null}",
+        ResultsJson.toJson(
+            new IndexStats(0, 0, null, null, 2, List.of(), List.of(), "", "", null)));
+    assertEquals(
+        "{\"articles\":0,\"passages\":0,\"firstDate\":null,\"lastDate\":null,\"schemaVersion\":7,"
+            + "\"topics\":[],\"entities\":[],\"topicModel\":\"2.3\",\"gazetteer\":\"g1\","
+            + "\"vectors\":\"e5-small-v2/384\"}",
+        ResultsJson.toJson(
+            new IndexStats(
+                0, 0, null, null, 7, List.of(), List.of(), "2.3", "g1", "e5-small-v2/384")));
   }
 }
