@@ -46,12 +46,19 @@ final class IndexRun implements ArticleSink {
 
     /** Commits what is written, recording the manifest. */
     void commit() throws IOException;
+
+    /**
+     * Flushes one in-memory segment buffer of the writer to disk on the calling thread; false when
+     * none holds documents. Safe to call from several threads at once: each takes its own buffer.
+     */
+    boolean flushNextBuffer() throws IOException;
   }
 
   final Map<String, String> seen = new HashMap<>();
   final TreeMap<Long, Rejection> rejections = new TreeMap<>();
   final int totalFiles;
   final long startNanos;
+  final int threads;
   final ExecutorService workers;
   final ExecutorService readers;
   final int maxInFlight;
@@ -93,6 +100,7 @@ final class IndexRun implements ArticleSink {
     this.progress = progress;
     this.totalFiles = totalFiles;
     this.startNanos = startNanos;
+    this.threads = threads;
     this.lastReport = startNanos;
     // The calling thread parses; with more than one thread, workers segment, enrich and write.
     // At most a few articles per worker wait in line, so memory stays bounded on any input.
@@ -196,6 +204,9 @@ final class IndexRun implements ArticleSink {
         break;
       }
       files++;
+      if (files == flushAheadAt(articleFiles.size())) {
+        flushAhead();
+      }
       report(false);
     }
     window.forEach(f -> f.cancel(true));
@@ -309,6 +320,10 @@ final class IndexRun implements ArticleSink {
       }
       if (++sinceCommit >= commitEvery) {
         drain();
+        flushBuffers();
+        if (failure.get() != null) {
+          return; // the run stops; finish() throws the failure and nothing is committed
+        }
         target.commit();
         sinceCommit = 0;
       }
@@ -364,9 +379,88 @@ final class IndexRun implements ArticleSink {
     }
   }
 
+  /**
+   * The file after which {@link #flushAhead} runs: seven eighths into a run of at least 64 files (a
+   * smaller run's buffer is small); -1: never.
+   */
+  static int flushAheadAt(int files) {
+    return files >= 64 ? files - files / 8 : -1;
+  }
+
+  /**
+   * Seven eighths into the run, one worker flushes the writer's fullest segment buffer while the
+   * others go on indexing. Lucene hands each writing thread the fullest free buffer, so with two
+   * workers nearly every document of a run lands in one buffer, and flushing it at the final commit
+   * took one thread about a second and a half on Reuters while the other had nothing to do; flushed
+   * here, it overlaps the last eighth's indexing, and the final flush holds only that eighth. The
+   * documents, and so the index once merged, are the same. Not with {@link #ordered} writes.
+   */
+  void flushAhead() {
+    if (workers == null || ordered != null || failure.get() != null) {
+      return;
+    }
+    try {
+      inFlight.acquire(); // drain() waits for it like for an article
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failure.compareAndSet(null, new InterruptedIOException("indexing interrupted"));
+      return;
+    }
+    workers.execute(
+        () -> {
+          try {
+            target.flushNextBuffer();
+          } catch (IOException e) {
+            failure.compareAndSet(null, e);
+          } catch (RuntimeException e) {
+            failure.compareAndSet(null, new IOException("flushing failed: " + e, e));
+          } finally {
+            inFlight.release();
+          }
+        });
+  }
+
+  /**
+   * Before a commit: flushes the writer's in-memory segment buffers (one per thread that wrote) on
+   * all the workers at once. A commit would otherwise flush them one after another on the calling
+   * thread while the workers sit idle: with two threads about a fifth of a Reuters run's parallel
+   * stages (docs/performance.md, "Two-thread scaling"). Each buffer becomes the same segment either
+   * way, so the index is the same. Not with {@link #ordered} writes, whose segments must come out
+   * in a fixed order. Call after {@link #drain()}.
+   */
+  void flushBuffers() throws InterruptedException {
+    if (workers == null || ordered != null || failure.get() != null) {
+      return;
+    }
+    List<Future<?>> flushes = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      flushes.add(
+          workers.submit(
+              () -> {
+                while (target.flushNextBuffer()) {
+                  // each call flushes one buffer; the next call looks for another
+                }
+                return null;
+              }));
+    }
+    for (Future<?> f : flushes) {
+      try {
+        f.get();
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        failure.compareAndSet(
+            null,
+            cause instanceof IOException io
+                ? io
+                : new IOException("flushing failed: " + cause, cause));
+      }
+    }
+  }
+
   void finish() throws IOException {
     try {
       drain();
+      flushBuffers();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("indexing interrupted");

@@ -137,6 +137,11 @@ public final class Indexer implements AutoCloseable {
         public void commit() throws IOException {
           doCommit();
         }
+
+        @Override
+        public boolean flushNextBuffer() throws IOException {
+          return writer.flushNextBuffer();
+        }
       };
 
   /** The failure that closed this indexer, or null while it is usable. */
