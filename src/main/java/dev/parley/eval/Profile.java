@@ -76,7 +76,7 @@ public record Profile(
         profiles,
         "hybrid-rescore",
         "hybrid, but only the first stage's top 100 are candidates (re-scored with the vectors)",
-        s -> s.withFusion(Fusion.learned().withCandidates(Fusion.Candidates.RESCORE)),
+        s -> s.withFusion(Fusion.learnedRescore()),
         r -> r);
     add(
         profiles,

@@ -76,8 +76,13 @@ final class HybridSearch {
       long matching,
       Map<Integer, String> notes) {}
 
-  /** The fused candidates, ranked, with at least {@code depth} from each side. */
-  static Ranked fused(IndexSearcher searcher, Query lexical, Dense dense, int depth)
+  /**
+   * The fused candidates, ranked, with at least {@code depth} from each side; with {@code explain},
+   * each candidate's note says how its fused score came about (no notes otherwise: formatting them
+   * for every candidate cost about as much as the kNN search itself).
+   */
+  static Ranked fused(
+      IndexSearcher searcher, Query lexical, Dense dense, int depth, boolean explain)
       throws IOException {
     Fusion f = dense.fusion();
     int d = Math.max(f.depth(), depth);
@@ -95,7 +100,7 @@ final class HybridSearch {
     double[] lex = HybridRanker.lexicalNormalised(c.candidates(), f.depth());
     double[] cos = HybridRanker.cosineNormalised(c.candidates(), f.depth());
     Map<Integer, String> notes = new HashMap<>();
-    for (int i = 0; i < fused.length; i++) {
+    for (int i = 0; explain && i < fused.length; i++) {
       HybridRanker.Candidate x = c.candidates().get(i);
       notes.put(
           x.doc(),
@@ -124,7 +129,8 @@ final class HybridSearch {
   /**
    * The page of article hits: passages ranked (lexical and dense parts kept apart when {@code
    * dense} is given, by date when browsing without topics), grouped by article, scored by {@code
-   * model} with the query's words {@code typed} and entities {@code entities}.
+   * model} with the query's words {@code typed} and entities {@code entities}; each article's note
+   * (its score's arithmetic) only with {@code explain}.
    */
   static Ranked articles(
       IndexSearcher searcher,
@@ -135,7 +141,8 @@ final class HybridSearch {
       ArticleModel model,
       boolean byDate,
       int offset,
-      int k)
+      int k,
+      boolean explain)
       throws IOException {
     int wanted = offset + k;
     int window = Math.max(ARTICLE_WINDOW, 20 * wanted);
@@ -158,7 +165,9 @@ final class HybridSearch {
                 ArticleRanker.withEvidence(searcher, typed, entities, w.candidates()), model);
         for (ArticleRanker.Scored s : scored) {
           out.add(fieldDoc(s.best().doc(), (float) s.score(), s.best().passageId()));
-          articleNotes.put(s.best().doc(), note(s, model, dense, scored.size()));
+          if (explain) {
+            articleNotes.put(s.best().doc(), note(s, model, dense, scored.size()));
+          }
         }
       }
       long total = countArticles(searcher, lexical, dense == null ? List.of() : out);

@@ -304,14 +304,16 @@ public final class Searcher implements AutoCloseable {
                   : dense != null ? ArticleModel.learnedHybrid() : ArticleModel.learnedLexical(),
               !byScore,
               request.offset(),
-              request.k());
+              request.k(),
+              request.explain());
       page =
           PassageRanker.rankList(
               searcher, r.ranked(), r.totalHits(), r.exact(), r.matching(), options);
       notes = r.notes();
     } else if (dense != null) {
       HybridSearch.Ranked r =
-          HybridSearch.fused(searcher, q.query(), dense, 3 * (request.offset() + request.k()));
+          HybridSearch.fused(
+              searcher, q.query(), dense, 3 * (request.offset() + request.k()), request.explain());
       page =
           PassageRanker.rankList(
               searcher, r.ranked(), r.totalHits(), r.exact(), r.matching(), options);

@@ -231,6 +231,45 @@ class MainTest {
   }
 
   @Test
+  void batchLatencyRepeatsTheTimedPassesAndKeepsTheRun() throws IOException {
+    String index = seedIndex();
+    Path queries =
+        Files.writeString(
+            dir.resolve("q.tsv"), "qid\tcorpus\tquery\nq1\tx\tsummit talks\nq2\tx\tsanctions\n");
+    Path plain = dir.resolve("plain.trec");
+    Path timed = dir.resolve("timed.trec");
+    String[] common = {"batch", "--index", index, "--queries", queries.toString(), "--k", "5"};
+    Run once = run(concat(common, "--run", plain.toString()));
+    assertEquals(0, once.code(), once.err());
+    Run r = run(concat(common, "--run", timed.toString(), "--latency", "--repeat", "3"));
+    assertEquals(0, r.code(), r.err());
+    assertTrue(
+        r.err()
+            .matches(
+                "(?s).*latency over 2 queries x 3 timed passes \\(after 3 warm-up\\): p50"
+                    + " [0-9.]+ ms, p95 [0-9.]+ ms, max [0-9.]+ ms\n"),
+        r.err());
+    assertEquals(Files.readAllLines(plain), Files.readAllLines(timed), "every pass ranks alike");
+    for (String[] bad :
+        new String[][] {
+          {"--repeat", "2"},
+          {"--latency", "--repeat", "0"},
+          {"--latency", "--repeat", "1001"}
+        }) {
+      Run u = run(concat(concat(common, "--run", timed.toString()), bad));
+      assertEquals(2, u.code(), String.join(" ", bad));
+      assertEquals(1, u.err().lines().count(), u.err());
+      assertTrue(u.err().contains("--repeat"), u.err());
+    }
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
   void usageErrorsExitTwoWithOneLine() {
     Run unknown = run("search", "--index", "x", "--bogus", "q");
     assertEquals(2, unknown.code());

@@ -178,7 +178,7 @@ class HybridSearchTest {
   void explainShowsBothParts() throws IOException {
     Hit top =
         search(index, SearchRequest.builder("trade ban").withExplain(true).build()).hits().get(0);
-    assertTrue(top.explanation().contains("hybrid: 0.80 x lexical"), top.explanation());
+    assertTrue(top.explanation().contains("hybrid: 0.55 x lexical"), top.explanation());
     assertTrue(top.explanation().contains("x dense"), top.explanation());
     assertTrue(top.explanation().contains("lexical part:"), top.explanation());
   }

@@ -150,4 +150,12 @@ class HybridRankerTest {
                 IllegalArgumentException.class, () -> new Fusion(0.5, 0, Fusion.Candidates.UNION))
             .getMessage());
   }
+
+  @Test
+  void eachDesignShipsTheShareItLearned() {
+    // docs/quality.md: tune --fusion over the three corpora learns 0.55 for the union (every
+    // fold) and 0.40 for re-scoring; both at depth 100.
+    assertEquals(new Fusion(0.55, 100, Fusion.Candidates.UNION), Fusion.learned());
+    assertEquals(new Fusion(0.4, 100, Fusion.Candidates.RESCORE), Fusion.learnedRescore());
+  }
 }
