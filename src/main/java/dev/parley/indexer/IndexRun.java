@@ -204,9 +204,6 @@ final class IndexRun implements ArticleSink {
         break;
       }
       files++;
-      if (files == flushAheadAt(articleFiles.size())) {
-        flushAhead();
-      }
       report(false);
     }
     window.forEach(f -> f.cancel(true));
@@ -377,47 +374,6 @@ final class IndexRun implements ArticleSink {
       inFlight.acquire(maxInFlight);
       inFlight.release(maxInFlight);
     }
-  }
-
-  /**
-   * The file after which {@link #flushAhead} runs: seven eighths into a run of at least 64 files (a
-   * smaller run's buffer is small); -1: never.
-   */
-  static int flushAheadAt(int files) {
-    return files >= 64 ? files - files / 8 : -1;
-  }
-
-  /**
-   * Seven eighths into the run, one worker flushes the writer's fullest segment buffer while the
-   * others go on indexing. Lucene hands each writing thread the fullest free buffer, so with two
-   * workers nearly every document of a run lands in one buffer, and flushing it at the final commit
-   * took one thread about a second and a half on Reuters while the other had nothing to do; flushed
-   * here, it overlaps the last eighth's indexing, and the final flush holds only that eighth. The
-   * documents, and so the index once merged, are the same. Not with {@link #ordered} writes.
-   */
-  void flushAhead() {
-    if (workers == null || ordered != null || failure.get() != null) {
-      return;
-    }
-    try {
-      inFlight.acquire(); // drain() waits for it like for an article
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      failure.compareAndSet(null, new InterruptedIOException("indexing interrupted"));
-      return;
-    }
-    workers.execute(
-        () -> {
-          try {
-            target.flushNextBuffer();
-          } catch (IOException e) {
-            failure.compareAndSet(null, e);
-          } catch (RuntimeException e) {
-            failure.compareAndSet(null, new IOException("flushing failed: " + e, e));
-          } finally {
-            inFlight.release();
-          }
-        });
   }
 
   /**

@@ -29,7 +29,6 @@ class ParallelFlushTest {
     final List<String> flushThreads = Collections.synchronizedList(new ArrayList<>());
     final List<Integer> unflushedAtCommit = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger written = new AtomicInteger();
-    int flushesAhead = -1;
 
     @Override
     public List<Document> documents(Article article, IndexedArticles known) {
@@ -57,13 +56,6 @@ class ParallelFlushTest {
 
   private static CountingTarget run(int threads, boolean inOrder, int articles, int commitEvery)
       throws IOException {
-    return run(threads, inOrder, articles, commitEvery, -1);
-  }
-
-  /** As above; after article {@code aheadAfter} (if not -1) the run flushes ahead. */
-  private static CountingTarget run(
-      int threads, boolean inOrder, int articles, int commitEvery, int aheadAfter)
-      throws IOException {
     CountingTarget target = new CountingTarget();
     IndexRun run =
         new IndexRun(
@@ -82,15 +74,6 @@ class ParallelFlushTest {
         run.known = new IndexedArticles(reader, false);
         for (int i = 0; i < articles; i++) {
           run.accept(article(i));
-          if (i == aheadAfter) {
-            run.flushAhead();
-            try {
-              run.drain(); // the flush holds a permit like an article: drain waits for it
-            } catch (InterruptedException e) {
-              throw new AssertionError(e);
-            }
-            target.flushesAhead = target.flushThreads.size();
-          }
         }
         run.finish();
       }
@@ -143,30 +126,5 @@ class ParallelFlushTest {
     CountingTarget t = run(2, true, 12, 5);
     assertEquals(List.of(5, 10, 12), t.unflushedAtCommit);
     assertEquals(List.of(), t.flushThreads);
-  }
-
-  @Test
-  void flushAheadTakesOneBufferOnAWorkerAndTheRestWaitsForTheCommit() throws IOException {
-    CountingTarget t = run(2, false, 20, 1000, 9);
-    assertEquals(1, t.flushesAhead); // one buffer, one call, while the others index on
-    assertEquals(List.of(0), t.unflushedAtCommit);
-    assertTrue(
-        t.flushThreads.stream().allMatch("parley-indexer"::equals), t.flushThreads.toString());
-    assertEquals(20 + 2, t.flushThreads.size());
-  }
-
-  @Test
-  void noFlushAheadWithOneThreadOrOrderedWrites() throws IOException {
-    assertEquals(0, run(1, false, 10, 1000, 4).flushesAhead);
-    assertEquals(0, run(2, true, 10, 1000, 4).flushesAhead);
-  }
-
-  @Test
-  void flushAheadComesSevenEighthsIntoARunOfAtLeast64Files() {
-    assertEquals(-1, IndexRun.flushAheadAt(0));
-    assertEquals(-1, IndexRun.flushAheadAt(63));
-    assertEquals(56, IndexRun.flushAheadAt(64));
-    assertEquals(875, IndexRun.flushAheadAt(1000));
-    assertEquals(16_663, IndexRun.flushAheadAt(19_043));
   }
 }
