@@ -183,7 +183,7 @@ final class SearchCommand extends CliCommand {
       if (json) {
         out.println(ResultsJson.toJson(results));
       } else {
-        print(results, request.offset(), out);
+        print(results, request.offset(), articles ? Unit.ARTICLE : Unit.PASSAGE, out);
         printFacets(results.facets(), out);
       }
     }
@@ -252,11 +252,17 @@ final class SearchCommand extends CliCommand {
   }
 
   static void print(SearchResults results, int offset, PrintStream out) {
+    print(results, offset, Unit.PASSAGE, out);
+  }
+
+  /** As {@link #print(SearchResults, int, PrintStream)}, counting hits as {@code unit}s. */
+  static void print(SearchResults results, int offset, Unit unit, PrintStream out) {
     int n = results.hits().size();
     String bound =
         results.totalHitsRelation() == SearchResults.Relation.EQUAL_TO ? "" : "at least ";
     StringBuilder header = new StringBuilder();
-    String passages = results.totalHits() == 1 ? "passage" : "passages";
+    String noun = unit == Unit.ARTICLE ? "article" : "passage";
+    String passages = results.totalHits() == 1 ? noun : noun + "s";
     header.append(
         results.query().isBlank()
             ? String.format("%s%d %s listed", bound, results.totalHits(), passages)

@@ -277,6 +277,13 @@ class CommandLineTest {
     assertTrue(
         phrase.out().startsWith("1 passage matches '\"Geneva\" talks' (showing 1-1)"),
         phrase.out());
+    // With --articles the header counts articles, as totalHits does.
+    Run articles = run("search", "--index", index, "Geneva talks", "--articles");
+    assertTrue(
+        articles.out().startsWith("2 articles match \"Geneva talks\" (showing 1-2)"),
+        articles.out());
+    Run one = run("search", "--index", index, "Geneva talks", "--articles", "--k", "1");
+    assertTrue(one.out().startsWith("2 articles match \"Geneva talks\" (showing 1-1)"), one.out());
   }
 
   @Test

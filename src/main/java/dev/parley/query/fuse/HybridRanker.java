@@ -215,8 +215,10 @@ public final class HybridRanker {
 
   /**
    * Fused scores of {@code candidates} (same order): {@code weight × lexical + (1 − weight) ×
-   * cosine}, each part min-max normalised over the candidates. A part with one value for every
-   * candidate counts as 1 for all (it tells them apart no more than it does).
+   * cosine}, each part min-max normalised over the candidates. A part with one positive value for
+   * every candidate counts as 1 for all (it tells them apart no more than it does); a part that is
+   * 0 (or below) everywhere counts as 0: when no candidate holds a query word, the lexical part
+   * adds nothing, so a query of unknown words cannot score like a perfect match.
    */
   public static double[] fuse(List<Candidate> candidates, double weight) {
     return fuse(candidates, weight, Integer.MAX_VALUE);
@@ -275,8 +277,8 @@ public final class HybridRanker {
   }
 
   /**
-   * Min-max normalisation with the bounds taken over the values marked {@code bounds}; 1 for every
-   * value when those are all equal.
+   * Min-max normalisation with the bounds taken over the values marked {@code bounds}; when those
+   * are all equal, 1 for every value if they are positive, else 0 (nothing matched).
    */
   static double[] normalised(double[] values, boolean[] bounds) {
     double min = Double.POSITIVE_INFINITY;
@@ -289,7 +291,7 @@ public final class HybridRanker {
     }
     double[] out = new double[values.length];
     for (int i = 0; i < values.length; i++) {
-      out[i] = max > min ? (values[i] - min) / (max - min) : 1;
+      out[i] = max > min ? (values[i] - min) / (max - min) : max > 0 ? 1 : 0;
     }
     return out;
   }

@@ -39,6 +39,16 @@ class HybridRankerTest {
   }
 
   @Test
+  void aPartThatMatchedNothingCountsAsZero() {
+    assertArrayEquals(new double[] {0, 0}, HybridRanker.normalised(new double[] {0, 0}), 0);
+    assertArrayEquals(new double[] {0, 0}, HybridRanker.normalised(new double[] {-1, -1}), 0);
+    // No candidate holds a query word (a query of unknown words): only the dense part scores, so
+    // the best fused score is the dense share, never 1 (the reviewer's 'xylophone zebra').
+    List<HybridRanker.Candidate> cs = List.of(c(0, "a#0-0", 0f, 0.80f), c(1, "b#0-0", 0f, 0.90f));
+    assertArrayEquals(new double[] {0, 0.45}, HybridRanker.fuse(cs, 0.55), 1e-6);
+  }
+
+  @Test
   void theHeadFusesTheSameWhateverTheDepth() {
     // A page of 10 asks each side for its top 100; an evaluation asking for 1000 gets 3000 per
     // side. The head's fused scores must not move when deeper candidates join.
