@@ -87,13 +87,7 @@ final class HybridSearch {
     Fusion f = dense.fusion();
     int d = Math.max(f.depth(), depth);
     HybridRanker.Candidates c =
-        HybridRanker.collect(
-            searcher,
-            lexical,
-            dense.filter(),
-            dense.vector(),
-            d,
-            f.candidates() == Fusion.Candidates.UNION ? d : 0);
+        HybridRanker.collect(searcher, lexical, dense.filter(), dense.vector(), d, denseDepth(f));
     // Bounds from the head (the fusion's own depth per side), whatever the page: a deeper request
     // adds candidates below the head without moving the head's fused scores.
     double[] fused = HybridRanker.fuse(c.candidates(), f.weight(), f.depth());
@@ -124,6 +118,16 @@ final class HybridSearch {
     // than its depth (the dense side's nearest passages are candidates, not matches to count).
     boolean exact = c.lexicalMatches() < d;
     return new Ranked(HybridRanker.ranked(c.candidates(), fused), -1, exact, c.totalHits(), notes);
+  }
+
+  /**
+   * How many nearest passages the dense side adds: the fusion's own depth, whatever the page. The
+   * lexical side reaches as deep as the page needs, but the dense side never ends (every passage
+   * has a nearest neighbour), so letting it follow the page made the hit count grow with the offset
+   * and a client paging to {@code totalHits} lost the hits beyond it.
+   */
+  private static int denseDepth(Fusion f) {
+    return f.candidates() == Fusion.Candidates.UNION ? f.depth() : 0;
   }
 
   /**
@@ -201,13 +205,7 @@ final class HybridSearch {
       Fusion f = dense.fusion();
       int d = Math.max(f.depth(), window);
       HybridRanker.Candidates c =
-          HybridRanker.collect(
-              searcher,
-              lexical,
-              dense.filter(),
-              dense.vector(),
-              d,
-              f.candidates() == Fusion.Candidates.UNION ? d : 0);
+          HybridRanker.collect(searcher, lexical, dense.filter(), dense.vector(), d, denseDepth(f));
       // Both parts normalised over the head of each side, as passage fusion does; the article
       // model weighs them with its own lexical share.
       double[] lex = HybridRanker.lexicalNormalised(c.candidates(), f.depth());

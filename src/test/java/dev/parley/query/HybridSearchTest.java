@@ -136,6 +136,32 @@ class HybridSearchTest {
   }
 
   @Test
+  void theHitCountDoesNotMoveWithThePage() throws IOException {
+    // A fusion reaching 2 passages deep on each side: pages beyond it must count the same hits,
+    // and paging one hit at a time up to totalHits must show each of them once (reviewer finding:
+    // totalHits grew with the offset, so a client trusting the first page lost hits).
+    Fusion shallow = new Fusion(Fusion.LEARNED_WEIGHT, 2, Fusion.Candidates.UNION);
+    try (Searcher searcher = Searcher.builder(index).withFusion(shallow).build()) {
+      for (String q : List.of("trade", "sanctions on North Korea", "xylophone")) {
+        long first =
+            searcher
+                .search(SearchRequest.builder(q).withK(1).withPerArticle(0).build())
+                .totalHits();
+        List<String> paged = new java.util.ArrayList<>();
+        for (int offset = 0; offset < first + 2; offset++) {
+          SearchResults page =
+              searcher.search(
+                  SearchRequest.builder(q).withK(1).withOffset(offset).withPerArticle(0).build());
+          assertEquals(first, page.totalHits(), q + " at offset " + offset);
+          paged.addAll(ids(page));
+        }
+        assertEquals(first, paged.size(), q + ": " + paged);
+        assertEquals(first, new java.util.HashSet<>(paged).size(), q + ": " + paged);
+      }
+    }
+  }
+
+  @Test
   void noDenseIsTheLexicalRanking() throws IOException {
     SearchResults off =
         search(index, SearchRequest.builder("trade ban").withDense(false).withK(20).build());
