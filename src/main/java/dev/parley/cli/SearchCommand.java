@@ -288,7 +288,8 @@ final class SearchCommand extends CliCommand {
     if (viaLead > 0) {
       header.append(
           String.format(
-              "; %s%d of them %s the words, %d %s only through their article's lead",
+              "; %s%d of them %s the words, %d %s only through their article's lead or by"
+                  + " meaning (hybrid)",
               bound,
               results.ownTextHits(),
               results.ownTextHits() == 1 ? "contains" : "contain",

@@ -119,7 +119,7 @@ class MainTest {
     assertEquals(
         "2 passages match \"banquet\" (showing 1-1); 5 passages matched before the per-article"
             + " limit and folding (see --per-article); 1 of them contains the words, 1 matches only"
-            + " through their article's lead",
+            + " through their article's lead or by meaning (hybrid)",
         lines.get(0));
     assertTrue(lines.get(1).startsWith("  1. 000_36ca1f6425bbafbc#19-19"), lines.get(1));
     assertTrue(lines.get(1).endsWith("[Birthday banquet]"), lines.get(1));

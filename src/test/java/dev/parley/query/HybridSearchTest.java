@@ -162,6 +162,21 @@ class HybridSearchTest {
   }
 
   @Test
+  void ownTextHitsCountOnlyPassagesHoldingTheWords() throws IOException {
+    // Hits the dense side found without a query word are hits, but not own-text hits (reviewer
+    // finding: 'xylophone zebra' reported ownTextHits = totalHits).
+    for (String q : List.of("xylophone zebra", "trade", "trade ban", "summit", "sanctions")) {
+      SearchResults hybrid = search(index, SearchRequest.builder(q).withPerArticle(0).build());
+      SearchResults lexical =
+          search(index, SearchRequest.builder(q).withPerArticle(0).withDense(false).build());
+      assertEquals(lexical.ownTextHits(), hybrid.ownTextHits(), q);
+      assertTrue(hybrid.totalHits() >= lexical.totalHits(), q);
+    }
+    assertEquals(
+        0, search(index, SearchRequest.of("xylophone zebra")).ownTextHits(), "no word matches");
+  }
+
+  @Test
   void noDenseIsTheLexicalRanking() throws IOException {
     SearchResults off =
         search(index, SearchRequest.builder("trade ban").withDense(false).withK(20).build());

@@ -287,7 +287,15 @@ public final class PassageRanker {
       page.add(new Ranked(c.doc, c.score, c.passageId, List.copyOf(c.duplicates)));
     }
     long listed = totalHits < 0 ? kept.size() : Math.max(totalHits, options.offset() + page.size());
-    return new Page(listed, exact, listed, matching, page);
+    long ownText = listed;
+    if (totalHits < 0 && options.ownText() != null) {
+      // The list itself (hybrid passages): a passage the dense side found may hold no query word,
+      // so count the listed passages whose own text does, as a lexical search counts them.
+      ownText =
+          OwnTextMatches.count(
+              searcher, options.ownText(), kept.stream().mapToInt(c -> c.doc).toArray());
+    }
+    return new Page(listed, exact, ownText, matching, page);
   }
 
   /**

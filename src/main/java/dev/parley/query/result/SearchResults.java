@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param totalHitsRelation whether the three counts are exact or lower bounds
  * @param ownTextHits of {@code totalHits}, how many hold a query word (or phrase) in the passage's
  *     own text; the others match only through their article's context (its title and lead), which
- *     Parley searches too, with a lower weight. Equal to {@code totalHits} when browsing
+ *     Parley searches too, with a lower weight, or (hybrid search) were found by meaning alone.
+ *     Equal to {@code totalHits} when browsing
  * @param matchingPassages how many passages matched, before the per-article limit and folding
  * @param hits the requested page of hits, best first
  * @param facets when requested, counts over all matching passages by dimension ({@code topic},
