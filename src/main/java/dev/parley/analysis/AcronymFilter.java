@@ -120,10 +120,18 @@ public final class AcronymFilter extends TokenFilter {
     // One scan over the words (the matches of WORD_SHAPE, found by hand: the regular expression
     // was a fifth of the analyzer's time on news text).
     while (i < len) {
-      int c = text.codePointAt(i);
-      if (!isWordChar(c)) {
-        i += Character.charCount(c);
-        continue;
+      char ch = text.charAt(i);
+      if (ch < 128) {
+        if (!ASCII_WORD[ch]) {
+          i++;
+          continue;
+        }
+      } else {
+        int c = text.codePointAt(i);
+        if (!isWordChar(c)) {
+          i += Character.charCount(c);
+          continue;
+        }
       }
       int start = i;
       i = wordRunEnd(text, i);
@@ -171,6 +179,14 @@ public final class AcronymFilter extends TokenFilter {
   private static int wordRunEnd(String text, int i) {
     int len = text.length();
     while (i < len) {
+      char ch = text.charAt(i);
+      if (ch < 128) { // ASCII, nearly all news text: a table, no code point decoding
+        if (!ASCII_WORD[ch]) {
+          break;
+        }
+        i++;
+        continue;
+      }
       int c = text.codePointAt(i);
       if (!isWordChar(c)) {
         break;
@@ -178,6 +194,15 @@ public final class AcronymFilter extends TokenFilter {
       i += Character.charCount(c);
     }
     return i;
+  }
+
+  /** Whether each ASCII character is a word character ({@link #isWordChar}). */
+  private static final boolean[] ASCII_WORD = new boolean[128];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      ASCII_WORD[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
   }
 
   /** A letter, mark or number: {@code [\p{L}\p{M}\p{N}]}. */
@@ -208,6 +233,13 @@ public final class AcronymFilter extends TokenFilter {
     boolean letters = false;
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
+      if (c < 128) { // what Character's tests say of ASCII, without their look-ups
+        if (c >= 'a' && c <= 'z') {
+          return -1;
+        }
+        letters |= c >= 'A' && c <= 'Z';
+        continue;
+      }
       if (Character.isLowerCase(c)) {
         return -1;
       }
@@ -245,6 +277,13 @@ public final class AcronymFilter extends TokenFilter {
   static String undottedAcronym(CharSequence token) {
     int n = token.length();
     if (n < 2 || n > 11) {
+      return null;
+    }
+    // Most tokens fail at once: an acronym starts with a capital and goes on with a capital or a
+    // dot. Checked first so that ordinary words make no String (this ran on every token).
+    char first = token.charAt(0);
+    char second = token.charAt(1);
+    if (first < 'A' || first > 'Z' || (second != '.' && (second < 'A' || second > 'Z'))) {
       return null;
     }
     StringBuilder letters = new StringBuilder(6);
