@@ -71,100 +71,79 @@ public final class TokenView {
   private final byte[] flags;
   private final boolean allCaps;
 
-  /** A view of ASCII text cut by {@link #ascii}: the words' offsets, hashes and case flags. */
-  private TokenView(
-      String text, int size, int[] st, int[] en, long[] ha, byte[] fl, boolean allCaps) {
-    // ASCII has no format character and is already NFKC: the text is its own normal form.
-    this.text = text;
-    this.norm = text;
-    this.size = size;
-    this.starts = st;
-    this.ends = en;
-    this.originalStarts = st;
-    this.originalEnds = en;
-    this.allCaps = allCaps;
-    this.folded = new String[size];
-    this.hashes = ha;
-    this.flags = fl;
-    for (int k = 1; k < size; k++) {
-      if (breakBetween(k)) {
-        fl[k] |= BREAK_BEFORE;
-      }
-    }
-  }
-
-  /**
-   * {@code original} cut in one table-driven pass if it is all ASCII, else null (as soon as a
-   * character beyond ASCII is met: the general path then cuts it). Checking for ASCII in the same
-   * pass saves a scan of every text.
-   */
-  private static TokenView ascii(String original) {
-    int len = original.length();
-    int capacity = Math.max(4, len / 5);
-    int[] st = new int[capacity];
-    int[] en = new int[capacity];
-    long[] ha = new long[capacity];
-    byte[] fl = new byte[capacity];
-    int n = 0;
-    int letters = 0;
-    int upper = 0;
-    int i = 0;
-    while (i < len) {
-      char c0 = original.charAt(i);
-      if (c0 >= 128) {
-        return null;
-      }
-      if (ASCII_CLASS[c0] == 0) {
-        i++;
-        continue;
-      }
-      int start = i;
-      long h = FNV_OFFSET;
-      boolean anyLower = false;
-      while (i < len) {
-        char c = original.charAt(i);
-        if (c >= 128) {
-          return null;
-        }
-        byte cls = ASCII_CLASS[c];
-        if (cls == 0) {
-          break;
-        }
-        if (cls == UPPER_LETTER) {
-          letters++;
-          upper++;
-          c += 'a' - 'A'; // the hash is of the folded (lower-case) form
-        } else if (cls == LOWER_LETTER) {
-          letters++;
-          anyLower = true;
-        }
-        h ^= c;
-        h *= FNV_PRIME;
-        i++;
-      }
-      if (n == st.length) {
-        st = java.util.Arrays.copyOf(st, n * 2);
-        en = java.util.Arrays.copyOf(en, n * 2);
-        ha = java.util.Arrays.copyOf(ha, n * 2);
-        fl = java.util.Arrays.copyOf(fl, n * 2);
-      }
-      st[n] = start;
-      en[n] = i;
-      ha[n] = h;
-      byte flag = 0;
-      if (ASCII_CLASS[original.charAt(start)] == UPPER_LETTER) {
-        flag = anyLower ? CAPITALISED : (byte) (CAPITALISED | UPPER);
-      }
-      fl[n] = flag;
-      n++;
-    }
-    boolean allCaps = letters > 20 && upper * 10 >= letters * 9;
-    return new TokenView(original, n, st, en, ha, fl, allCaps);
-  }
-
-  /** The general path: normalisation, code points, Unicode folding. */
   private TokenView(String original) {
     this.text = original;
+    if (isAscii(original)) {
+      // ASCII has no format character and is already NFKC: the text is its own normal form.
+      this.norm = original;
+      int len = original.length();
+      int capacity = Math.max(4, len / 5);
+      int[] st = new int[capacity];
+      int[] en = new int[capacity];
+      long[] ha = new long[capacity];
+      byte[] fl = new byte[capacity];
+      int n = 0;
+      int letters = 0;
+      int upper = 0;
+      int i = 0;
+      while (i < len) {
+        if (ASCII_CLASS[original.charAt(i)] == 0) {
+          i++;
+          continue;
+        }
+        int start = i;
+        long h = FNV_OFFSET;
+        boolean anyLower = false;
+        while (i < len) {
+          char c = original.charAt(i);
+          byte cls = ASCII_CLASS[c];
+          if (cls == 0) {
+            break;
+          }
+          if (cls == UPPER_LETTER) {
+            letters++;
+            upper++;
+            c += 'a' - 'A'; // the hash is of the folded (lower-case) form
+          } else if (cls == LOWER_LETTER) {
+            letters++;
+            anyLower = true;
+          }
+          h ^= c;
+          h *= FNV_PRIME;
+          i++;
+        }
+        if (n == st.length) {
+          st = java.util.Arrays.copyOf(st, n * 2);
+          en = java.util.Arrays.copyOf(en, n * 2);
+          ha = java.util.Arrays.copyOf(ha, n * 2);
+          fl = java.util.Arrays.copyOf(fl, n * 2);
+        }
+        st[n] = start;
+        en[n] = i;
+        ha[n] = h;
+        byte flag = 0;
+        if (ASCII_CLASS[original.charAt(start)] == UPPER_LETTER) {
+          flag = anyLower ? CAPITALISED : (byte) (CAPITALISED | UPPER);
+        }
+        fl[n] = flag;
+        n++;
+      }
+      this.size = n;
+      this.starts = st;
+      this.ends = en;
+      this.originalStarts = st;
+      this.originalEnds = en;
+      this.allCaps = letters > 20 && upper * 10 >= letters * 9;
+      this.folded = new String[n];
+      this.hashes = ha;
+      this.flags = fl;
+      for (int k = 1; k < n; k++) {
+        if (breakBetween(k)) {
+          fl[k] |= BREAK_BEFORE;
+        }
+      }
+      return;
+    }
     NormalizedText normalized = NormalizedText.of(original);
     String text = normalized.text();
     this.norm = text;
@@ -258,11 +237,18 @@ public final class TokenView {
     }
   }
 
+  private static boolean isAscii(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      if (s.charAt(i) >= 128) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Cuts {@code text} into words. */
   public static TokenView of(String text) {
-    java.util.Objects.requireNonNull(text, "text");
-    TokenView view = ascii(text);
-    return view != null ? view : new TokenView(text);
+    return new TokenView(java.util.Objects.requireNonNull(text, "text"));
   }
 
   /** The text the view was made from. */
