@@ -90,9 +90,10 @@ final class HybridSearch {
         HybridRanker.collect(searcher, lexical, dense.filter(), dense.vector(), d, denseDepth(f));
     // Bounds from the head (the fusion's own depth per side), whatever the page: a deeper request
     // adds candidates below the head without moving the head's fused scores.
-    double[] fused = HybridRanker.fuse(c.candidates(), f.weight(), f.depth());
+    double[] fused = HybridRanker.fuse(c.candidates(), f);
     double[] lex = HybridRanker.lexicalNormalised(c.candidates(), f.depth());
     double[] cos = HybridRanker.cosineNormalised(c.candidates(), f.depth());
+    String confidence = explain ? confidenceNote(c.candidates(), f) : "";
     Map<Integer, String> notes = new HashMap<>();
     for (int i = 0; explain && i < fused.length; i++) {
       HybridRanker.Candidate x = c.candidates().get(i);
@@ -100,15 +101,16 @@ final class HybridSearch {
           x.doc(),
           String.format(
               Locale.ROOT,
-              "%.6f = hybrid: %.2f x lexical %.4f (first stage %.4f, rank %s) + %.2f x dense %.4f"
-                  + " (cosine %.4f, rank %s), each min-max normalised over the top %d of each"
-                  + " side%n",
+              "%.6f = hybrid: %.2f x lexical %.4f (first stage %.4f, rank %s) + %.2f x confidence"
+                  + " %s x dense %.4f (cosine %.4f, rank %s), each min-max normalised over the top"
+                  + " %d of each side%n",
               fused[i],
               f.weight(),
               lex[i],
               x.lexical(),
               x.lexicalRank() == 0 ? "-" : Integer.toString(x.lexicalRank()),
               1 - f.weight(),
+              confidence,
               cos[i],
               x.cosine(),
               x.denseRank() == 0 ? "-" : Integer.toString(x.denseRank()),
@@ -118,6 +120,20 @@ final class HybridSearch {
     // than its depth (the dense side's nearest passages are candidates, not matches to count).
     boolean exact = c.lexicalMatches() < d;
     return new Ranked(HybridRanker.ranked(c.candidates(), fused), -1, exact, c.totalHits(), notes);
+  }
+
+  /** The dense side's confidence with its arithmetic, for explanations. */
+  private static String confidenceNote(List<HybridRanker.Candidate> candidates, Fusion f) {
+    double confidence = HybridRanker.confidence(candidates, f.floor(), f.depth());
+    return f.floor() == Fusion.NO_FLOOR || candidates.isEmpty()
+        ? String.format(Locale.ROOT, "%.4f (no floor)", confidence)
+        : String.format(
+            Locale.ROOT,
+            "%.4f (= (best cosine %.4f - floor %.2f) / (1 - floor %.2f), clamped to [0, 1])",
+            confidence,
+            HybridRanker.bestCosine(candidates, f.depth()),
+            f.floor(),
+            f.floor());
   }
 
   /**

@@ -109,13 +109,24 @@ class HybridSearchTest {
     assertFalse(bm25.contains("emb2#0-0"), bm25.toString());
 
     List<String> hybrid = ids(search(index, SearchRequest.of("trade ban")));
-    assertTrue(hybrid.contains("emb1#0-0") || hybrid.contains("emb2#0-0"), "default: " + hybrid);
-    try (Searcher meaning =
-        Searcher.builder(index).withFusion(Fusion.learned().withWeight(0.4)).build()) {
-      List<String> top = ids(meaning.search(SearchRequest.of("trade ban")));
-      assertTrue(
-          top.subList(0, 3).contains("emb1#0-0") || top.subList(0, 3).contains("emb2#0-0"),
-          "lexical share 0.4: " + top);
+    assertTrue(hybrid.contains("emb1#0-0") && hybrid.contains("emb2#0-0"), "default: " + hybrid);
+    // The nearest passage's cosine is 0.836, weak evidence above e5's floor 0.74 (confidence
+    // 0.37): by default the paraphrases come after the passages holding a query word, but above
+    // the unrelated summit passage.
+    assertTrue(hybrid.indexOf("emb2#0-0") < hybrid.indexOf("summit1#0-0"), "default: " + hybrid);
+    assertTrue(hybrid.indexOf("emb1#0-0") < hybrid.indexOf("summit1#0-0"), "default: " + hybrid);
+    // Min-max alone (no floor) at the lexical share 0.4, or the floor with a share of 0.1, puts
+    // them in the top 3.
+    for (Fusion meaning :
+        List.of(
+            Fusion.learned().withWeight(0.4).withFloor(Fusion.NO_FLOOR),
+            Fusion.learned().withWeight(0.1))) {
+      try (Searcher s = Searcher.builder(index).withFusion(meaning).build()) {
+        List<String> top = ids(s.search(SearchRequest.of("trade ban")));
+        assertTrue(
+            top.subList(0, 3).contains("emb1#0-0") || top.subList(0, 3).contains("emb2#0-0"),
+            meaning + ": " + top);
+      }
     }
   }
 
@@ -219,9 +230,56 @@ class HybridSearchTest {
   void explainShowsBothParts() throws IOException {
     Hit top =
         search(index, SearchRequest.builder("trade ban").withExplain(true).build()).hits().get(0);
-    assertTrue(top.explanation().contains("hybrid: 0.55 x lexical"), top.explanation());
+    assertTrue(top.explanation().contains("hybrid: 0.40 x lexical"), top.explanation());
+    assertTrue(top.explanation().contains("+ 0.60 x confidence"), top.explanation());
+    assertTrue(
+        top.explanation().matches("(?s).*- floor 0\\.74\\) / \\(1 - floor 0\\.74\\).*"),
+        top.explanation());
     assertTrue(top.explanation().contains("x dense"), top.explanation());
     assertTrue(top.explanation().contains("lexical part:"), top.explanation());
+    try (Searcher plain =
+        Searcher.builder(index).withFusion(Fusion.learned().withFloor(Fusion.NO_FLOOR)).build()) {
+      Hit p =
+          plain.search(SearchRequest.builder("trade ban").withExplain(true).build()).hits().get(0);
+      assertTrue(p.explanation().contains("x confidence 1.0000 (no floor)"), p.explanation());
+    }
+  }
+
+  @Test
+  void theSearcherFusesWithTheLearnedFloor() throws IOException {
+    // The scores a search returns are the fusion of its candidates with Fusion.learned() (weight
+    // and floor), so tune --fusion's offline figures are what the searcher does.
+    try (Searcher searcher = Searcher.open(index)) {
+      for (String q : List.of("trade ban", "sanctions on North Korea", "summit", "smoking")) {
+        SearchRequest r = SearchRequest.builder(q).withK(20).withPerArticle(0).build();
+        var c = searcher.fusionCandidates(r, Fusion.DEFAULT_DEPTH).candidates();
+        double[] fused = dev.parley.query.fuse.HybridRanker.fuse(c, Fusion.learned());
+        double[] plain =
+            dev.parley.query.fuse.HybridRanker.fuse(c, Fusion.LEARNED_WEIGHT, Fusion.DEFAULT_DEPTH);
+        List<Hit> hits = searcher.search(r).hits();
+        assertEquals(c.size(), hits.size(), q);
+        double conf =
+            dev.parley.query.fuse.HybridRanker.confidence(
+                c, Fusion.LEARNED_FLOOR, Fusion.DEFAULT_DEPTH);
+        assertTrue(conf < 1, q + ": confidence " + conf);
+        for (Hit h : hits) {
+          int i = indexOf(c, h.passageId());
+          assertEquals((float) fused[i], h.score(), 1e-6, q + " " + h.passageId());
+          if (fused[i] != plain[i]) {
+            assertTrue(Math.abs(h.score() - plain[i]) > 1e-6, q + " " + h.passageId());
+          }
+        }
+      }
+    }
+  }
+
+  private static int indexOf(List<dev.parley.query.fuse.HybridRanker.Candidate> c, String id) {
+    for (int i = 0; i < c.size(); i++) {
+      if (c.get(i).passageId().equals(id)) {
+        return i;
+      }
+    }
+    throw new AssertionError(id);
   }
 
   @Test

@@ -8,14 +8,24 @@ import java.util.Objects;
  * <p>Each candidate's lexical score (the first-stage query: BM25 over text and context, synonyms,
  * topics, recency; 0 when it does not match) and its cosine with the query vector are each min-max
  * normalised over the candidates of the query, then {@code score = weight × lexical + (1 − weight)
- * × cosine}. Ties are broken by passage id.
+ * × confidence × cosine}. Ties are broken by passage id.
+ *
+ * <p>The <em>confidence</em> of the dense side is how far the best candidate's cosine rises above
+ * the {@code floor}, the cosine the model gives a passage that has nothing to do with the query:
+ * {@code clamp((best cosine − floor) / (1 − floor), 0, 1)}. Min-max normalisation alone stretches
+ * the dense side to [0, 1] for every query, so when even the nearest passage is barely closer than
+ * an arbitrary one (e5 gives unrelated text cosines around 0.74, and every cosine of such a query
+ * lies in a narrow band above it) tiny differences would reorder the lexical ranking as strongly as
+ * a clear match does; the confidence keeps those differences small. With {@link #NO_FLOOR} the
+ * confidence is 1 (the plain min-max interpolation).
  *
  * @param weight the lexical share, in [0, 1] (1 is the first stage alone, 0 dense alone)
  * @param depth how many candidates each side contributes (at least; a request for a deeper page
  *     asks for more)
  * @param candidates which passages are candidates
+ * @param floor the model's cosine for an unrelated passage, in [−1, 1), or {@link #NO_FLOOR}
  */
-public record Fusion(double weight, int depth, Candidates candidates) {
+public record Fusion(double weight, int depth, Candidates candidates, double floor) {
 
   /** Which passages are candidates. */
   public enum Candidates {
@@ -29,13 +39,27 @@ public record Fusion(double weight, int depth, Candidates candidates) {
     UNION
   }
 
+  /** No floor: the dense side's confidence is always 1 (plain min-max interpolation). */
+  public static final double NO_FLOOR = Double.NEGATIVE_INFINITY;
+
   /**
-   * The lexical share Parley ships for the union design, learned by {@code parley tune --fusion}
-   * over the dev queries of all three corpora with vectors (Reuters, AG News, UN General Debate;
-   * both dev sets, 34 queries): 0.55, the same in every one of the 5 cross-validation folds
-   * (docs/quality.md, "Hybrid retrieval and article search").
+   * The floor Parley ships: e5-small-v2's cosine for an unrelated passage, measured without
+   * judgments by {@code parley tune --fusion} as the median, over the 34 dev queries of the three
+   * corpora with vectors, of each query's median cosine with a fixed sample of about 2000 passages
+   * of its index (0.743, rounded to 0.01). A property of the model, not a relevance parameter:
+   * learning it on the judged queries as well did not cross-validate (docs/quality.md, "Fourth
+   * round").
    */
-  public static final double LEARNED_WEIGHT = 0.55;
+  public static final double LEARNED_FLOOR = 0.74;
+
+  /**
+   * The lexical share Parley ships for the union design with {@link #LEARNED_FLOOR}, learned by
+   * {@code parley tune --fusion} over the dev queries of all three corpora with vectors (Reuters,
+   * AG News, UN General Debate; both dev sets, 34 queries): 0.4, the same in every one of the 5
+   * cross-validation folds (docs/quality.md, "Hybrid retrieval and article search"). Without the
+   * floor the union learned 0.55.
+   */
+  public static final double LEARNED_WEIGHT = 0.4;
 
   /**
    * The lexical share the re-scoring design learns on the same queries: 0.40 (folds 0.4 to 0.45).
@@ -50,6 +74,10 @@ public record Fusion(double weight, int depth, Candidates candidates) {
   /** Validates the values. */
   public Fusion {
     Objects.requireNonNull(candidates, "candidates");
+    if (floor != NO_FLOOR && !(floor >= -1 && floor < 1)) {
+      throw new IllegalArgumentException(
+          "fusion floor must be in [-1, 1) or Fusion.NO_FLOOR, got: " + floor);
+    }
     if (!(weight >= 0 && weight <= 1)) {
       throw new IllegalArgumentException("fusion weight must be in [0, 1], got: " + weight);
     }
@@ -58,22 +86,37 @@ public record Fusion(double weight, int depth, Candidates candidates) {
     }
   }
 
-  /** What Parley uses by default: the learned weight, depth 100, the union of both sides. */
+  /** A fusion without a floor (the dense side's confidence is always 1). */
+  public Fusion(double weight, int depth, Candidates candidates) {
+    this(weight, depth, candidates, NO_FLOOR);
+  }
+
+  /**
+   * What Parley uses by default: the learned weight and floor, depth 100, the union of both sides.
+   */
   public static Fusion learned() {
-    return new Fusion(LEARNED_WEIGHT, DEFAULT_DEPTH, Candidates.UNION);
+    return new Fusion(LEARNED_WEIGHT, DEFAULT_DEPTH, Candidates.UNION, LEARNED_FLOOR);
   }
 
-  /** This fusion with another lexical share. */
+  /** This fusion with another lexical share (the floor stays as it is). */
   public Fusion withWeight(double weight) {
-    return new Fusion(weight, depth, candidates);
+    return new Fusion(weight, depth, candidates, floor);
   }
 
-  /** This fusion with another candidate design (the weight stays as it is). */
+  /** This fusion with another floor, or {@link #NO_FLOOR} (the weight stays as it is). */
+  public Fusion withFloor(double floor) {
+    return new Fusion(weight, depth, candidates, floor);
+  }
+
+  /** This fusion with another candidate design (the weight and floor stay as they are). */
   public Fusion withCandidates(Candidates candidates) {
-    return new Fusion(weight, depth, candidates);
+    return new Fusion(weight, depth, candidates, floor);
   }
 
-  /** The re-scoring design with its own learned share, {@link #LEARNED_RESCORE_WEIGHT}. */
+  /**
+   * The re-scoring design with its own learned share, {@link #LEARNED_RESCORE_WEIGHT}, and no floor
+   * (with the floor it cross-validated worse: docs/quality.md, "Fourth round").
+   */
   public static Fusion learnedRescore() {
     return new Fusion(LEARNED_RESCORE_WEIGHT, DEFAULT_DEPTH, Candidates.RESCORE);
   }
