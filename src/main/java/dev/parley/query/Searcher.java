@@ -42,6 +42,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Parley's query front door: ranks the passages of one index for a {@link SearchRequest}.
@@ -225,7 +226,9 @@ public final class Searcher implements AutoCloseable {
               ? hitReader.hits(searcher, page, q.text(), q.query(), request, ranking.notes())
               : hitReader.hits(searcher, page, null, q.query(), request, ranking.notes());
       Map<String, List<FacetCount>> counts =
-          request.facets() ? facets.count(searcher, q.firstStage()) : Map.of();
+          request.facets()
+              ? facets.count(searcher, FacetCounter.hitsOf(q.firstStage(), ranking.denseOnly()))
+              : Map.of();
       SearchResults.Order order =
           !q.browse()
               ? SearchResults.Order.RELEVANCE
@@ -256,9 +259,15 @@ public final class Searcher implements AutoCloseable {
     }
   }
 
-  /** A ranked page and what its hits are read with. */
+  /**
+   * A ranked page and what its hits are read with; {@code denseOnly} holds the passage ids a hybrid
+   * search added by meaning alone (hits that match no query word), empty otherwise.
+   */
   private record Ranking(
-      QueryPreparer.Prepared q, PassageRanker.Page page, Map<Integer, String> notes) {}
+      QueryPreparer.Prepared q,
+      PassageRanker.Page page,
+      Map<Integer, String> notes,
+      List<BytesRef> denseOnly) {}
 
   /**
    * Prepares and ranks a checked request: everything but reading the hits; without {@code counts}
@@ -291,6 +300,7 @@ public final class Searcher implements AutoCloseable {
             : new HybridSearch.Dense(vector, preparer.denseFilter(checked, q), fusion);
     PassageRanker.Page page;
     Map<Integer, String> notes = Map.of();
+    List<BytesRef> denseOnly = List.of();
     if (articles) {
       HybridSearch.Ranked r =
           HybridSearch.articles(
@@ -310,6 +320,7 @@ public final class Searcher implements AutoCloseable {
           PassageRanker.rankList(
               searcher, r.ranked(), r.totalHits(), r.exact(), r.matching(), options);
       notes = r.notes();
+      denseOnly = r.denseOnly();
     } else if (dense != null) {
       HybridSearch.Ranked r =
           HybridSearch.fused(
@@ -318,11 +329,12 @@ public final class Searcher implements AutoCloseable {
           PassageRanker.rankList(
               searcher, r.ranked(), r.totalHits(), r.exact(), r.matching(), options);
       notes = r.notes();
+      denseOnly = r.denseOnly();
     } else {
       // Topic scores come from the rescorer over the top passages (options), not the query.
       page = PassageRanker.rank(searcher, q.firstStage(), options);
     }
-    return new Ranking(q, page, notes);
+    return new Ranking(q, page, notes, denseOnly);
   }
 
   /**

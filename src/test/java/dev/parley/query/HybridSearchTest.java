@@ -11,10 +11,12 @@ import com.google.gson.JsonObject;
 import dev.parley.embed.DenseModel;
 import dev.parley.indexer.Indexer;
 import dev.parley.query.fuse.Fusion;
+import dev.parley.query.result.FacetCount;
 import dev.parley.query.result.Hit;
 import dev.parley.query.result.ResultsJson;
 import dev.parley.query.result.SearchResults;
 import dev.parley.query.result.Unit;
+import dev.parley.schema.Fields;
 import dev.parley.schema.IndexManifest;
 import dev.parley.testutil.StrictJson;
 import java.io.IOException;
@@ -174,6 +176,36 @@ class HybridSearchTest {
     }
     assertEquals(
         0, search(index, SearchRequest.of("xylophone zebra")).ownTextHits(), "no word matches");
+  }
+
+  @Test
+  void facetsDescribeTheHybridHits() throws IOException {
+    // Every passage has one month, so the month facet sums to the hits counted; in hybrid mode
+    // that includes the passages found by meaning alone (reviewer finding: facets described the
+    // lexical matches only, so "xylophone zebra" showed hits and no facets).
+    Fusion shallow = new Fusion(Fusion.LEARNED_WEIGHT, 3, Fusion.Candidates.UNION);
+    try (Searcher searcher = Searcher.builder(index).withFusion(shallow).build()) {
+      for (String q : List.of("xylophone zebra", "trade ban", "summit", "embargo Venezuela")) {
+        SearchResults r =
+            searcher.search(SearchRequest.builder(q).withPerArticle(0).withFacets(true).build());
+        long months = r.facets().get(Fields.MONTH).stream().mapToLong(FacetCount::count).sum();
+        assertEquals(r.totalHits(), months, q + ": " + r.facets());
+        SearchResults lexical =
+            searcher.search(
+                SearchRequest.builder(q)
+                    .withPerArticle(0)
+                    .withFacets(true)
+                    .withDense(false)
+                    .build());
+        long lexicalMonths =
+            lexical.facets().get(Fields.MONTH).stream().mapToLong(FacetCount::count).sum();
+        assertEquals(lexical.totalHits(), lexicalMonths, q);
+      }
+      SearchResults none =
+          searcher.search(
+              SearchRequest.builder("xylophone zebra").withPerArticle(0).withFacets(true).build());
+      assertEquals(3, none.totalHits(), "the three nearest passages, no lexical match");
+    }
   }
 
   @Test
