@@ -11,18 +11,27 @@ import com.google.gson.JsonObject;
 import dev.parley.embed.DenseModel;
 import dev.parley.indexer.Indexer;
 import dev.parley.query.fuse.Fusion;
+import dev.parley.query.result.FacetCount;
 import dev.parley.query.result.Hit;
 import dev.parley.query.result.ResultsJson;
 import dev.parley.query.result.SearchResults;
 import dev.parley.query.result.Unit;
+import dev.parley.schema.Fields;
 import dev.parley.schema.IndexManifest;
+import dev.parley.schema.SchemaMismatchException;
 import dev.parley.testutil.StrictJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -188,6 +197,36 @@ class HybridSearchTest {
   }
 
   @Test
+  void facetsDescribeTheHybridHits() throws IOException {
+    // Every passage has one month, so the month facet sums to the hits counted; in hybrid mode
+    // that includes the passages found by meaning alone (reviewer finding: facets described the
+    // lexical matches only, so "xylophone zebra" showed hits and no facets).
+    Fusion shallow = new Fusion(Fusion.LEARNED_WEIGHT, 3, Fusion.Candidates.UNION);
+    try (Searcher searcher = Searcher.builder(index).withFusion(shallow).build()) {
+      for (String q : List.of("xylophone zebra", "trade ban", "summit", "embargo Venezuela")) {
+        SearchResults r =
+            searcher.search(SearchRequest.builder(q).withPerArticle(0).withFacets(true).build());
+        long months = r.facets().get(Fields.MONTH).stream().mapToLong(FacetCount::count).sum();
+        assertEquals(r.totalHits(), months, q + ": " + r.facets());
+        SearchResults lexical =
+            searcher.search(
+                SearchRequest.builder(q)
+                    .withPerArticle(0)
+                    .withFacets(true)
+                    .withDense(false)
+                    .build());
+        long lexicalMonths =
+            lexical.facets().get(Fields.MONTH).stream().mapToLong(FacetCount::count).sum();
+        assertEquals(lexical.totalHits(), lexicalMonths, q);
+      }
+      SearchResults none =
+          searcher.search(
+              SearchRequest.builder("xylophone zebra").withPerArticle(0).withFacets(true).build());
+      assertEquals(3, none.totalHits(), "the three nearest passages, no lexical match");
+    }
+  }
+
+  @Test
   void noDenseIsTheLexicalRanking() throws IOException {
     SearchResults off =
         search(index, SearchRequest.builder("trade ban").withDense(false).withK(20).build());
@@ -348,6 +387,50 @@ class HybridSearchTest {
     assertEquals(1, lexical.totalHits(), "totalHits counts articles: two passages, one article");
     // The shorter second paragraph ("Treasury") outscores the first ("Pyongyang") in BM25.
     assertEquals(List.of("emb2#1-1"), ids(lexical));
+  }
+
+  @Test
+  void vectorsOfAnotherModelVersionStopOnlyTheSearchesThatNeedThem() throws IOException {
+    // Reviewer finding: an index whose vectors another version of the model wrote refused to open,
+    // so stats, browsing and --no-dense (which need no vectors) failed with the hybrid search.
+    Path older = dir.resolve("older-vectors");
+    Files.createDirectories(older);
+    try (var files = Files.list(index)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, older.resolve(f.getFileName()));
+      }
+    }
+    try (var d = FSDirectory.open(older);
+        IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new StandardAnalyzer()))) {
+      Map<String, String> data = new HashMap<>();
+      try (DirectoryReader r = DirectoryReader.open(d)) {
+        data.putAll(r.getIndexCommit().getUserData());
+      }
+      data.put("parley.dense.version", "1.0.0-older");
+      w.setLiveCommitData(data.entrySet());
+      w.commit();
+    }
+    try (Searcher searcher = Searcher.open(older)) {
+      SearchRequest lexical = SearchRequest.builder("trade ban").withDense(false).build();
+      assertEquals(ids(search(index, lexical)), ids(searcher.search(lexical)));
+      assertEquals(9, searcher.stats().passages());
+      assertFalse(searcher.search(SearchRequest.builder("").build()).hits().isEmpty(), "browse");
+      for (SearchRequest needsVectors :
+          List.of(
+              SearchRequest.of("trade ban"),
+              SearchRequest.builder("embargo").withUnit(Unit.ARTICLE).build())) {
+        SchemaMismatchException e =
+            assertThrows(SchemaMismatchException.class, () -> searcher.search(needsVectors));
+        assertEquals(
+            "index "
+                + older
+                + " holds vectors of e5-small-v2 (384 dimensions, 1.0.0-older) but this Parley"
+                + " embeds queries with e5-small-v2 (384 dimensions, 1.11.0-beta19): re-index into"
+                + " a new directory with this Parley; or search without the vectors (parley search"
+                + " --no-dense, SearchRequest.withDense(false))",
+            e.getMessage());
+      }
+    }
   }
 
   @Test
