@@ -95,7 +95,6 @@ public final class Searcher implements AutoCloseable {
   private Searcher(Builder b) throws IOException {
     this.path = b.path;
     this.reranker = b.reranker;
-    this.fusion = b.fusion;
     this.articleModel = b.articleModel;
     this.timeout = b.timeout;
     this.ownsDirectory = b.directory == null;
@@ -152,6 +151,8 @@ public final class Searcher implements AutoCloseable {
     }
     this.denseSide = dense;
     this.denseUnusable = unusable;
+    // The default fusion's floor is the model's own (e5 and bge cosines live in different ranges).
+    this.fusion = dense == null ? b.fusion : b.fusion.forModel(dense.model());
     AnalysisConfig analysis = AnalysisConfig.fromJson(manifest.analysis());
     ParleyAnalyzer indexAnalyzer = new ParleyAnalyzer(analysis);
     // Loose words drop stop words; phrases keep them (the index keeps them, schema 4).
@@ -709,7 +710,8 @@ public final class Searcher implements AutoCloseable {
 
     /**
      * How the lexical and the dense side are fused when the index has passage vectors; default
-     * {@link Fusion#learned()}. Ignored for an index without vectors.
+     * {@link Fusion#learned()}, with the floor of the index's model ({@link Fusion#forModel}).
+     * Ignored for an index without vectors.
      */
     public Builder withFusion(Fusion fusion) {
       this.fusion = Objects.requireNonNull(fusion, "fusion");

@@ -11,6 +11,7 @@ import com.google.gson.JsonObject;
 import dev.parley.embed.DenseModel;
 import dev.parley.indexer.Indexer;
 import dev.parley.query.fuse.Fusion;
+import dev.parley.query.fuse.HybridRanker;
 import dev.parley.query.result.FacetCount;
 import dev.parley.query.result.Hit;
 import dev.parley.query.result.ResultsJson;
@@ -285,6 +286,30 @@ class HybridSearchTest {
   }
 
   @Test
+  void anIndexOfAnotherModelFusesWithThatModelsFloor() throws IOException {
+    // bge's cosines live far below e5's (an unrelated passage: about 0.43 against 0.74), so e5's
+    // floor would switch bge's dense side off: the searcher takes the index model's own floor.
+    Path bge = dir.resolve("bge");
+    try (Indexer indexer =
+        Indexer.builder(bge).withEmbeddings(DenseModel.BGE_SMALL_EN_V15).withThreads(1).build()) {
+      assertEquals(List.of(), indexer.index(List.of(input)).rejected());
+    }
+    try (Searcher searcher = Searcher.open(bge)) {
+      for (String q : List.of("trade ban", "sanctions on North Korea", "summit")) {
+        SearchRequest r = SearchRequest.builder(q).withK(20).withPerArticle(0).build();
+        var c = searcher.fusionCandidates(r, Fusion.DEFAULT_DEPTH).candidates();
+        double own = HybridRanker.confidence(c, 0.43, Fusion.DEFAULT_DEPTH);
+        assertTrue(own > 0, q + ": confidence over bge's floor " + own);
+        assertEquals(0, HybridRanker.confidence(c, 0.74, Fusion.DEFAULT_DEPTH), q);
+        double[] fused = HybridRanker.fuse(c, Fusion.LEARNED_WEIGHT, 0.43, Fusion.DEFAULT_DEPTH);
+        for (Hit h : searcher.search(r).hits()) {
+          assertEquals((float) fused[indexOf(c, h.passageId())], h.score(), 1e-6, q);
+        }
+      }
+    }
+  }
+
+  @Test
   void theSearcherFusesWithTheLearnedFloor() throws IOException {
     // The scores a search returns are the fusion of its candidates with Fusion.learned() (weight
     // and floor), so tune --fusion's offline figures are what the searcher does.
@@ -292,14 +317,16 @@ class HybridSearchTest {
       for (String q : List.of("trade ban", "sanctions on North Korea", "summit", "smoking")) {
         SearchRequest r = SearchRequest.builder(q).withK(20).withPerArticle(0).build();
         var c = searcher.fusionCandidates(r, Fusion.DEFAULT_DEPTH).candidates();
-        double[] fused = dev.parley.query.fuse.HybridRanker.fuse(c, Fusion.learned());
+        double[] fused =
+            dev.parley.query.fuse.HybridRanker.fuse(
+                c, Fusion.learned().forModel(DenseModel.E5_SMALL_V2));
         double[] plain =
             dev.parley.query.fuse.HybridRanker.fuse(c, Fusion.LEARNED_WEIGHT, Fusion.DEFAULT_DEPTH);
         List<Hit> hits = searcher.search(r).hits();
         assertEquals(c.size(), hits.size(), q);
         double conf =
             dev.parley.query.fuse.HybridRanker.confidence(
-                c, Fusion.LEARNED_FLOOR, Fusion.DEFAULT_DEPTH);
+                c, DenseModel.E5_SMALL_V2.backgroundCosine(), Fusion.DEFAULT_DEPTH);
         assertTrue(conf < 1, q + ": confidence " + conf);
         for (Hit h : hits) {
           int i = indexOf(c, h.passageId());

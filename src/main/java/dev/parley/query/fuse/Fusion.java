@@ -1,5 +1,6 @@
 package dev.parley.query.fuse;
 
+import dev.parley.embed.DenseModel;
 import java.util.Objects;
 
 /**
@@ -23,7 +24,9 @@ import java.util.Objects;
  * @param depth how many candidates each side contributes (at least; a request for a deeper page
  *     asks for more)
  * @param candidates which passages are candidates
- * @param floor the model's cosine for an unrelated passage, in [−1, 1), or {@link #NO_FLOOR}
+ * @param floor the model's cosine for an unrelated passage, in [−1, 1); {@link #NO_FLOOR}; or
+ *     {@link #MODEL_FLOOR}, the floor of the model the index was embedded with, which the searcher
+ *     fills in ({@link #forModel})
  */
 public record Fusion(double weight, int depth, Candidates candidates, double floor) {
 
@@ -43,19 +46,17 @@ public record Fusion(double weight, int depth, Candidates candidates, double flo
   public static final double NO_FLOOR = Double.NEGATIVE_INFINITY;
 
   /**
-   * The floor Parley ships: e5-small-v2's cosine for an unrelated passage, measured without
-   * judgments by {@code parley tune --fusion} as the median, over the 34 dev queries of the three
-   * corpora with vectors, of each query's median cosine with a fixed sample of about 2000 passages
-   * of its index (0.743, rounded to 0.01). A property of the model, not a relevance parameter:
-   * learning it on the judged queries as well did not cross-validate (docs/quality.md, "Fourth
-   * round").
+   * The floor of the index's model ({@link DenseModel#backgroundCosine()}: e5-small-v2 0.74,
+   * bge-small-en-v1.5 0.43), measured without judgments; the searcher fills it in when it opens an
+   * index with vectors. A property of the model, not a relevance parameter: learning it on the
+   * judged queries as well did not cross-validate (docs/quality.md, "Fourth round").
    */
-  public static final double LEARNED_FLOOR = 0.74;
+  public static final double MODEL_FLOOR = Double.NaN;
 
   /**
-   * The lexical share Parley ships for the union design with {@link #LEARNED_FLOOR}, learned by
-   * {@code parley tune --fusion} over the dev queries of all three corpora with vectors (Reuters,
-   * AG News, UN General Debate; both dev sets, 34 queries): 0.4, the same in every one of the 5
+   * The lexical share Parley ships for the union design with the model's floor, learned by {@code
+   * parley tune --fusion} over the dev queries of all three corpora with vectors (Reuters, AG News,
+   * UN General Debate; both dev sets, 34 queries): 0.4, the same in every one of the 5
    * cross-validation folds (docs/quality.md, "Hybrid retrieval and article search"). Without the
    * floor the union learned 0.55.
    */
@@ -74,9 +75,9 @@ public record Fusion(double weight, int depth, Candidates candidates, double flo
   /** Validates the values. */
   public Fusion {
     Objects.requireNonNull(candidates, "candidates");
-    if (floor != NO_FLOOR && !(floor >= -1 && floor < 1)) {
+    if (floor != NO_FLOOR && !Double.isNaN(floor) && !(floor >= -1 && floor < 1)) {
       throw new IllegalArgumentException(
-          "fusion floor must be in [-1, 1) or Fusion.NO_FLOOR, got: " + floor);
+          "fusion floor must be in [-1, 1), Fusion.NO_FLOOR or Fusion.MODEL_FLOOR, got: " + floor);
     }
     if (!(weight >= 0 && weight <= 1)) {
       throw new IllegalArgumentException("fusion weight must be in [0, 1], got: " + weight);
@@ -92,10 +93,11 @@ public record Fusion(double weight, int depth, Candidates candidates, double flo
   }
 
   /**
-   * What Parley uses by default: the learned weight and floor, depth 100, the union of both sides.
+   * What Parley uses by default: the learned weight, the floor of the index's model ({@link
+   * #MODEL_FLOOR}), depth 100, the union of both sides.
    */
   public static Fusion learned() {
-    return new Fusion(LEARNED_WEIGHT, DEFAULT_DEPTH, Candidates.UNION, LEARNED_FLOOR);
+    return new Fusion(LEARNED_WEIGHT, DEFAULT_DEPTH, Candidates.UNION, MODEL_FLOOR);
   }
 
   /** This fusion with another lexical share (the floor stays as it is). */
@@ -103,7 +105,18 @@ public record Fusion(double weight, int depth, Candidates candidates, double flo
     return new Fusion(weight, depth, candidates, floor);
   }
 
-  /** This fusion with another floor, or {@link #NO_FLOOR} (the weight stays as it is). */
+  /**
+   * This fusion for an index embedded with {@code model}: {@link #MODEL_FLOOR} becomes the model's
+   * {@link DenseModel#backgroundCosine()}; any other floor stays.
+   */
+  public Fusion forModel(DenseModel model) {
+    return Double.isNaN(floor) ? withFloor(model.backgroundCosine()) : this;
+  }
+
+  /**
+   * This fusion with another floor, {@link #NO_FLOOR} or {@link #MODEL_FLOOR} (the weight stays as
+   * it is).
+   */
   public Fusion withFloor(double floor) {
     return new Fusion(weight, depth, candidates, floor);
   }

@@ -263,8 +263,15 @@ public final class HybridRanker {
    * {@code clamp((best cosine in the head − floor) / (1 − floor), 0, 1)}; 1 with {@link
    * Fusion#NO_FLOOR} or no candidates. Min-max normalisation stretches any band of cosines to [0,
    * 1]; this says how much that stretched band is worth.
+   *
+   * @throws IllegalArgumentException for {@link Fusion#MODEL_FLOOR}: which model's floor it stands
+   *     for is known only with an index ({@link Fusion#forModel})
    */
   public static double confidence(List<Candidate> candidates, double floor, int head) {
+    if (Double.isNaN(floor)) {
+      throw new IllegalArgumentException(
+          "the fusion's floor is the index model's: resolve it with Fusion.forModel(model) first");
+    }
     if (floor == Fusion.NO_FLOOR || candidates.isEmpty()) {
       return 1;
     }

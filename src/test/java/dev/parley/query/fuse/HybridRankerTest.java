@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.embed.DenseModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -167,24 +168,38 @@ class HybridRankerTest {
     // docs/quality.md, fourth round: tune --fusion measures the floor 0.74 without judgments and
     // learns 0.40 for the union with it (every fold); re-scoring keeps 0.40 and no floor; both at
     // depth 100.
-    assertEquals(new Fusion(0.4, 100, Fusion.Candidates.UNION, 0.74), Fusion.learned());
+    assertEquals(
+        new Fusion(0.4, 100, Fusion.Candidates.UNION, Fusion.MODEL_FLOOR), Fusion.learned());
+    assertEquals(0.74, Fusion.learned().forModel(DenseModel.E5_SMALL_V2).floor());
+    assertEquals(0.43, Fusion.learned().forModel(DenseModel.BGE_SMALL_EN_V15).floor());
+    assertEquals(0.5, Fusion.learned().withFloor(0.5).forModel(DenseModel.E5_SMALL_V2).floor());
+    assertEquals(
+        Fusion.NO_FLOOR, Fusion.learnedRescore().forModel(DenseModel.BGE_SMALL_EN_V15).floor());
     assertEquals(
         new Fusion(0.4, 100, Fusion.Candidates.RESCORE, Fusion.NO_FLOOR), Fusion.learnedRescore());
     assertEquals(Fusion.NO_FLOOR, new Fusion(0.5, 10, Fusion.Candidates.UNION).floor());
-    assertEquals(0.74, Fusion.learned().withWeight(0.3).floor());
-    assertEquals(0.3, Fusion.learned().withFloor(0.3).floor());
-    assertEquals(0.74, Fusion.learned().withCandidates(Fusion.Candidates.RESCORE).floor());
+    Fusion e5 = Fusion.learned().forModel(DenseModel.E5_SMALL_V2);
+    assertEquals(0.74, e5.withWeight(0.3).floor());
+    assertEquals(0.3, e5.withFloor(0.3).floor());
+    assertEquals(0.74, e5.withCandidates(Fusion.Candidates.RESCORE).floor());
   }
 
   @Test
   void fusionValidatesItsFloor() {
-    for (double bad : new double[] {1, 1.5, -1.01, Double.NaN, Double.POSITIVE_INFINITY}) {
+    for (double bad : new double[] {1, 1.5, -1.01, Double.POSITIVE_INFINITY}) {
       assertEquals(
-          "fusion floor must be in [-1, 1) or Fusion.NO_FLOOR, got: " + bad,
+          "fusion floor must be in [-1, 1), Fusion.NO_FLOOR or Fusion.MODEL_FLOOR, got: " + bad,
           assertThrows(IllegalArgumentException.class, () -> Fusion.learned().withFloor(bad))
               .getMessage());
     }
     assertEquals(-1, Fusion.learned().withFloor(-1).floor());
+    // The model's floor is known only with an index: fusing with it unresolved is a bug, said so.
+    assertEquals(
+        "the fusion's floor is the index model's: resolve it with Fusion.forModel(model) first",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> HybridRanker.fuse(List.of(c(0, "a#0-0", 1f, 0.9f)), Fusion.learned()))
+            .getMessage());
   }
 
   @Test
@@ -200,7 +215,9 @@ class HybridRankerTest {
         HybridRanker.fuse(cs, 0.4, 0.74, Integer.MAX_VALUE),
         1e-6);
     assertArrayEquals(
-        HybridRanker.fuse(cs, 0.4, 0.74, 100), HybridRanker.fuse(cs, Fusion.learned()), 0);
+        HybridRanker.fuse(cs, 0.4, 0.74, 100),
+        HybridRanker.fuse(cs, Fusion.learned().forModel(DenseModel.E5_SMALL_V2)),
+        0);
     // Clamped: a best cosine at or below the floor gives 0 (the lexical ranking alone), one of 1
     // gives 1; no floor gives 1 whatever the cosines.
     assertEquals(0, HybridRanker.confidence(cs, 0.95, Integer.MAX_VALUE));
