@@ -268,11 +268,20 @@ final class IndexCommand extends CliCommand {
     try (Indexer indexer = builder.build()) {
       report = indexer.index(inputs, prune);
       if (indexer.dense() != null) {
+        // Only an incremental run has a rest: the unchanged articles keep the vectors they have.
         err.printf(
             Locale.ROOT,
-            "embedded %d passages with %s (the rest kept their vectors)%n",
+            "embedded %d passages with %s%s%n",
             indexer.embeddedPassages(),
-            indexer.dense().describe());
+            indexer.dense().describe(),
+            report.unchanged() == 0
+                ? ""
+                : String.format(
+                    Locale.ROOT,
+                    " (%d unchanged article%s kept %s vectors)",
+                    report.unchanged(),
+                    report.unchanged() == 1 ? "" : "s",
+                    report.unchanged() == 1 ? "its" : "their"));
       }
     }
     printRejections(report, err);

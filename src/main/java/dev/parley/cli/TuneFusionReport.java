@@ -3,6 +3,7 @@ package dev.parley.cli;
 import dev.parley.embed.DenseModel;
 import dev.parley.eval.FusionTuner;
 import dev.parley.eval.RerankTuner;
+import dev.parley.query.fuse.Fusion;
 import dev.parley.query.rank.ArticleModel;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -35,8 +36,29 @@ final class TuneFusionReport {
     Map<String, Map<String, Double>> columns = new LinkedHashMap<>();
     columns.put("parley", perQuery(queries, q -> FusionTuner.ndcg(q, 1.0, false)));
     StringBuilder learned = new StringBuilder();
-    for (boolean union : new boolean[] {false, true}) {
-      String design = union ? "union" : "rescore";
+    // The floor is measured without judgments (the model's cosine for an unrelated passage), so
+    // the judged queries learn one value, the lexical share, as before.
+    boolean anyUnion = queries.stream().anyMatch(FusionTuner.FusionQuery::union);
+    FusionTuner.Background background =
+        anyUnion ? FusionTuner.background(sets) : new FusionTuner.Background(0, 0, 0, 0);
+    double floor = background.floor();
+    if (anyUnion) {
+      learned.append(
+          String.format(
+              Locale.ROOT,
+              "dense floor (no judgments used): median over %d queries of each query's median"
+                  + " cosine with about %d passages of its index %.4f (queries %.4f to %.4f);"
+                  + " floor %.2f%n",
+              background.queries(),
+              FusionTuner.BACKGROUND_SAMPLE,
+              background.median(),
+              background.min(),
+              background.max(),
+              floor));
+    }
+    for (String design : List.of("rescore", "union", "u+floor")) {
+      boolean union = !design.equals("rescore");
+      double f = design.equals("u+floor") ? floor : Fusion.NO_FLOOR;
       // The union design needs the index's vectors; queries on indexes without them are left out
       // of its columns (and of its learning).
       List<FusionTuner.FusionQuery> usable =
@@ -46,9 +68,9 @@ final class TuneFusionReport {
         continue;
       }
       FusionTuner.Objective<FusionTuner.FusionQuery, Double> objective =
-          (q, w) -> FusionTuner.ndcg(q, w, union);
+          FusionTuner.memoized((q, w) -> FusionTuner.ndcg(q, w, f, union));
       double all = FusionTuner.best(usable, weights, objective);
-      columns.put(design + " in", perQuery(usable, q -> FusionTuner.ndcg(q, all, union)));
+      columns.put(design + " in", perQuery(usable, q -> objective.value(q, all)));
       List<Double> perFold = new ArrayList<>();
       columns.put(
           design + " cv",
@@ -62,8 +84,9 @@ final class TuneFusionReport {
       learned.append(
           String.format(
               Locale.ROOT,
-              "%s: lexical share learned on all %d queries %.2f; per fold %s%n",
+              "%s%s: lexical share learned on all %d queries %.2f; per fold %s%n",
               design,
+              f == Fusion.NO_FLOOR ? "" : String.format(Locale.ROOT, " (floor %.2f)", f),
               usable.size(),
               all,
               perFold));
@@ -71,7 +94,9 @@ final class TuneFusionReport {
     out.printf(
         Locale.ROOT,
         "fusion of the lexical top %d and (union) the %d nearest by vector; nDCG@10; in = weight"
-            + " learned on all queries (in-sample), cv = %d-fold cross-validated by query%n",
+            + " learned on all queries (in-sample), cv = %d-fold cross-validated by query;"
+            + " u+floor = the union with the dense side's confidence over the measured floor"
+            + " (Fusion.learned())%n",
         depth,
         depth,
         folds);

@@ -5,10 +5,14 @@ import dev.parley.embed.Embedder;
 import dev.parley.query.SearchRequest;
 import dev.parley.query.Searcher;
 import dev.parley.query.build.SimpleQuery;
+import dev.parley.query.fuse.Fusion;
 import dev.parley.query.fuse.HybridRanker;
 import dev.parley.query.rank.ArticleModel;
 import dev.parley.query.rank.ArticleRanker;
 import dev.parley.query.result.Hit;
+import dev.parley.schema.DenseSpec;
+import dev.parley.schema.Fields;
+import dev.parley.schema.IndexManifest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +22,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.VectorUtil;
 
 /**
@@ -250,13 +261,22 @@ public final class FusionTuner {
   }
 
   /**
-   * The TREC ids the searcher would return for {@code q} with lexical share {@code weight}; with
-   * {@code union} false only the lexical top are candidates (the re-scoring design).
+   * The TREC ids the searcher would return for {@code q} with lexical share {@code weight} and no
+   * floor; with {@code union} false only the lexical top are candidates (the re-scoring design).
    */
   public static List<String> ranking(FusionQuery q, double weight, boolean union) {
+    return ranking(q, weight, Fusion.NO_FLOOR, union);
+  }
+
+  /**
+   * The TREC ids the searcher would return for {@code q} with lexical share {@code weight} and the
+   * dense side's {@code floor} (or {@link Fusion#NO_FLOOR}); with {@code union} false only the
+   * lexical top are candidates (the re-scoring design).
+   */
+  public static List<String> ranking(FusionQuery q, double weight, double floor, boolean union) {
     List<HybridRanker.Candidate> c =
         union ? q.candidates() : q.candidates().stream().filter(x -> x.lexicalRank() > 0).toList();
-    double[] fused = HybridRanker.fuse(c, weight);
+    double[] fused = HybridRanker.fuse(c, weight, floor, Integer.MAX_VALUE);
     Integer[] order = new Integer[c.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -288,10 +308,147 @@ public final class FusionTuner {
     return colon < 0 ? passageId : passageId.substring(0, colon);
   }
 
-  /** nDCG@10 of {@code q} with lexical share {@code weight}. */
+  /** nDCG@10 of {@code q} with lexical share {@code weight} and no floor. */
   public static double ndcg(FusionQuery q, double weight, boolean union) {
-    return Metrics.score(ranking(q, weight, union), q.judged(), Metrics.Level.PASSAGE)
+    return ndcg(q, weight, Fusion.NO_FLOOR, union);
+  }
+
+  /** nDCG@10 of {@code q} with lexical share {@code weight} and the dense side's {@code floor}. */
+  public static double ndcg(FusionQuery q, double weight, double floor, boolean union) {
+    return Metrics.score(ranking(q, weight, floor, union), q.judged(), Metrics.Level.PASSAGE)
         .get("ndcg@10");
+  }
+
+  /** Passages sampled per index to measure the dense floor. */
+  public static final int BACKGROUND_SAMPLE = 2000;
+
+  /**
+   * The dense floor measured without judgments: over every judged query on an index with vectors,
+   * the median of each query's median cosine with a fixed sample of about {@link
+   * #BACKGROUND_SAMPLE} passages of its index ({@link #medianCosine}), the query embedded as the
+   * searcher embeds it. Almost every sampled passage is unrelated to the query, so this is the
+   * cosine the model gives an unrelated passage.
+   *
+   * @param median the median over the queries
+   * @param min the lowest query's median
+   * @param max the highest query's median
+   * @param queries how many queries were measured (0: no index with vectors; then the figures are
+   *     NaN)
+   */
+  public record Background(double median, double min, double max, int queries) {
+    /** The floor to ship: the median rounded to 0.01. */
+    public double floor() {
+      return Math.round(median * 100) / 100.0;
+    }
+  }
+
+  /** Measures the dense floor (see {@link Background}) over the judged queries of the datasets. */
+  public static Background background(List<RerankTuner.Dataset> datasets) throws IOException {
+    List<Double> medians = new ArrayList<>();
+    Map<DenseModel, Embedder> embedders = new HashMap<>();
+    Map<Path, DirectoryReader> readers = new HashMap<>();
+    Map<Path, java.util.Optional<DenseModel>> models = new HashMap<>();
+    try {
+      for (RerankTuner.Dataset d : datasets) {
+        for (QueryFile.Query q : d.queries()) {
+          if (!d.qrels().hasRelevant(q.id())) {
+            continue;
+          }
+          Path index = d.indexes().getOrDefault(q.corpus(), d.indexes().get(""));
+          if (index == null) {
+            continue;
+          }
+          java.util.Optional<DenseModel> known = models.get(index);
+          if (known == null) {
+            known = modelOf(index);
+            models.put(index, known);
+          }
+          if (known.isEmpty()) {
+            continue;
+          }
+          DenseModel model = known.get();
+          Embedder e = embedders.get(model);
+          if (e == null) {
+            e = Embedder.open(model, 1);
+            embedders.put(model, e);
+          }
+          DirectoryReader r = readers.get(index);
+          if (r == null) {
+            r = DirectoryReader.open(FSDirectory.open(index));
+            readers.put(index, r);
+          }
+          float[] vector = e.query(SimpleQuery.parse(clip(q.text())).plainText());
+          medians.add(medianCosine(r, vector, BACKGROUND_SAMPLE));
+        }
+      }
+    } finally {
+      for (Embedder e : embedders.values()) {
+        e.close();
+      }
+      for (DirectoryReader r : readers.values()) {
+        r.close();
+      }
+    }
+    if (medians.isEmpty()) {
+      return new Background(Double.NaN, Double.NaN, Double.NaN, 0);
+    }
+    java.util.Collections.sort(medians);
+    return new Background(
+        medians.get(medians.size() / 2),
+        medians.get(0),
+        medians.get(medians.size() - 1),
+        medians.size());
+  }
+
+  /** The model of the index's vectors, empty when it has none. */
+  private static java.util.Optional<DenseModel> modelOf(Path index) throws IOException {
+    try (Directory dir = FSDirectory.open(index)) {
+      DenseSpec dense = IndexManifest.read(dir, index).dense();
+      return dense == null
+          ? java.util.Optional.empty()
+          : java.util.Optional.of(DenseModel.named(dense.model()));
+    }
+  }
+
+  /**
+   * The median cosine (upper median) of {@code query} with a fixed sample of passages of {@code
+   * reader}: for every multiple t of {@code max(1, maxDoc / sample)}, the first doc at or after t
+   * that has a vector (each doc once). The same index gives the same sample every time.
+   *
+   * @throws IllegalArgumentException if the index holds no vectors
+   * @throws IOException on a read error
+   */
+  public static double medianCosine(IndexReader reader, float[] query, int sample)
+      throws IOException {
+    int step = Math.max(1, reader.maxDoc() / sample);
+    List<Float> cosines = new ArrayList<>();
+    for (LeafReaderContext leaf : reader.leaves()) {
+      FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+      if (values == null) {
+        continue;
+      }
+      int end = leaf.docBase + leaf.reader().maxDoc();
+      int first = (leaf.docBase + step - 1) / step * step;
+      int counted = -1;
+      for (int t = first; t < end; t += step) {
+        int target = t - leaf.docBase;
+        if (values.docID() < target) {
+          values.advance(target);
+        }
+        if (values.docID() == DocIdSetIterator.NO_MORE_DOCS) {
+          break;
+        }
+        if (values.docID() != counted) { // a doc past several multiples stands for the first only
+          counted = values.docID();
+          cosines.add(VectorUtil.dotProduct(query, values.vectorValue()));
+        }
+      }
+    }
+    if (cosines.isEmpty()) {
+      throw new IllegalArgumentException("the index holds no passage vectors");
+    }
+    java.util.Collections.sort(cosines);
+    return cosines.get(cosines.size() / 2);
   }
 
   /** The TREC ids of the articles ranked by {@code model} (best passage's id stands for each). */

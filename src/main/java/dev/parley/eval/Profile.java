@@ -68,7 +68,8 @@ public record Profile(
         profiles,
         "hybrid",
         "the default searcher on an index with vectors: the parley first stage's top 100 and the"
-            + " 100 nearest passages by e5 vector, fused by a min-max interpolation"
+            + " 100 nearest passages by e5 vector, fused by a min-max interpolation whose dense"
+            + " part is scaled by the dense side's confidence over the model's floor"
             + " (Fusion.learned())",
         s -> s,
         r -> r);

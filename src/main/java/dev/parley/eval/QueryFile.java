@@ -76,6 +76,17 @@ public final class QueryFile {
         throw new IllegalArgumentException(
             file + ":" + (n + 1) + ": query id '" + id + "' has a space: ids are one word");
       }
+      if (cols[column].isBlank()) {
+        // A batch or evaluation run ranks by query text; an empty one would browse by date and
+        // score as a query that found nothing, silently.
+        throw new IllegalArgumentException(
+            file
+                + ":"
+                + (n + 1)
+                + ": query "
+                + id
+                + " has no text: give it words, or remove the line");
+      }
       String corpus =
           corpusColumn >= 0 && corpusColumn < cols.length ? cols[corpusColumn].strip() : "";
       queries.add(new Query(id, cols[column].strip(), corpus));

@@ -63,6 +63,11 @@ final class DenseSide implements AutoCloseable {
     return new DenseSide(embedder);
   }
 
+  /** The model that embeds the queries (and wrote the index's vectors). */
+  DenseModel model() {
+    return embedder.model();
+  }
+
   /** The query's unit vector. */
   float[] embed(SimpleQuery query) {
     return embedder.query(query.plainText());

@@ -16,8 +16,12 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Counts topic, entity and month facets over the passages a query matches, with Lucene's sorted-set
@@ -33,6 +37,21 @@ final class FacetCounter {
   private record Cached(IndexReader reader, SortedSetDocValuesReaderState state) {}
 
   private volatile Cached cached;
+
+  /**
+   * The query whose matches a search's facets describe: the lexical matches, plus the passages a
+   * hybrid search added by meaning alone ({@code denseOnly}, passage ids), which are hits too; so
+   * in hybrid mode the facets describe the same hits as {@code totalHits}.
+   */
+  static Query hitsOf(Query lexical, List<BytesRef> denseOnly) {
+    if (denseOnly.isEmpty()) {
+      return lexical;
+    }
+    return new BooleanQuery.Builder()
+        .add(lexical, BooleanClause.Occur.SHOULD)
+        .add(new TermInSetQuery(Fields.PASSAGE_ID, denseOnly), BooleanClause.Occur.SHOULD)
+        .build();
+  }
 
   /** Facet counts for {@code query}: topics, top entities, months in date order. */
   Map<String, List<FacetCount>> count(IndexSearcher searcher, Query query) throws IOException {

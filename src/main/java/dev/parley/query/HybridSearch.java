@@ -68,13 +68,16 @@ final class HybridSearch {
    * @param exact whether {@code totalHits} is exact
    * @param matching passages that matched (lexically, plus dense candidates that matched no word)
    * @param notes per doc, how its fused score came about (for explanations)
+   * @param denseOnly the passage ids of the candidates that the dense side added without a lexical
+   *     match: hits like the others, so facets count them too
    */
   record Ranked(
       ScoreDoc[] ranked,
       long totalHits,
       boolean exact,
       long matching,
-      Map<Integer, String> notes) {}
+      Map<Integer, String> notes,
+      List<BytesRef> denseOnly) {}
 
   /**
    * The fused candidates, ranked, with at least {@code depth} from each side; with {@code explain},
@@ -90,9 +93,10 @@ final class HybridSearch {
         HybridRanker.collect(searcher, lexical, dense.filter(), dense.vector(), d, denseDepth(f));
     // Bounds from the head (the fusion's own depth per side), whatever the page: a deeper request
     // adds candidates below the head without moving the head's fused scores.
-    double[] fused = HybridRanker.fuse(c.candidates(), f.weight(), f.depth());
+    double[] fused = HybridRanker.fuse(c.candidates(), f);
     double[] lex = HybridRanker.lexicalNormalised(c.candidates(), f.depth());
     double[] cos = HybridRanker.cosineNormalised(c.candidates(), f.depth());
+    String confidence = explain ? confidenceNote(c.candidates(), f) : "";
     Map<Integer, String> notes = new HashMap<>();
     for (int i = 0; explain && i < fused.length; i++) {
       HybridRanker.Candidate x = c.candidates().get(i);
@@ -100,15 +104,16 @@ final class HybridSearch {
           x.doc(),
           String.format(
               Locale.ROOT,
-              "%.6f = hybrid: %.2f x lexical %.4f (first stage %.4f, rank %s) + %.2f x dense %.4f"
-                  + " (cosine %.4f, rank %s), each min-max normalised over the top %d of each"
-                  + " side%n",
+              "%.6f = hybrid: %.2f x lexical %.4f (first stage %.4f, rank %s) + %.2f x confidence"
+                  + " %s x dense %.4f (cosine %.4f, rank %s), each min-max normalised over the top"
+                  + " %d of each side%n",
               fused[i],
               f.weight(),
               lex[i],
               x.lexical(),
               x.lexicalRank() == 0 ? "-" : Integer.toString(x.lexicalRank()),
               1 - f.weight(),
+              confidence,
               cos[i],
               x.cosine(),
               x.denseRank() == 0 ? "-" : Integer.toString(x.denseRank()),
@@ -117,7 +122,27 @@ final class HybridSearch {
     // The list is every candidate; it holds every match when the lexical side had fewer matches
     // than its depth (the dense side's nearest passages are candidates, not matches to count).
     boolean exact = c.lexicalMatches() < d;
-    return new Ranked(HybridRanker.ranked(c.candidates(), fused), -1, exact, c.totalHits(), notes);
+    return new Ranked(
+        HybridRanker.ranked(c.candidates(), fused),
+        -1,
+        exact,
+        c.totalHits(),
+        notes,
+        denseOnly(c.candidates()));
+  }
+
+  /** The dense side's confidence with its arithmetic, for explanations. */
+  private static String confidenceNote(List<HybridRanker.Candidate> candidates, Fusion f) {
+    double confidence = HybridRanker.confidence(candidates, f.floor(), f.depth());
+    return f.floor() == Fusion.NO_FLOOR || candidates.isEmpty()
+        ? String.format(Locale.ROOT, "%.4f (no floor)", confidence)
+        : String.format(
+            Locale.ROOT,
+            "%.4f (= (best cosine %.4f - floor %.2f) / (1 - floor %.2f), clamped to [0, 1])",
+            confidence,
+            HybridRanker.bestCosine(candidates, f.depth()),
+            f.floor(),
+            f.floor());
   }
 
   /**
@@ -180,7 +205,8 @@ final class HybridSearch {
           total,
           total < ARTICLE_COUNT_LIMIT,
           w.matching(),
-          articleNotes);
+          articleNotes,
+          w.denseOnly());
     }
   }
 
@@ -191,12 +217,14 @@ final class HybridSearch {
    * @param order rank of each passage doc in the passage list (for browsing by date)
    * @param matching passages that matched
    * @param exhausted whether the list holds every match (a larger window would add nothing)
+   * @param denseOnly passage ids the dense side added without a lexical match
    */
   private record Window(
       List<ArticleRanker.Candidate> candidates,
       Map<Integer, Integer> order,
       long matching,
-      boolean exhausted) {}
+      boolean exhausted,
+      List<BytesRef> denseOnly) {}
 
   private static Window window(
       IndexSearcher searcher, Query lexical, Dense dense, boolean byDate, int window)
@@ -216,7 +244,8 @@ final class HybridSearch {
         parts.add(new ArticleRanker.Part(x.doc(), x.passageId(), lex[i], cos[i]));
       }
       // The dense side has no end; one generous window is what we rank.
-      return new Window(ArticleRanker.group(parts), Map.of(), c.totalHits(), true);
+      return new Window(
+          ArticleRanker.group(parts), Map.of(), c.totalHits(), true, denseOnly(c.candidates()));
     }
     TopFieldDocs top =
         searcher.search(
@@ -245,7 +274,18 @@ final class HybridSearch {
     } else {
       candidates = ArticleRanker.group(passages);
     }
-    return new Window(candidates, order, top.totalHits.value, passages.length < window);
+    return new Window(candidates, order, top.totalHits.value, passages.length < window, List.of());
+  }
+
+  /** The passage ids of the candidates that match no query word (lexical score 0). */
+  private static List<BytesRef> denseOnly(List<HybridRanker.Candidate> candidates) {
+    List<BytesRef> out = new ArrayList<>();
+    for (HybridRanker.Candidate c : candidates) {
+      if (c.lexical() <= 0) {
+        out.add(new BytesRef(c.passageId()));
+      }
+    }
+    return out;
   }
 
   private static String note(

@@ -42,6 +42,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Parley's query front door: ranks the passages of one index for a {@link SearchRequest}.
@@ -84,14 +85,16 @@ public final class Searcher implements AutoCloseable {
   private final HitReader hitReader;
   private final boolean snippets;
   private final RerankModel reranker;
-  private final DenseSide denseSide; // null when the index has no vectors
+  private final DenseSide denseSide; // null when the index has no vectors, or they cannot be used
+  // Why the index's vectors cannot embed queries (another model version, the model's jar missing),
+  // or null. Kept, not thrown at open: lexical searches, browsing and stats need no vectors.
+  private final Exception denseUnusable;
   private final Fusion fusion;
   private final ArticleModel articleModel;
 
   private Searcher(Builder b) throws IOException {
     this.path = b.path;
     this.reranker = b.reranker;
-    this.fusion = b.fusion;
     this.articleModel = b.articleModel;
     this.timeout = b.timeout;
     this.ownsDirectory = b.directory == null;
@@ -136,13 +139,20 @@ public final class Searcher implements AutoCloseable {
       }
       throw e;
     }
+    DenseSide dense = null;
+    Exception unusable = null;
     try {
-      this.denseSide =
-          manifest.dense() == null ? null : DenseSide.open(manifest.dense(), path, b.sessions);
+      dense = manifest.dense() == null ? null : DenseSide.open(manifest.dense(), path, b.sessions);
+    } catch (SchemaMismatchException | IllegalStateException e) {
+      unusable = e;
     } catch (IOException | RuntimeException e) {
       close();
       throw e;
     }
+    this.denseSide = dense;
+    this.denseUnusable = unusable;
+    // The default fusion's floor is the model's own (e5 and bge cosines live in different ranges).
+    this.fusion = dense == null ? b.fusion : b.fusion.forModel(dense.model());
     AnalysisConfig analysis = AnalysisConfig.fromJson(manifest.analysis());
     ParleyAnalyzer indexAnalyzer = new ParleyAnalyzer(analysis);
     // Loose words drop stop words; phrases keep them (the index keeps them, schema 4).
@@ -205,8 +215,12 @@ public final class Searcher implements AutoCloseable {
    *
    * @throws IllegalArgumentException for a topic the index does not have, an unknown entity, or a
    *     query whose synonyms expand past Lucene's clause limit
+   * @throws SchemaMismatchException if the request needs the index's vectors (it has words and does
+   *     not turn them off with {@link SearchRequest.Builder#withDense}) and another version of the
+   *     model wrote them
    * @throws IOException on a read error
-   * @throws IllegalStateException if the searcher is closed
+   * @throws IllegalStateException if the searcher is closed, or the request needs the vectors and
+   *     their model's artifact is not on the class path
    */
   public SearchResults search(SearchRequest request) throws IOException {
     Objects.requireNonNull(request, "request");
@@ -225,7 +239,9 @@ public final class Searcher implements AutoCloseable {
               ? hitReader.hits(searcher, page, q.text(), q.query(), request, ranking.notes())
               : hitReader.hits(searcher, page, null, q.query(), request, ranking.notes());
       Map<String, List<FacetCount>> counts =
-          request.facets() ? facets.count(searcher, q.firstStage()) : Map.of();
+          request.facets()
+              ? facets.count(searcher, FacetCounter.hitsOf(q.firstStage(), ranking.denseOnly()))
+              : Map.of();
       SearchResults.Order order =
           !q.browse()
               ? SearchResults.Order.RELEVANCE
@@ -256,9 +272,15 @@ public final class Searcher implements AutoCloseable {
     }
   }
 
-  /** A ranked page and what its hits are read with. */
+  /**
+   * A ranked page and what its hits are read with; {@code denseOnly} holds the passage ids a hybrid
+   * search added by meaning alone (hits that match no query word), empty otherwise.
+   */
   private record Ranking(
-      QueryPreparer.Prepared q, PassageRanker.Page page, Map<Integer, String> notes) {}
+      QueryPreparer.Prepared q,
+      PassageRanker.Page page,
+      Map<Integer, String> notes,
+      List<BytesRef> denseOnly) {}
 
   /**
    * Prepares and ranks a checked request: everything but reading the hits; without {@code counts}
@@ -291,6 +313,7 @@ public final class Searcher implements AutoCloseable {
             : new HybridSearch.Dense(vector, preparer.denseFilter(checked, q), fusion);
     PassageRanker.Page page;
     Map<Integer, String> notes = Map.of();
+    List<BytesRef> denseOnly = List.of();
     if (articles) {
       HybridSearch.Ranked r =
           HybridSearch.articles(
@@ -310,6 +333,7 @@ public final class Searcher implements AutoCloseable {
           PassageRanker.rankList(
               searcher, r.ranked(), r.totalHits(), r.exact(), r.matching(), options);
       notes = r.notes();
+      denseOnly = r.denseOnly();
     } else if (dense != null) {
       HybridSearch.Ranked r =
           HybridSearch.fused(
@@ -318,11 +342,12 @@ public final class Searcher implements AutoCloseable {
           PassageRanker.rankList(
               searcher, r.ranked(), r.totalHits(), r.exact(), r.matching(), options);
       notes = r.notes();
+      denseOnly = r.denseOnly();
     } else {
       // Topic scores come from the rescorer over the top passages (options), not the query.
       page = PassageRanker.rank(searcher, q.firstStage(), options);
     }
-    return new Ranking(q, page, notes);
+    return new Ranking(q, page, notes, denseOnly);
   }
 
   /**
@@ -377,10 +402,34 @@ public final class Searcher implements AutoCloseable {
    * The query's vector when the dense side takes part: the index has vectors, {@code wanted}, and
    * the query has words; else null.
    */
-  private float[] queryVector(QueryPreparer.Request checked, boolean wanted) {
-    return denseSide == null || !wanted || checked.parsed().groups().isEmpty()
-        ? null
-        : denseSide.embed(checked.parsed());
+  private float[] queryVector(QueryPreparer.Request checked, boolean wanted)
+      throws SchemaMismatchException {
+    if (!wanted || checked.parsed().groups().isEmpty()) {
+      return null;
+    }
+    requireUsableVectors();
+    return denseSide == null ? null : denseSide.embed(checked.parsed());
+  }
+
+  /**
+   * Fails a search that needs the index's vectors when they cannot embed queries, with the reason
+   * found at open and the way to search without them.
+   *
+   * @throws SchemaMismatchException if the vectors are of another model version
+   * @throws IllegalStateException if the model's artifact is not on the class path
+   */
+  private void requireUsableVectors() throws SchemaMismatchException {
+    if (denseUnusable == null) {
+      return;
+    }
+    String message =
+        denseUnusable.getMessage()
+            + "; or search without the vectors (parley search --no-dense,"
+            + " SearchRequest.withDense(false))";
+    if (denseUnusable instanceof SchemaMismatchException) {
+      throw new SchemaMismatchException(message);
+    }
+    throw new IllegalStateException(message, denseUnusable);
   }
 
   /**
@@ -393,6 +442,7 @@ public final class Searcher implements AutoCloseable {
    */
   public HybridRanker.Candidates fusionCandidates(SearchRequest request, int depth)
       throws IOException {
+    requireUsableVectors();
     if (denseSide == null) {
       throw new IllegalStateException(
           "index " + path + " has no passage vectors: build it with parley index --embed MODEL");
@@ -660,7 +710,8 @@ public final class Searcher implements AutoCloseable {
 
     /**
      * How the lexical and the dense side are fused when the index has passage vectors; default
-     * {@link Fusion#learned()}. Ignored for an index without vectors.
+     * {@link Fusion#learned()}, with the floor of the index's model ({@link Fusion#forModel}).
+     * Ignored for an index without vectors.
      */
     public Builder withFusion(Fusion fusion) {
       this.fusion = Objects.requireNonNull(fusion, "fusion");

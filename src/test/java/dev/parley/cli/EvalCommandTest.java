@@ -1,6 +1,7 @@
 package dev.parley.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -261,8 +262,20 @@ class EvalCommandTest {
         Files.writeString(tmp.resolve("repeat.tsv"), "qid\tquery\nq1\tzebra\nq1\twalrus\n");
     Path noTab = Files.writeString(tmp.resolve("no-tab.tsv"), "q1\tzebra\nq2 walrus\n");
     Path noColumn = Files.writeString(tmp.resolve("no-column.tsv"), "qid\ttext\nq1\tzebra\n");
+    // An empty query would browse by date, silently (reviewer finding for batch): named instead,
+    // whether the text column is empty, blank, or the header's query column is the empty one.
+    Path empty = Files.writeString(tmp.resolve("empty.tsv"), "q1\tzebra\nq2\t\n");
+    Path blank = Files.writeString(tmp.resolve("blank.tsv"), "q7\t  \t\n");
+    Path emptyColumn =
+        Files.writeString(tmp.resolve("empty-column.tsv"), "qid\tcorpus\tquery\nq1\tagnews\t\n");
     Map<List<String>, String> cases =
         Map.of(
+            List.of(empty.toString(), file("qrels-passage.txt")),
+            empty + ":2: query q2 has no text: give it words, or remove the line",
+            List.of(blank.toString(), file("qrels-passage.txt")),
+            blank + ":1: query q7 has no text: give it words, or remove the line",
+            List.of(emptyColumn.toString(), file("qrels-passage.txt")),
+            emptyColumn + ":2: query q1 has no text: give it words, or remove the line",
             List.of(file("queries.tsv"), qrels.toString()),
             qrels + ":2: expected 'qid 0 unit grade', found 'q1 a1#2 2'",
             List.of(file("queries.tsv"), grade.toString()),
@@ -287,5 +300,14 @@ class EvalCommandTest {
       assertEquals("parley eval: " + c.getValue(), r.err().lines().findFirst().orElse(""));
       assertEquals("", r.out());
     }
+    Path run = tmp.resolve("empty.trec");
+    MainTest.Run batch =
+        MainTest.run(
+            "batch", "--index", index, "--queries", empty.toString(), "--run", run.toString());
+    assertEquals(2, batch.code(), batch.err());
+    assertEquals(
+        "parley batch: " + empty + ":2: query q2 has no text: give it words, or remove the line",
+        batch.err().strip());
+    assertFalse(Files.exists(run), "no run file is written");
   }
 }

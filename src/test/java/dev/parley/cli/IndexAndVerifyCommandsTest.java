@@ -29,6 +29,38 @@ class IndexAndVerifyCommandsTest {
   }
 
   @Test
+  void embedReportsWhatItEmbeddedAndOnlyARerunHasARest() throws IOException {
+    // Reviewer finding: the first --embed run said "(the rest kept their vectors)" with no rest.
+    String index = dir.resolve("vectors").toString();
+    String in = input();
+    Run first = run("index", "--input", in, "--index", index, "--embed", "e5-small-v2");
+    assertEquals(0, first.code(), first.err());
+    assertTrue(
+        first
+            .err()
+            .contains(
+                "embedded 3 passages with e5-small-v2 (384 dimensions, 1.11.0-beta19)"
+                    + System.lineSeparator()),
+        first.err());
+    assertFalse(first.err().contains("kept"), first.err());
+    Files.writeString(dir.resolve("in/c.txt"), "date 2020-01-03 Charlie.\n");
+    Run second = run("index", "--input", in, "--index", index);
+    assertEquals(0, second.code(), second.err());
+    assertTrue(
+        second
+            .err()
+            .contains(
+                "embedded 1 passages with e5-small-v2 (384 dimensions, 1.11.0-beta19) (2 unchanged"
+                    + " articles kept their vectors)"),
+        second.err());
+    Files.writeString(dir.resolve("in/b.txt"), "date 2020-01-02 Bravo again.\n");
+    Files.delete(dir.resolve("in/a.txt"));
+    Run third = run("index", "--input", in, "--index", index);
+    assertEquals(0, third.code(), third.err());
+    assertTrue(third.err().contains("(1 unchanged article kept its vectors)"), third.err());
+  }
+
+  @Test
   void rerunReportsUnchangedAndJsonOnlyAddsFields() throws IOException {
     String index = dir.resolve("idx").toString();
     String in = input();

@@ -11,18 +11,28 @@ import com.google.gson.JsonObject;
 import dev.parley.embed.DenseModel;
 import dev.parley.indexer.Indexer;
 import dev.parley.query.fuse.Fusion;
+import dev.parley.query.fuse.HybridRanker;
+import dev.parley.query.result.FacetCount;
 import dev.parley.query.result.Hit;
 import dev.parley.query.result.ResultsJson;
 import dev.parley.query.result.SearchResults;
 import dev.parley.query.result.Unit;
+import dev.parley.schema.Fields;
 import dev.parley.schema.IndexManifest;
+import dev.parley.schema.SchemaMismatchException;
 import dev.parley.testutil.StrictJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -109,13 +119,24 @@ class HybridSearchTest {
     assertFalse(bm25.contains("emb2#0-0"), bm25.toString());
 
     List<String> hybrid = ids(search(index, SearchRequest.of("trade ban")));
-    assertTrue(hybrid.contains("emb1#0-0") || hybrid.contains("emb2#0-0"), "default: " + hybrid);
-    try (Searcher meaning =
-        Searcher.builder(index).withFusion(Fusion.learned().withWeight(0.4)).build()) {
-      List<String> top = ids(meaning.search(SearchRequest.of("trade ban")));
-      assertTrue(
-          top.subList(0, 3).contains("emb1#0-0") || top.subList(0, 3).contains("emb2#0-0"),
-          "lexical share 0.4: " + top);
+    assertTrue(hybrid.contains("emb1#0-0") && hybrid.contains("emb2#0-0"), "default: " + hybrid);
+    // The nearest passage's cosine is 0.836, weak evidence above e5's floor 0.74 (confidence
+    // 0.37): by default the paraphrases come after the passages holding a query word, but above
+    // the unrelated summit passage.
+    assertTrue(hybrid.indexOf("emb2#0-0") < hybrid.indexOf("summit1#0-0"), "default: " + hybrid);
+    assertTrue(hybrid.indexOf("emb1#0-0") < hybrid.indexOf("summit1#0-0"), "default: " + hybrid);
+    // Min-max alone (no floor) at the lexical share 0.4, or the floor with a share of 0.1, puts
+    // them in the top 3.
+    for (Fusion meaning :
+        List.of(
+            Fusion.learned().withWeight(0.4).withFloor(Fusion.NO_FLOOR),
+            Fusion.learned().withWeight(0.1))) {
+      try (Searcher s = Searcher.builder(index).withFusion(meaning).build()) {
+        List<String> top = ids(s.search(SearchRequest.of("trade ban")));
+        assertTrue(
+            top.subList(0, 3).contains("emb1#0-0") || top.subList(0, 3).contains("emb2#0-0"),
+            meaning + ": " + top);
+      }
     }
   }
 
@@ -177,6 +198,36 @@ class HybridSearchTest {
   }
 
   @Test
+  void facetsDescribeTheHybridHits() throws IOException {
+    // Every passage has one month, so the month facet sums to the hits counted; in hybrid mode
+    // that includes the passages found by meaning alone (reviewer finding: facets described the
+    // lexical matches only, so "xylophone zebra" showed hits and no facets).
+    Fusion shallow = new Fusion(Fusion.LEARNED_WEIGHT, 3, Fusion.Candidates.UNION);
+    try (Searcher searcher = Searcher.builder(index).withFusion(shallow).build()) {
+      for (String q : List.of("xylophone zebra", "trade ban", "summit", "embargo Venezuela")) {
+        SearchResults r =
+            searcher.search(SearchRequest.builder(q).withPerArticle(0).withFacets(true).build());
+        long months = r.facets().get(Fields.MONTH).stream().mapToLong(FacetCount::count).sum();
+        assertEquals(r.totalHits(), months, q + ": " + r.facets());
+        SearchResults lexical =
+            searcher.search(
+                SearchRequest.builder(q)
+                    .withPerArticle(0)
+                    .withFacets(true)
+                    .withDense(false)
+                    .build());
+        long lexicalMonths =
+            lexical.facets().get(Fields.MONTH).stream().mapToLong(FacetCount::count).sum();
+        assertEquals(lexical.totalHits(), lexicalMonths, q);
+      }
+      SearchResults none =
+          searcher.search(
+              SearchRequest.builder("xylophone zebra").withPerArticle(0).withFacets(true).build());
+      assertEquals(3, none.totalHits(), "the three nearest passages, no lexical match");
+    }
+  }
+
+  @Test
   void noDenseIsTheLexicalRanking() throws IOException {
     SearchResults off =
         search(index, SearchRequest.builder("trade ban").withDense(false).withK(20).build());
@@ -219,9 +270,82 @@ class HybridSearchTest {
   void explainShowsBothParts() throws IOException {
     Hit top =
         search(index, SearchRequest.builder("trade ban").withExplain(true).build()).hits().get(0);
-    assertTrue(top.explanation().contains("hybrid: 0.55 x lexical"), top.explanation());
+    assertTrue(top.explanation().contains("hybrid: 0.40 x lexical"), top.explanation());
+    assertTrue(top.explanation().contains("+ 0.60 x confidence"), top.explanation());
+    assertTrue(
+        top.explanation().matches("(?s).*- floor 0\\.74\\) / \\(1 - floor 0\\.74\\).*"),
+        top.explanation());
     assertTrue(top.explanation().contains("x dense"), top.explanation());
     assertTrue(top.explanation().contains("lexical part:"), top.explanation());
+    try (Searcher plain =
+        Searcher.builder(index).withFusion(Fusion.learned().withFloor(Fusion.NO_FLOOR)).build()) {
+      Hit p =
+          plain.search(SearchRequest.builder("trade ban").withExplain(true).build()).hits().get(0);
+      assertTrue(p.explanation().contains("x confidence 1.0000 (no floor)"), p.explanation());
+    }
+  }
+
+  @Test
+  void anIndexOfAnotherModelFusesWithThatModelsFloor() throws IOException {
+    // bge's cosines live far below e5's (an unrelated passage: about 0.43 against 0.74), so e5's
+    // floor would switch bge's dense side off: the searcher takes the index model's own floor.
+    Path bge = dir.resolve("bge");
+    try (Indexer indexer =
+        Indexer.builder(bge).withEmbeddings(DenseModel.BGE_SMALL_EN_V15).withThreads(1).build()) {
+      assertEquals(List.of(), indexer.index(List.of(input)).rejected());
+    }
+    try (Searcher searcher = Searcher.open(bge)) {
+      for (String q : List.of("trade ban", "sanctions on North Korea", "summit")) {
+        SearchRequest r = SearchRequest.builder(q).withK(20).withPerArticle(0).build();
+        var c = searcher.fusionCandidates(r, Fusion.DEFAULT_DEPTH).candidates();
+        double own = HybridRanker.confidence(c, 0.43, Fusion.DEFAULT_DEPTH);
+        assertTrue(own > 0, q + ": confidence over bge's floor " + own);
+        assertEquals(0, HybridRanker.confidence(c, 0.74, Fusion.DEFAULT_DEPTH), q);
+        double[] fused = HybridRanker.fuse(c, Fusion.LEARNED_WEIGHT, 0.43, Fusion.DEFAULT_DEPTH);
+        for (Hit h : searcher.search(r).hits()) {
+          assertEquals((float) fused[indexOf(c, h.passageId())], h.score(), 1e-6, q);
+        }
+      }
+    }
+  }
+
+  @Test
+  void theSearcherFusesWithTheLearnedFloor() throws IOException {
+    // The scores a search returns are the fusion of its candidates with Fusion.learned() (weight
+    // and floor), so tune --fusion's offline figures are what the searcher does.
+    try (Searcher searcher = Searcher.open(index)) {
+      for (String q : List.of("trade ban", "sanctions on North Korea", "summit", "smoking")) {
+        SearchRequest r = SearchRequest.builder(q).withK(20).withPerArticle(0).build();
+        var c = searcher.fusionCandidates(r, Fusion.DEFAULT_DEPTH).candidates();
+        double[] fused =
+            dev.parley.query.fuse.HybridRanker.fuse(
+                c, Fusion.learned().forModel(DenseModel.E5_SMALL_V2));
+        double[] plain =
+            dev.parley.query.fuse.HybridRanker.fuse(c, Fusion.LEARNED_WEIGHT, Fusion.DEFAULT_DEPTH);
+        List<Hit> hits = searcher.search(r).hits();
+        assertEquals(c.size(), hits.size(), q);
+        double conf =
+            dev.parley.query.fuse.HybridRanker.confidence(
+                c, DenseModel.E5_SMALL_V2.backgroundCosine(), Fusion.DEFAULT_DEPTH);
+        assertTrue(conf < 1, q + ": confidence " + conf);
+        for (Hit h : hits) {
+          int i = indexOf(c, h.passageId());
+          assertEquals((float) fused[i], h.score(), 1e-6, q + " " + h.passageId());
+          if (fused[i] != plain[i]) {
+            assertTrue(Math.abs(h.score() - plain[i]) > 1e-6, q + " " + h.passageId());
+          }
+        }
+      }
+    }
+  }
+
+  private static int indexOf(List<dev.parley.query.fuse.HybridRanker.Candidate> c, String id) {
+    for (int i = 0; i < c.size(); i++) {
+      if (c.get(i).passageId().equals(id)) {
+        return i;
+      }
+    }
+    throw new AssertionError(id);
   }
 
   @Test
@@ -290,6 +414,50 @@ class HybridSearchTest {
     assertEquals(1, lexical.totalHits(), "totalHits counts articles: two passages, one article");
     // The shorter second paragraph ("Treasury") outscores the first ("Pyongyang") in BM25.
     assertEquals(List.of("emb2#1-1"), ids(lexical));
+  }
+
+  @Test
+  void vectorsOfAnotherModelVersionStopOnlyTheSearchesThatNeedThem() throws IOException {
+    // Reviewer finding: an index whose vectors another version of the model wrote refused to open,
+    // so stats, browsing and --no-dense (which need no vectors) failed with the hybrid search.
+    Path older = dir.resolve("older-vectors");
+    Files.createDirectories(older);
+    try (var files = Files.list(index)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, older.resolve(f.getFileName()));
+      }
+    }
+    try (var d = FSDirectory.open(older);
+        IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new StandardAnalyzer()))) {
+      Map<String, String> data = new HashMap<>();
+      try (DirectoryReader r = DirectoryReader.open(d)) {
+        data.putAll(r.getIndexCommit().getUserData());
+      }
+      data.put("parley.dense.version", "1.0.0-older");
+      w.setLiveCommitData(data.entrySet());
+      w.commit();
+    }
+    try (Searcher searcher = Searcher.open(older)) {
+      SearchRequest lexical = SearchRequest.builder("trade ban").withDense(false).build();
+      assertEquals(ids(search(index, lexical)), ids(searcher.search(lexical)));
+      assertEquals(9, searcher.stats().passages());
+      assertFalse(searcher.search(SearchRequest.builder("").build()).hits().isEmpty(), "browse");
+      for (SearchRequest needsVectors :
+          List.of(
+              SearchRequest.of("trade ban"),
+              SearchRequest.builder("embargo").withUnit(Unit.ARTICLE).build())) {
+        SchemaMismatchException e =
+            assertThrows(SchemaMismatchException.class, () -> searcher.search(needsVectors));
+        assertEquals(
+            "index "
+                + older
+                + " holds vectors of e5-small-v2 (384 dimensions, 1.0.0-older) but this Parley"
+                + " embeds queries with e5-small-v2 (384 dimensions, 1.11.0-beta19): re-index into"
+                + " a new directory with this Parley; or search without the vectors (parley search"
+                + " --no-dense, SearchRequest.withDense(false))",
+            e.getMessage());
+      }
+    }
   }
 
   @Test

@@ -215,13 +215,14 @@ public final class HybridRanker {
 
   /**
    * Fused scores of {@code candidates} (same order): {@code weight × lexical + (1 − weight) ×
-   * cosine}, each part min-max normalised over the candidates. A part with one positive value for
-   * every candidate counts as 1 for all (it tells them apart no more than it does); a part that is
-   * 0 (or below) everywhere counts as 0: when no candidate holds a query word, the lexical part
-   * adds nothing, so a query of unknown words cannot score like a perfect match.
+   * cosine}, each part min-max normalised over the candidates, with no floor (the dense side's
+   * confidence is 1). A part with one positive value for every candidate counts as 1 for all (it
+   * tells them apart no more than it does); a part that is 0 (or below) everywhere counts as 0:
+   * when no candidate holds a query word, the lexical part adds nothing, so a query of unknown
+   * words cannot score like a perfect match.
    */
   public static double[] fuse(List<Candidate> candidates, double weight) {
-    return fuse(candidates, weight, Integer.MAX_VALUE);
+    return fuse(candidates, weight, Fusion.NO_FLOOR, Integer.MAX_VALUE);
   }
 
   /**
@@ -231,13 +232,62 @@ public final class HybridRanker {
    * evaluation run asking for 1000 fuse the head the same way); deeper candidates fall below 0.
    */
   public static double[] fuse(List<Candidate> candidates, double weight, int head) {
+    return fuse(candidates, weight, Fusion.NO_FLOOR, head);
+  }
+
+  /**
+   * Fused scores with a floor (see {@link Fusion}): {@code weight × lexical + (1 − weight) ×
+   * confidence × cosine}, both parts min-max normalised over the head, the confidence that of
+   * {@link #confidence(List, double, int)}.
+   *
+   * @param floor the model's cosine for an unrelated passage, or {@link Fusion#NO_FLOOR}
+   */
+  public static double[] fuse(List<Candidate> candidates, double weight, double floor, int head) {
     double[] lexical = lexicalNormalised(candidates, head);
     double[] cosine = cosineNormalised(candidates, head);
+    double dense = (1 - weight) * confidence(candidates, floor, head);
     double[] out = new double[candidates.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = weight * lexical[i] + (1 - weight) * cosine[i];
+      out[i] = weight * lexical[i] + dense * cosine[i];
     }
     return out;
+  }
+
+  /** Fused scores with {@code fusion}'s weight and floor, its depth as the head. */
+  public static double[] fuse(List<Candidate> candidates, Fusion fusion) {
+    return fuse(candidates, fusion.weight(), fusion.floor(), fusion.depth());
+  }
+
+  /**
+   * How far the dense side's best match rises above the model's cosine for an unrelated passage:
+   * {@code clamp((best cosine in the head − floor) / (1 − floor), 0, 1)}; 1 with {@link
+   * Fusion#NO_FLOOR} or no candidates. Min-max normalisation stretches any band of cosines to [0,
+   * 1]; this says how much that stretched band is worth.
+   *
+   * @throws IllegalArgumentException for {@link Fusion#MODEL_FLOOR}: which model's floor it stands
+   *     for is known only with an index ({@link Fusion#forModel})
+   */
+  public static double confidence(List<Candidate> candidates, double floor, int head) {
+    if (Double.isNaN(floor)) {
+      throw new IllegalArgumentException(
+          "the fusion's floor is the index model's: resolve it with Fusion.forModel(model) first");
+    }
+    if (floor == Fusion.NO_FLOOR || candidates.isEmpty()) {
+      return 1;
+    }
+    return Math.max(0, Math.min(1, (bestCosine(candidates, head) - floor) / (1 - floor)));
+  }
+
+  /** The highest cosine among the head's candidates (all candidates when none is in the head). */
+  public static double bestCosine(List<Candidate> candidates, int head) {
+    boolean[] in = inHead(candidates, head);
+    double best = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < in.length; i++) {
+      if (in[i]) {
+        best = Math.max(best, candidates.get(i).cosine());
+      }
+    }
+    return best;
   }
 
   /** The lexical part of {@link #fuse(List, double, int)}, same order. */
