@@ -44,23 +44,25 @@ final class SearchCommand extends CliCommand {
 
   @Option(
       names = "--topic",
-      arity = "1..*",
       paramLabel = "T",
-      description = "Rank by these topics (diplomacy, sanctions, summits; any case).")
+      description = {
+        "Rank by this topic (diplomacy, sanctions, summits; any case). Repeat for several:",
+        "--topic a --topic b. One value per --topic, so a query after it stays the query."
+      })
   List<String> topics = new ArrayList<>();
 
   @Option(
       names = "--filter-topic",
-      arity = "1..*",
       paramLabel = "T",
-      description = "Keep only passages labelled with one of these topics.")
+      description =
+          "Keep only passages labelled with this topic; repeat for several (any of them).")
   List<String> topicFilter = new ArrayList<>();
 
   @Option(
       names = "--entity",
-      arity = "1..*",
       paramLabel = "E",
-      description = "Keep passages that mention each entity (id or alias).")
+      description =
+          "Keep passages that mention this entity (id or alias); repeat for several (each).")
   List<String> entities = new ArrayList<>();
 
   @Option(names = "--k", paramLabel = "N", description = "Hits to show (default 10).")
