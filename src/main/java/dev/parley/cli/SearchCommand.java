@@ -108,7 +108,8 @@ final class SearchCommand extends CliCommand {
       paramLabel = "html|none",
       description = {
         "HTML-escape the article text in snippets (html, the default) or not (none, for",
-        "apps that escape it themselves). Text output also shows control characters as ?."
+        "apps that escape it themselves). Text output also shows control characters and",
+        "bidirectional overrides as ?."
       })
   String snippetEscaping = "html";
 
@@ -314,14 +315,14 @@ final class SearchCommand extends CliCommand {
       out.printf(
           "%3d. %-34s %s  paragraphs %d-%d  score %.3f%s%n",
           h.rank(),
-          h.passageId(),
+          IndexCommand.printable(h.passageId()),
           h.date(),
           h.from(),
           h.to(),
           h.score(),
           h.heading() == null ? "" : "  [" + IndexCommand.printable(h.heading()) + "]");
       out.println("     " + IndexCommand.printable(h.snippet()));
-      String labels = labels(h);
+      String labels = IndexCommand.printable(labels(h));
       if (!labels.isEmpty()) {
         out.println("     " + labels);
       }
