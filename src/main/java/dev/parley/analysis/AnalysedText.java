@@ -116,10 +116,18 @@ public final class AnalysedText {
       slicing = slicing && increment.getPositionIncrement() == 0;
       AttributeSource.State end = ts.captureState();
       AttributeSource.State[] array = states.toArray(AttributeSource.State[]::new);
-      Slicing facts =
-          slicing && NormalizedText.isUnchanged(text)
-              ? new Slicing(text, starts, ends, AcronymFilter.capsRuns(text, i -> i))
-              : null;
+      Slicing facts = null;
+      if (slicing) {
+        // Text all in ASCII (most news) is unchanged by the char filters, and its runs in
+        // capitals are found in the same pass that finds it is ASCII.
+        int[] runs = AcronymFilter.asciiCapsRuns(text);
+        if (runs == null && NormalizedText.isUnchanged(text)) {
+          runs = AcronymFilter.capsRuns(text, i -> i);
+        }
+        if (runs != null) {
+          facts = new Slicing(text, starts, ends, runs);
+        }
+      }
       return new AnalysedText(ts.cloneAttributes(), array, end, 0, array.length, 0, facts);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // analysing a String does not fail

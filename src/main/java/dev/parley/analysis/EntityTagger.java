@@ -286,7 +286,17 @@ public final class EntityTagger {
 
   /** The distinct entity ids of {@code mentions}, in order of first mention. */
   public static List<String> ids(List<Mention> mentions) {
-    return mentions.stream().map(Mention::entityId).distinct().toList();
+    // A loop, not a stream: it runs for every passage indexed, and a passage names few entities
+    // (a list's search is then cheaper than a set; a long text's mentions go through a set).
+    List<String> ids = new ArrayList<>(Math.min(mentions.size(), 16));
+    java.util.Set<String> seen = mentions.size() > 16 ? new java.util.HashSet<>() : null;
+    for (Mention m : mentions) {
+      String id = m.entityId();
+      if (seen != null ? seen.add(id) : !ids.contains(id)) {
+        ids.add(id);
+      }
+    }
+    return java.util.Collections.unmodifiableList(ids);
   }
 
   /** Whether the view's folded words from {@code from} are the name's (a hash only suggests it). */

@@ -3,7 +3,6 @@ package dev.parley.analysis;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
-import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -33,8 +32,8 @@ final class RememberedTermFilter extends TokenFilter {
 
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
-  private final CharArrayMap<char[]> plain = new CharArrayMap<>(4096, false);
-  private final CharArrayMap<char[]> keywords = new CharArrayMap<>(256, false);
+  private final TermMemory plain = new TermMemory(4096);
+  private final TermMemory keywords = new TermMemory(256);
   private final OneToken one = new OneToken();
   private final TokenStream tail;
   private final CharTermAttribute tailTerm;
@@ -55,18 +54,29 @@ final class RememberedTermFilter extends TokenFilter {
       return false;
     }
     boolean isKeyword = keyword.isKeyword();
-    CharArrayMap<char[]> memory = isKeyword ? keywords : plain;
+    TermMemory memory = isKeyword ? keywords : plain;
     char[] buffer = term.buffer();
     int length = term.length();
-    char[] out = memory.get(buffer, 0, length);
-    if (out == null) {
-      out = runTail(buffer, length, isKeyword);
-      if (memory.size() >= MAX_REMEMBERED) {
-        memory.clear();
-      }
-      memory.put(Arrays.copyOf(buffer, length), out);
+    if (length
+        > TermMemory.MAX_LENGTH) { // longer than any token Lucene's tokenizers make: not kept
+      char[] out = runTail(buffer, length, isKeyword);
+      term.copyBuffer(out, 0, out.length);
+      return true;
     }
-    term.copyBuffer(out, 0, out.length);
+    int hash = TermMemory.hash(buffer, length);
+    int at = memory.find(buffer, length, hash);
+    if (at < 0) {
+      char[] out = runTail(buffer, length, isKeyword);
+      if (out.length <= TermMemory.MAX_LENGTH) {
+        if (memory.size() >= MAX_REMEMBERED) {
+          memory.clear();
+        }
+        memory.put(buffer, length, hash, out);
+      }
+      term.copyBuffer(out, 0, out.length);
+    } else {
+      term.copyBuffer(memory.pool(), memory.termStart(at), memory.termLength(at));
+    }
     return true;
   }
 

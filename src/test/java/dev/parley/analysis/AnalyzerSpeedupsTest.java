@@ -230,6 +230,57 @@ class AnalyzerSpeedupsTest {
         new int[] {4, 28}, AcronymFilter.capsRuns("the O'NEILL’S 2019 TALKS END", i -> i));
   }
 
+  /**
+   * The one-pass scan of ASCII text gives the runs of the regular expression, and gives way (null)
+   * to the general scan on any text with a character beyond ASCII, wherever it falls.
+   */
+  @Test
+  void asciiCapsRunsAreThoseOfTheRegularExpression() {
+    long seed = Long.getLong("parley.seed", System.nanoTime());
+    System.out.println(
+        "AnalyzerSpeedupsTest ascii caps seed: "
+            + seed
+            + " (rerun with -Dparley.seed="
+            + seed
+            + ")");
+    Random random = new Random(seed);
+    List<String> ascii = new ArrayList<>();
+    for (String p : PIECES) {
+      if (p.chars().allMatch(c -> c < 128)) {
+        ascii.add(p);
+      }
+    }
+    ascii.addAll(List.of("A", "B.", "C'", "'D", "x", "9", "..", "''", "IRAN'S", "U.N.", "a.B"));
+    for (int round = 0; round < 20_000; round++) {
+      StringBuilder b = new StringBuilder();
+      int pieces = random.nextInt(30);
+      for (int k = 0; k < pieces; k++) {
+        b.append(ascii.get(random.nextInt(ascii.size())));
+        if (random.nextInt(3) > 0) {
+          b.append(random.nextInt(4) == 0 ? "." : " ");
+        }
+      }
+      String text = b.toString();
+      int[] expected = regexCapsRuns(text, i -> i);
+      assertArrayEquals(expected, AcronymFilter.asciiCapsRuns(text), "seed " + seed + ": " + text);
+      assertArrayEquals(
+          regexCapsRuns(text, i -> i + 5),
+          AcronymFilter.capsRuns(text, i -> i + 5),
+          "seed " + seed + ": " + text);
+      // One character beyond ASCII anywhere sends the text to the general scan.
+      String other = PIECES[random.nextInt(PIECES.length)];
+      if (other.chars().anyMatch(c -> c >= 128)) {
+        int at = random.nextInt(text.length() + 1);
+        String mixed = text.substring(0, at) + other + text.substring(at);
+        assertEquals(null, AcronymFilter.asciiCapsRuns(mixed), "seed " + seed + ": " + mixed);
+        assertArrayEquals(
+            regexCapsRuns(mixed, i -> i),
+            AcronymFilter.capsRuns(mixed, i -> i),
+            "seed " + seed + ": " + mixed);
+      }
+    }
+  }
+
   @Test
   void spellingVariantsByCharactersAgreeWithTheList() {
     SpellingVariants v = SpellingVariants.defaults();

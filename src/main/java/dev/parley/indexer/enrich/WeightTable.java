@@ -29,6 +29,17 @@ final class WeightTable {
   private final int[] index;
 
   /**
+   * A filter of the keys, one bit per value of a key's top {@link #filterBits} bits (8 bits per key
+   * or more, at least 1024): a key whose bit is clear has no weights, so most of a passage's pairs
+   * and rarer words, which the model never weighed, are turned away by one read of this small array
+   * instead of probes of the index and the key array, which the indexer's other work evicts from
+   * the caches between passages. A set bit only says "maybe": the index decides.
+   */
+  private final long[] filter;
+
+  private final int filterBits;
+
+  /**
    * A table of {@code byKey}'s keys and weights.
    *
    * @param byKey each key's weights, {@code topics} of them
@@ -63,6 +74,16 @@ final class WeightTable {
       }
       index[i] = r + 1;
     }
+    filterBits = Math.max(10, 64 - Long.numberOfLeadingZeros(Math.max(1, 8L * n - 1)));
+    filter = new long[(1 << filterBits) >>> 6];
+    for (long key : sortedKeys) {
+      int bit = filterBit(key);
+      filter[bit >>> 6] |= 1L << bit;
+    }
+  }
+
+  private int filterBit(long key) {
+    return (int) (key >>> (64 - filterBits));
   }
 
   /** The number of keys (ranks run from 0 to this, exclusive). */
@@ -77,6 +98,10 @@ final class WeightTable {
 
   /** The rank of {@code key}, or -1 if it has no weights. */
   int find(long key) {
+    int bit = filterBit(key);
+    if ((filter[bit >>> 6] & (1L << bit)) == 0) {
+      return -1;
+    }
     int mask = index.length - 1;
     int i = spread(key) & mask;
     int slot;
