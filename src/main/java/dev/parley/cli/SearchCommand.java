@@ -317,8 +317,11 @@ final class SearchCommand extends CliCommand {
       case NEWEST -> out.println("(no query words: newest first; scores are 0)");
       case TOPIC ->
           out.println(
-              "(topic browse: scores are weighted topic scores; the order spreads hits over"
-                  + " dates, so scores are not descending)");
+              unit == Unit.ARTICLE
+                  ? "(topic browse: each article's score is its best passage's weighted topic"
+                      + " score)"
+                  : "(topic browse: scores are weighted topic scores; the order spreads hits over"
+                      + " dates, so scores are not descending)");
       case RELEVANCE -> {}
     }
     if (results.partial()) {
