@@ -185,7 +185,12 @@ final class HybridSearch {
       boolean explain)
       throws IOException {
     int wanted = offset + k;
-    int window = Math.max(ARTICLE_WINDOW, 20 * wanted);
+    // Lexical: the same window for every page it fills, widened in fixed steps only when the page
+    // needs more articles. Articles are min-max normalised over the window, so a window that
+    // followed the page (20 per article asked for) reordered every page past the 50th article and
+    // paging one at a time repeated and skipped articles. (The dense side has no end: one
+    // generous window, its parts normalised over the fusion's head.)
+    int window = dense == null ? ARTICLE_WINDOW : Math.max(ARTICLE_WINDOW, 20 * wanted);
     while (true) {
       Window w = window(searcher, lexical, dense, byDate, window);
       if (w.candidates().size() < wanted && !w.exhausted()) {

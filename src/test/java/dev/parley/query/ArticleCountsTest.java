@@ -183,6 +183,60 @@ class ArticleCountsTest {
   }
 
   @Test
+  void pagingPastTheFiftiethArticleKeepsTheOrder() throws IOException {
+    // Past 1000 matching passages the articles come from a window of the top passages; a window
+    // that grew with the page reordered every page past the 50th article (found on Reuters:
+    // "summit talks" paged one at a time repeated an article).
+    Path in = Files.createDirectories(dir.resolve("many"));
+    StringBuilder lines = new StringBuilder();
+    Random random = new Random(5);
+    String[] filler = {"the", "markets", "rose", "envoys", "met", "in", "Geneva", "on", "Monday"};
+    for (int a = 0; a < 700; a++) {
+      // Articles differ in how long they are and how often they say the words, so the best
+      // passage and the whole article rank them differently (what normalisation trades off).
+      List<String> paragraphs = new ArrayList<>();
+      for (int p = 0; p < 1 + random.nextInt(6); p++) {
+        StringBuilder text = new StringBuilder(random.nextInt(3) == 0 ? "Trade" : "Talks");
+        for (int w = 0; w < random.nextInt(25); w++) {
+          text.append(' ').append(random.nextInt(8) == 0 ? "talks" : filler[random.nextInt(9)]);
+        }
+        paragraphs.add("\"" + text + ".\"");
+      }
+      lines.append(
+          String.format(
+              Locale.ROOT,
+              "{\"id\":\"m%04d\",\"date\":\"2021-02-%02d\",\"paragraphs\":[%s]}%n",
+              a,
+              1 + a % 28,
+              String.join(",", paragraphs)));
+    }
+    Files.writeString(in.resolve("many.jsonl"), lines);
+    try (Indexer indexer = Indexer.builder(dir.resolve("many-idx")).build()) {
+      indexer.index(List.of(in));
+    }
+    try (Searcher many = Searcher.open(dir.resolve("many-idx"))) {
+      for (String query : List.of("talks", "talks trade")) {
+        SearchRequest.Builder b = articles(query);
+        SearchResults big = many.search(b.withK(120).withOffset(0).build());
+        assertTrue(big.matchingPassages() >= 1000, query + " " + big.matchingPassages());
+        List<String> paged = new ArrayList<>();
+        for (int offset = 0; offset < 120; offset++) {
+          SearchResults page = many.search(b.withK(1).withOffset(offset).build());
+          assertEquals(big.totalHits(), page.totalHits(), query + " offset " + offset);
+          paged.add(page.hits().get(0).articleId());
+        }
+        assertEquals(big.hits().stream().map(Hit::articleId).toList(), paged, query);
+        assertEquals(
+            big.hits().subList(60, 70).stream().map(Hit::articleId).toList(),
+            many.search(b.withK(10).withOffset(60).build()).hits().stream()
+                .map(Hit::articleId)
+                .toList(),
+            query + ": a page of 10 past the 50th article");
+      }
+    }
+  }
+
+  @Test
   void ownTextHitsCountTheArticlesWhosePassagesHoldTheWord() throws IOException {
     // Reviewer finding: ownTextHits counted every article ("xylophone zebra" 7 of 7).
     for (String word :
