@@ -30,9 +30,34 @@ final class TopicCommands {
     if (dir == null) {
       return TopicModel.defaults();
     }
-    TopicModel.Builder builder = TopicModel.builder(gazetteer);
-    definitions(dir).forEach(builder::add);
-    return builder.build();
+    return addTrained(TopicModel.builder(gazetteer), dir).build();
+  }
+
+  /**
+   * Adds the topic files in {@code dir} to {@code builder}; an untrained topic is refused naming
+   * its file.
+   */
+  static TopicModel.Builder addTrained(TopicModel.Builder builder, String dir) throws IOException {
+    for (TopicDefinition t : definitions(dir)) {
+      try {
+        builder.add(t);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(fileOf(dir, t.name()) + ": " + e.getMessage(), e);
+      }
+    }
+    return builder;
+  }
+
+  /** The topic file in {@code dir} that defines {@code name}, for messages; else the folder. */
+  private static String fileOf(String dir, String name) throws IOException {
+    try (var files = Files.list(Path.of(dir))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+        if (TopicFiles.read(f).name().equals(name)) {
+          return f.toString();
+        }
+      }
+    }
+    return dir;
   }
 
   /** The built-in topic definitions, or the topic files in {@code dir} (trained or not). */
