@@ -23,6 +23,12 @@ interface Backend extends AutoCloseable {
   /** What the index holds. */
   IndexStats stats() throws IOException;
 
+  /**
+   * Whether {@code request} is ranked by meaning as well as by words (hybrid), so hits may hold no
+   * query word.
+   */
+  boolean ranksByMeaning(SearchRequest request);
+
   /** How to name the index in output: its directory or its URL. */
   String name();
 
@@ -50,7 +56,7 @@ interface Backend extends AutoCloseable {
         b.withHighlightMarkers(pre, post);
       }
       SolrSearcher s = b.build();
-      return of(solr, s::search, s::stats, s::close);
+      return of(solr, s::search, r -> false, s::stats, s::close);
     }
     Path dir = index == null ? DEFAULT_INDEX : index;
     Searcher.Builder b = Searcher.builder(dir).withSnippetEscaping(escaping);
@@ -58,19 +64,25 @@ interface Backend extends AutoCloseable {
       b.withHighlightMarkers(pre, post);
     }
     Searcher s = b.build();
-    return of(s.path().toString(), s::search, s::stats, s::close);
+    return of(s.path().toString(), s::search, s::ranksByMeaning, s::stats, s::close);
   }
 
   /** One backend from its three calls (the embedded and the Solr searcher share no interface). */
   private static Backend of(
       String name,
       IOFunction<SearchRequest, SearchResults> search,
+      java.util.function.Predicate<SearchRequest> byMeaning,
       IOSupplier<IndexStats> stats,
       Closeable closer) {
     return new Backend() {
       @Override
       public SearchResults search(SearchRequest request) throws IOException {
         return search.apply(request);
+      }
+
+      @Override
+      public boolean ranksByMeaning(SearchRequest request) {
+        return byMeaning.test(request);
       }
 
       @Override

@@ -186,7 +186,12 @@ final class SearchCommand extends CliCommand {
       if (json) {
         out.println(ResultsJson.toJson(results));
       } else {
-        print(results, request.offset(), articles ? Unit.ARTICLE : Unit.PASSAGE, out);
+        print(
+            results,
+            request.offset(),
+            articles ? Unit.ARTICLE : Unit.PASSAGE,
+            backend.ranksByMeaning(request),
+            out);
         printFacets(results.facets(), out);
       }
     }
@@ -255,11 +260,15 @@ final class SearchCommand extends CliCommand {
   }
 
   static void print(SearchResults results, int offset, PrintStream out) {
-    print(results, offset, Unit.PASSAGE, out);
+    print(results, offset, Unit.PASSAGE, false, out);
   }
 
-  /** As {@link #print(SearchResults, int, PrintStream)}, counting hits as {@code unit}s. */
-  static void print(SearchResults results, int offset, Unit unit, PrintStream out) {
+  /**
+   * As {@link #print(SearchResults, int, PrintStream)}, counting hits as {@code unit}s; {@code
+   * byMeaning} when the search was hybrid (hits may then match by meaning alone).
+   */
+  static void print(
+      SearchResults results, int offset, Unit unit, boolean byMeaning, PrintStream out) {
     int n = results.hits().size();
     String bound =
         results.totalHitsRelation() == SearchResults.Relation.EQUAL_TO ? "" : "at least ";
@@ -280,7 +289,14 @@ final class SearchCommand extends CliCommand {
     } else if (offset > 0 && results.totalHits() > 0) {
       header.append(String.format(" (none after %d)", offset));
     }
-    if (results.matchingPassages() > results.totalHits()) {
+    if (unit == Unit.ARTICLE && results.matchingPassages() > 0) {
+      header.append(
+          String.format(
+              "; %s%d %s matched, one hit per article",
+              bound,
+              results.matchingPassages(),
+              results.matchingPassages() == 1 ? "passage" : "passages"));
+    } else if (results.matchingPassages() > results.totalHits()) {
       header.append(
           String.format(
               "; %s%d passages matched before the per-article limit and folding (see"
@@ -291,21 +307,24 @@ final class SearchCommand extends CliCommand {
     if (viaLead > 0) {
       header.append(
           String.format(
-              "; %s%d of them %s the words, %d %s only through their article's lead or by"
-                  + " meaning (hybrid)",
+              "; %s%d of them %s the words, %d %s only through %s",
               bound,
               results.ownTextHits(),
               results.ownTextHits() == 1 ? "contains" : "contain",
               viaLead,
-              viaLead == 1 ? "matches" : "match"));
+              viaLead == 1 ? "matches" : "match",
+              byMeaning ? "their article's lead or by meaning (hybrid)" : "their article's lead"));
     }
     out.println(header);
     switch (results.order()) {
       case NEWEST -> out.println("(no query words: newest first; scores are 0)");
       case TOPIC ->
           out.println(
-              "(topic browse: scores are weighted topic scores; the order spreads hits over"
-                  + " dates, so scores are not descending)");
+              unit == Unit.ARTICLE
+                  ? "(topic browse: each article's score is its best passage's weighted topic"
+                      + " score)"
+                  : "(topic browse: scores are weighted topic scores; the order spreads hits over"
+                      + " dates, so scores are not descending)");
       case RELEVANCE -> {}
     }
     if (results.partial()) {

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
@@ -70,6 +72,8 @@ final class HybridSearch {
    * @param notes per doc, how its fused score came about (for explanations)
    * @param denseOnly the passage ids of the candidates that the dense side added without a lexical
    *     match: hits like the others, so facets count them too
+   * @param articles for article search, which articles the hits stand for and which of them hold a
+   *     query word in a passage's own text; null for a passage list
    */
   record Ranked(
       ScoreDoc[] ranked,
@@ -77,7 +81,8 @@ final class HybridSearch {
       boolean exact,
       long matching,
       Map<Integer, String> notes,
-      List<BytesRef> denseOnly) {}
+      List<BytesRef> denseOnly,
+      PassageRanker.ArticleCounts articles) {}
 
   /**
    * The fused candidates, ranked, with at least {@code depth} from each side; with {@code explain},
@@ -128,7 +133,8 @@ final class HybridSearch {
         exact,
         c.totalHits(),
         notes,
-        denseOnly(c.candidates()));
+        denseOnly(c.candidates()),
+        null);
   }
 
   /** The dense side's confidence with its arithmetic, for explanations. */
@@ -158,23 +164,33 @@ final class HybridSearch {
   /**
    * The page of article hits: passages ranked (lexical and dense parts kept apart when {@code
    * dense} is given, by date when browsing without topics), grouped by article, scored by {@code
-   * model} with the query's words {@code typed} and entities {@code entities}; each article's note
-   * (its score's arithmetic) only with {@code explain}.
+   * model} with the query's words {@code typed} and entities {@code entities} (by the best
+   * passage's topic score alone on a {@code topicBrowse}, which has no words to weigh); each
+   * article's note (its score's arithmetic) only with {@code explain}. The counts ({@link
+   * Ranked#articles()}) are of every matching article, whatever the page: {@code ownText} (null
+   * when browsing) picks the articles a passage of which holds a query word in its own text.
    */
   static Ranked articles(
       IndexSearcher searcher,
       Query lexical,
+      Query ownText,
       List<String> typed,
       Set<String> entities,
       Dense dense,
       ArticleModel model,
       boolean byDate,
+      boolean topicBrowse,
       int offset,
       int k,
       boolean explain)
       throws IOException {
     int wanted = offset + k;
-    int window = Math.max(ARTICLE_WINDOW, 20 * wanted);
+    // Lexical: the same window for every page it fills, widened in fixed steps only when the page
+    // needs more articles. Articles are min-max normalised over the window, so a window that
+    // followed the page (20 per article asked for) reordered every page past the 50th article and
+    // paging one at a time repeated and skipped articles. (The dense side has no end: one
+    // generous window, its parts normalised over the fusion's head.)
+    int window = dense == null ? ARTICLE_WINDOW : Math.max(ARTICLE_WINDOW, 20 * wanted);
     while (true) {
       Window w = window(searcher, lexical, dense, byDate, window);
       if (w.candidates().size() < wanted && !w.exhausted()) {
@@ -188,25 +204,46 @@ final class HybridSearch {
           out.add(fieldDoc(c.passages().get(0).doc(), Float.NaN, c.passages().get(0).passageId()));
         }
         out.sort(java.util.Comparator.comparingInt(sd -> w.order().get(sd.doc)));
+      } else if (topicBrowse) {
+        // No words to weigh: the article's score is its best passage's (weighted topic score), as
+        // a passage topic browse shows it; min-max normalising it gave every list 1 and 0.
+        for (ArticleRanker.Scored s : ArticleRanker.byBestPassage(w.candidates())) {
+          out.add(fieldDoc(s.best().doc(), (float) s.score(), s.best().passageId()));
+          if (explain) {
+            articleNotes.put(
+                s.best().doc(),
+                String.format(
+                    Locale.ROOT,
+                    "%.6f = article: the weighted topic score of its best passage %s (topic browse:"
+                        + " no query words; %d passages of the article ranked)%n",
+                    s.score(),
+                    s.best().passageId(),
+                    s.candidate().passages().size()));
+          }
+        }
       } else {
         List<ArticleRanker.Scored> scored =
             ArticleRanker.rank(
                 ArticleRanker.withEvidence(searcher, typed, entities, w.candidates()), model);
+        ArticleRanker.Bounds bounds = explain ? ArticleRanker.bounds(scored, model) : null;
         for (ArticleRanker.Scored s : scored) {
           out.add(fieldDoc(s.best().doc(), (float) s.score(), s.best().passageId()));
           if (explain) {
-            articleNotes.put(s.best().doc(), note(s, model, dense, scored.size()));
+            articleNotes.put(s.best().doc(), note(s, model, dense, scored.size(), bounds));
           }
         }
       }
-      long total = countArticles(searcher, lexical, dense == null ? List.of() : out);
+      // Counted over every match, not over the window: the window grows with the page, and a
+      // count that moved with the offset (it became the offset past the end) misled every pager.
+      PassageRanker.ArticleCounts counts = countArticles(searcher, lexical, ownText, w.denseOnly());
       return new Ranked(
           out.toArray(ScoreDoc[]::new),
-          total,
-          total < ARTICLE_COUNT_LIMIT,
+          counts.articles().size(),
+          counts.exact(),
           w.matching(),
           articleNotes,
-          w.denseOnly());
+          w.denseOnly(),
+          counts);
     }
   }
 
@@ -289,8 +326,13 @@ final class HybridSearch {
   }
 
   private static String note(
-      ArticleRanker.Scored s, ArticleModel model, Dense dense, int articles) {
+      ArticleRanker.Scored s,
+      ArticleModel model,
+      Dense dense,
+      int articles,
+      ArticleRanker.Bounds bounds) {
     ArticleRanker.Candidate c = s.candidate();
+    ArticleRanker.Evidence e = ArticleRanker.evidence(c, model);
     String passage =
         dense == null
             ? String.format(Locale.ROOT, "lexical %.4f", s.best().lexical())
@@ -305,20 +347,34 @@ final class HybridSearch {
                 dense.fusion().depth());
     return String.format(
         Locale.ROOT,
-        "%.6f = article: best passage %.4f (%s) + %.2f x whole-article BM25 %.4f + %.2f x top %d"
-            + " passages + %.2f x query entities mentioned %.2f (each min-max normalised over %d"
-            + " articles; %d passages of the article ranked)%n",
+        "%.6f = article: best passage %s (%s) + %.2f x whole-article BM25 %s + %.2f x top %d"
+            + " passages %s + %.2f x query entities mentioned %s; each part is x min-max"
+            + " normalised over the %d candidate articles: (x - min) / (max - min), 1 when every"
+            + " article has the same x above 0, 0 when it is 0 (%d passages of the article"
+            + " ranked)%n",
         s.score(),
-        s.best().score(model),
+        part(e.best(), bounds.best()),
         passage,
         model.articleShare(),
-        c.article(),
+        part(c.article(), bounds.article()),
         model.passagesShare(),
         ArticleModel.TOP_PASSAGES,
+        part(e.passages(), bounds.passages()),
         model.entityShare(),
-        c.entities(),
+        part(c.entities(), bounds.entities()),
         articles,
         c.passages().size());
+  }
+
+  /** One part of an article score with what it was normalised by, so it can be recomputed. */
+  private static String part(double raw, double[] minMax) {
+    return String.format(
+        Locale.ROOT,
+        "%.4f [min %.4f, max %.4f -> %.4f]",
+        raw,
+        minMax[0],
+        minMax[1],
+        ArticleRanker.normalised(raw, minMax[0], minMax[1]));
   }
 
   /** The candidate articles of the top passages, with their whole-article evidence. */
@@ -349,15 +405,44 @@ final class HybridSearch {
   }
 
   /**
-   * Distinct articles among the lexical matches and the listed (fused) hits, exactly up to {@link
-   * #ARTICLE_COUNT_LIMIT}.
+   * The articles the hits stand for: those of the lexical matches and of the passages the dense
+   * side added by meaning ({@code denseOnly}); and those with a passage matching {@code lexical}
+   * whose own text holds a query word ({@code ownText}; every article when it is null). Each set is
+   * exact up to {@link #ARTICLE_COUNT_LIMIT}; neither depends on the page asked for.
    */
-  private static long countArticles(IndexSearcher searcher, Query lexical, List<ScoreDoc> listed)
+  static PassageRanker.ArticleCounts countArticles(
+      IndexSearcher searcher, Query lexical, Query ownText, List<BytesRef> denseOnly)
       throws IOException {
-    Set<BytesRef> seen = new HashSet<>();
+    Set<String> all = new HashSet<>();
+    boolean complete = collectArticles(searcher, lexical, all);
+    for (BytesRef pid : denseOnly) {
+      String s = pid.utf8ToString();
+      all.add(s.substring(0, s.indexOf('#')));
+    }
+    Set<String> own = all;
+    if (ownText != null) {
+      own = new HashSet<>();
+      collectArticles(
+          searcher,
+          new BooleanQuery.Builder()
+              .add(lexical, BooleanClause.Occur.FILTER)
+              .add(ownText, BooleanClause.Occur.FILTER)
+              .build(),
+          own);
+      own.retainAll(all);
+    }
+    return new PassageRanker.ArticleCounts(all, own, complete && all.size() < ARTICLE_COUNT_LIMIT);
+  }
+
+  /**
+   * Adds the article ids of {@code query}'s matches to {@code out}, up to {@link
+   * #ARTICLE_COUNT_LIMIT}; false when it stopped there.
+   */
+  private static boolean collectArticles(IndexSearcher searcher, Query query, Set<String> out)
+      throws IOException {
     try {
       searcher.search(
-          lexical,
+          query,
           new SimpleCollector() {
             private SortedDocValues ids;
 
@@ -369,8 +454,8 @@ final class HybridSearch {
             @Override
             public void collect(int doc) throws IOException {
               if (ids != null && ids.advanceExact(doc)) {
-                seen.add(BytesRef.deepCopyOf(ids.lookupOrd(ids.ordValue())));
-                if (seen.size() >= ARTICLE_COUNT_LIMIT) {
+                out.add(ids.lookupOrd(ids.ordValue()).utf8ToString());
+                if (out.size() >= ARTICLE_COUNT_LIMIT) {
                   throw new CollectionTerminatedException();
                 }
               }
@@ -381,14 +466,10 @@ final class HybridSearch {
               return ScoreMode.COMPLETE_NO_SCORES;
             }
           });
+      return true;
     } catch (CollectionTerminatedException e) {
       // Reached the limit in the last segment: the count is a lower bound, as documented.
+      return false;
     }
-    for (ScoreDoc sd : listed) {
-      BytesRef pid = (BytesRef) ((FieldDoc) sd).fields[1];
-      String s = pid.utf8ToString();
-      seen.add(new BytesRef(s.substring(0, s.indexOf('#'))));
-    }
-    return seen.size();
   }
 }

@@ -238,10 +238,14 @@ public final class Searcher implements AutoCloseable {
           snippets
               ? hitReader.hits(searcher, page, q.text(), q.query(), request, ranking.notes())
               : hitReader.hits(searcher, page, null, q.query(), request, ranking.notes());
+      Query hitsQuery = FacetCounter.hitsOf(q.firstStage(), ranking.denseOnly());
+      // Facets count the unit totalHits counts: articles in an article search.
       Map<String, List<FacetCount>> counts =
-          request.facets()
-              ? facets.count(searcher, FacetCounter.hitsOf(q.firstStage(), ranking.denseOnly()))
-              : Map.of();
+          !request.facets()
+              ? Map.of()
+              : request.unit() == Unit.ARTICLE
+                  ? facets.countArticles(searcher, hitsQuery)
+                  : facets.count(searcher, hitsQuery);
       SearchResults.Order order =
           !q.browse()
               ? SearchResults.Order.RELEVANCE
@@ -300,7 +304,8 @@ public final class Searcher implements AutoCloseable {
             request.offset(),
             request.k(),
             articles ? 0 : request.perArticle(),
-            !articles && request.collapse(),
+            // With articles, folding folds wire copies: articles whose best passages are alike.
+            request.collapse(),
             !articles && q.browse() && !request.topics().isEmpty(),
             rescorer(request, q, searcher, articles),
             q.ownText());
@@ -319,6 +324,7 @@ public final class Searcher implements AutoCloseable {
           HybridSearch.articles(
               searcher,
               q.query(),
+              q.ownText(),
               q.typed(),
               preparer.signals(request.query(), q.typed()).entities(),
               dense,
@@ -326,12 +332,12 @@ public final class Searcher implements AutoCloseable {
                   ? articleModel
                   : dense != null ? ArticleModel.learnedHybrid() : ArticleModel.learnedLexical(),
               !byScore,
+              q.browse() && !request.topics().isEmpty(),
               request.offset(),
               request.k(),
               request.explain());
       page =
-          PassageRanker.rankList(
-              searcher, r.ranked(), r.totalHits(), r.exact(), r.matching(), options);
+          PassageRanker.rankArticleList(searcher, r.ranked(), r.articles(), r.matching(), options);
       notes = r.notes();
       denseOnly = r.denseOnly();
     } else if (dense != null) {
@@ -396,6 +402,19 @@ public final class Searcher implements AutoCloseable {
     TopicRescorer topics =
         preparer.topicRescorer(request, q, searcher, 3 * (request.offset() + request.k()));
     return second == null ? topics : topics.then(second);
+  }
+
+  /**
+   * Whether {@code request} is ranked by meaning as well as by words (hybrid): the index has usable
+   * vectors, the request has query words and does not turn the vectors off, and no reranker is set.
+   * Hits then may match no query word (found by meaning alone).
+   */
+  public boolean ranksByMeaning(SearchRequest request) {
+    return denseSide != null
+        && denseUnusable == null
+        && reranker == null
+        && request.dense()
+        && !dev.parley.query.build.SimpleQuery.parse(request.query()).groups().isEmpty();
   }
 
   /**

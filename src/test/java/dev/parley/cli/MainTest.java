@@ -119,11 +119,34 @@ class MainTest {
     assertEquals(
         "2 passages match \"banquet\" (showing 1-1); 5 passages matched before the per-article"
             + " limit and folding (see --per-article); 1 of them contains the words, 1 matches only"
-            + " through their article's lead or by meaning (hybrid)",
+            + " through their article's lead",
         lines.get(0));
     assertTrue(lines.get(1).startsWith("  1. 000_36ca1f6425bbafbc#19-19"), lines.get(1));
     assertTrue(lines.get(1).endsWith("[Birthday banquet]"), lines.get(1));
     assertTrue(lines.get(2).contains("welcome [banquet] for Kim"), lines.get(2));
+  }
+
+  @Test
+  void articleSearchHeaderCountsArticles() {
+    // Reviewer findings: the article header spoke of the per-article limit, and an index without
+    // vectors still said hits match "by meaning (hybrid)".
+    String index = seedIndex();
+    for (String query : List.of("banquet", "summit", "Kim talks")) {
+      Run r = run("search", "--index", index, query, "--articles");
+      assertEquals(0, r.code(), r.err());
+      String header = r.out().lines().findFirst().orElseThrow();
+      assertTrue(header.startsWith("1 article matches \"" + query + "\" (showing 1-1); "), header);
+      assertTrue(header.contains(" passages matched, one hit per article"), header);
+      assertFalse(header.contains("per-article limit"), header);
+      assertFalse(header.contains("hybrid"), header);
+      Run past = run("search", "--index", index, query, "--articles", "--offset", "5");
+      assertEquals(0, past.code(), past.err());
+      assertTrue(
+          past.out().startsWith("1 article matches \"" + query + "\" (none after 5)"), past.out());
+    }
+    Run passages = run("search", "--index", index, "summit", "--per-article", "0");
+    assertFalse(
+        passages.out().lines().findFirst().orElseThrow().contains("hybrid"), passages.out());
   }
 
   @Test

@@ -183,6 +183,58 @@ class HybridSearchTest {
   }
 
   @Test
+  void theArticleCountsDoNotMoveWithThePage() throws IOException {
+    // Reviewer finding: with articles, an offset past the end became totalHits and ownTextHits
+    // (7 articles, offset 500: 500). Paged one article at a time, hybrid and lexical, past the end.
+    Fusion shallow = new Fusion(Fusion.LEARNED_WEIGHT, 2, Fusion.Candidates.UNION);
+    try (Searcher searcher = Searcher.builder(index).withFusion(shallow).build()) {
+      for (boolean dense : new boolean[] {true, false}) {
+        for (String q : List.of("trade", "sanctions on North Korea", "xylophone", "smoking ban")) {
+          SearchRequest.Builder b =
+              SearchRequest.builder(q).withUnit(Unit.ARTICLE).withDense(dense).withK(1);
+          SearchResults first = searcher.search(b.withOffset(0).build());
+          List<String> paged = new java.util.ArrayList<>();
+          for (int offset :
+              java.util.stream.IntStream.concat(
+                      java.util.stream.IntStream.rangeClosed(0, (int) first.totalHits() + 2),
+                      java.util.stream.IntStream.of(9, 500))
+                  .toArray()) {
+            SearchResults page = searcher.search(b.withOffset(offset).build());
+            String where = q + " dense " + dense + " at offset " + offset;
+            assertEquals(first.totalHits(), page.totalHits(), where);
+            assertEquals(first.ownTextHits(), page.ownTextHits(), where);
+            assertEquals(first.totalHitsRelation(), page.totalHitsRelation(), where);
+            paged.addAll(page.hits().stream().map(Hit::articleId).toList());
+          }
+          assertEquals(first.totalHits(), paged.size(), q + ": " + paged);
+          assertEquals(first.totalHits(), new java.util.HashSet<>(paged).size(), q + ": " + paged);
+        }
+      }
+    }
+  }
+
+  @Test
+  void articleOwnTextHitsCountTheArticlesHoldingAWord() throws IOException {
+    // Reviewer finding: in article mode ownTextHits counted every article ("xylophone zebra" 7 of
+    // 7); articles the dense side found by meaning alone are hits, not own-text hits.
+    Map<String, Integer> expected =
+        // "trade" also finds fx1's "trading" (stemmed); "smoking" is only in the two ban stories.
+        Map.of("xylophone zebra", 0, "trade", 3, "smoking", 2, "summit", 1, "trade ban", 5);
+    for (var e : expected.entrySet()) {
+      SearchResults hybrid =
+          search(index, SearchRequest.builder(e.getKey()).withUnit(Unit.ARTICLE).build());
+      SearchResults lexical =
+          search(
+              index,
+              SearchRequest.builder(e.getKey()).withUnit(Unit.ARTICLE).withDense(false).build());
+      assertEquals(e.getValue().longValue(), hybrid.ownTextHits(), e.getKey());
+      assertEquals(e.getValue().longValue(), lexical.ownTextHits(), e.getKey());
+      assertEquals(e.getValue().longValue(), lexical.totalHits(), e.getKey());
+      assertTrue(hybrid.totalHits() >= lexical.totalHits(), e.getKey());
+    }
+  }
+
+  @Test
   void ownTextHitsCountOnlyPassagesHoldingTheWords() throws IOException {
     // Hits the dense side found without a query word are hits, but not own-text hits (reviewer
     // finding: 'xylophone zebra' reported ownTextHits = totalHits).

@@ -135,6 +135,55 @@ public final class ArticleRanker {
     return out;
   }
 
+  /**
+   * The raw evidence of one article under a model, before min-max normalisation.
+   *
+   * @param bestPart its best passage under the model (ties by passage id)
+   * @param best that passage's score
+   * @param passages the sum of its {@value ArticleModel#TOP_PASSAGES} best passages' scores
+   */
+  public record Evidence(Part bestPart, double best, double passages) {}
+
+  /** The raw best-passage evidence of {@code c} under {@code model}. */
+  public static Evidence evidence(Candidate c, ArticleModel model) {
+    List<Part> ps = new ArrayList<>(c.passages());
+    ps.sort(Comparator.comparingDouble((Part p) -> -p.score(model)).thenComparing(Part::passageId));
+    double passages = 0;
+    for (int j = 0; j < Math.min(ArticleModel.TOP_PASSAGES, ps.size()); j++) {
+      passages += ps.get(j).score(model);
+    }
+    return new Evidence(ps.get(0), ps.get(0).score(model), passages);
+  }
+
+  /**
+   * The {min, max} each part of an article score was normalised by, over the candidates scored
+   * together: what an explanation shows so the arithmetic can be redone.
+   */
+  public record Bounds(double[] best, double[] passages, double[] article, double[] entities) {}
+
+  /** The bounds of the articles of {@code scored} (all the candidates ranked together). */
+  public static Bounds bounds(List<Scored> scored, ArticleModel model) {
+    int n = scored.size();
+    double[] best = new double[n];
+    double[] passages = new double[n];
+    double[] article = new double[n];
+    double[] entities = new double[n];
+    for (int i = 0; i < n; i++) {
+      Evidence e = evidence(scored.get(i).candidate(), model);
+      best[i] = e.best();
+      passages[i] = e.passages();
+      article[i] = scored.get(i).candidate().article();
+      entities[i] = scored.get(i).candidate().entities();
+    }
+    return new Bounds(range(best), range(passages), range(article), range(entities));
+  }
+
+  private static double[] range(double[] values) {
+    return new double[] {
+      Arrays.stream(values).min().orElse(0), Arrays.stream(values).max().orElse(0)
+    };
+  }
+
   /** Scores and orders the candidates (high first, ties by best passage id). */
   public static List<Scored> rank(List<Candidate> candidates, ArticleModel model) {
     int n = candidates.size();
@@ -142,14 +191,10 @@ public final class ArticleRanker {
     double[] best = new double[n];
     double[] passages = new double[n];
     for (int i = 0; i < n; i++) {
-      List<Part> ps = new ArrayList<>(candidates.get(i).passages());
-      ps.sort(
-          Comparator.comparingDouble((Part p) -> -p.score(model)).thenComparing(Part::passageId));
-      bestPart[i] = ps.get(0);
-      best[i] = ps.get(0).score(model);
-      for (int j = 0; j < Math.min(ArticleModel.TOP_PASSAGES, ps.size()); j++) {
-        passages[i] += ps.get(j).score(model);
-      }
+      Evidence e = evidence(candidates.get(i), model);
+      bestPart[i] = e.bestPart();
+      best[i] = e.best();
+      passages[i] = e.passages();
     }
     double[] b = minMax(best);
     double[] p = minMax(passages);
@@ -163,6 +208,29 @@ public final class ArticleRanker {
               + model.passagesShare() * p[i]
               + model.entityShare() * e[i];
       out.add(new Scored(candidates.get(i), bestPart[i], score));
+    }
+    out.sort(
+        Comparator.comparingDouble((Scored s) -> -s.score())
+            .thenComparing(s -> s.best().passageId()));
+    return out;
+  }
+
+  /**
+   * The candidates ordered by their best passage's own score, not normalised (high first, ties by
+   * passage id), each scored with it: a topic browse, whose passage scores are weighted topic
+   * scores and whose articles have no query words to weigh.
+   */
+  public static List<Scored> byBestPassage(List<Candidate> candidates) {
+    List<Scored> out = new ArrayList<>(candidates.size());
+    for (Candidate c : candidates) {
+      Part best = c.passages().get(0);
+      for (Part p : c.passages()) {
+        if (p.lexical() > best.lexical()
+            || (p.lexical() == best.lexical() && p.passageId().compareTo(best.passageId()) < 0)) {
+          best = p;
+        }
+      }
+      out.add(new Scored(c, best, best.lexical()));
     }
     out.sort(
         Comparator.comparingDouble((Scored s) -> -s.score())
@@ -245,8 +313,16 @@ public final class ArticleRanker {
     double max = Arrays.stream(values).max().orElse(0);
     double[] out = new double[values.length];
     for (int i = 0; i < values.length; i++) {
-      out[i] = max > min ? (values[i] - min) / (max - min) : (max > 0 ? 1 : 0);
+      out[i] = normalised(values[i], min, max);
     }
     return out;
+  }
+
+  /**
+   * {@code value} min-max normalised: {@code (value - min) / (max - min)}; when every value is the
+   * same, 1 if it is above 0, else 0.
+   */
+  public static double normalised(double value, double min, double max) {
+    return max > min ? (value - min) / (max - min) : (max > 0 ? 1 : 0);
   }
 }

@@ -286,7 +286,8 @@ public final class PassageRanker {
       Candidate c = kept.get(i);
       page.add(new Ranked(c.doc, c.score, c.passageId, List.copyOf(c.duplicates)));
     }
-    long listed = totalHits < 0 ? kept.size() : Math.max(totalHits, options.offset() + page.size());
+    // Never from the page: a count that moved with the offset became the offset past the end.
+    long listed = totalHits < 0 ? kept.size() : totalHits;
     long ownText = listed;
     if (totalHits < 0 && options.ownText() != null) {
       // The list itself (hybrid passages): a passage the dense side found may hold no query word,
@@ -296,6 +297,78 @@ public final class PassageRanker {
               searcher, options.ownText(), kept.stream().mapToInt(c -> c.doc).toArray());
     }
     return new Page(listed, exact, ownText, matching, page);
+  }
+
+  /**
+   * What the hits of an article search stand for, counted over every match (never over the page).
+   *
+   * @param articles the ids of the articles the hits stand for
+   * @param ownText those of them with a passage whose own text holds a query word (all of them when
+   *     browsing)
+   * @param exact whether the sets are complete; false when they reached their limit
+   */
+  public record ArticleCounts(Set<String> articles, Set<String> ownText, boolean exact) {}
+
+  /**
+   * Cuts the requested page from a list of article hits ranked elsewhere ({@link FieldDoc}s {score,
+   * best passage id}, best first, one per article). With {@link Options#collapse()} an article that
+   * is a near-identical copy of a better one (a wire copy: the same number of passages, each within
+   * {@value #NEAR_DUPLICATE_BITS} SimHash bits of the passage at the same place, as passage folding
+   * compares passages) folds into it and is listed in its duplicates; articles that merely share a
+   * passage do not fold. {@code totalHits} and {@code ownTextHits} are the articles of {@code
+   * counts} less the folded ones: the same for every page.
+   *
+   * @throws IOException on a read error
+   */
+  public static Page rankArticleList(
+      IndexSearcher searcher,
+      ScoreDoc[] ranked,
+      ArticleCounts counts,
+      long matching,
+      Options options)
+      throws IOException {
+    List<String> articles = new ArrayList<>(ranked.length);
+    for (ScoreDoc sd : ranked) {
+      articles.add(articleId(passageId(sd)));
+    }
+    Map<String, long[]> shapes =
+        options.collapse() ? ArticleShapes.simhashes(searcher, articles) : Map.of();
+    List<Integer> kept = new ArrayList<>();
+    List<List<String>> duplicates = new ArrayList<>();
+    Map<Integer, List<Integer>> keptByLength = new HashMap<>();
+    Set<String> folded = new java.util.HashSet<>();
+    for (int i = 0; i < ranked.length; i++) {
+      long[] shape = shapes.get(articles.get(i));
+      int into = -1;
+      if (shape != null) {
+        for (int j : keptByLength.getOrDefault(shape.length, List.of())) {
+          if (ArticleShapes.nearIdentical(shapes.get(articles.get(kept.get(j))), shape)) {
+            into = j;
+            break;
+          }
+        }
+      }
+      if (into >= 0) {
+        duplicates.get(into).add(articles.get(i));
+        folded.add(articles.get(i));
+        continue;
+      }
+      if (shape != null) {
+        keptByLength.computeIfAbsent(shape.length, n -> new ArrayList<>()).add(kept.size());
+      }
+      kept.add(i);
+      duplicates.add(new ArrayList<>());
+    }
+    List<Ranked> page = new ArrayList<>();
+    int wanted = options.offset() + options.k();
+    for (int i = options.offset(); i < Math.min(kept.size(), wanted); i++) {
+      FieldDoc fd = (FieldDoc) ranked[kept.get(i)];
+      float score = options.order() == Order.RELEVANCE ? (Float) fd.fields[0] : 0f;
+      page.add(new Ranked(fd.doc, score, passageId(fd), List.copyOf(duplicates.get(i))));
+    }
+    long total = counts.articles().stream().filter(a -> !folded.contains(a)).count();
+    long ownText = counts.ownText().stream().filter(a -> !folded.contains(a)).count();
+    return new Page(total, counts.exact(), Math.min(ownText, total), matching, page);
   }
 
   /**
