@@ -210,7 +210,7 @@ final class IndexCommand extends CliCommand {
   private NewsEnricher enricher(Path index) throws IOException {
     TopicModel.Builder topics = TopicModel.builder(Gazetteer.defaults()).addDefaults();
     if (topicsDir != null) {
-      TopicCommands.definitions(topicsDir).forEach(topics::add);
+      TopicCommands.besideBuiltIns(topicsDir).forEach(topics::add);
     }
     TopicModel model = topics.build();
     List<String> held = heldTopics(index);
