@@ -108,8 +108,8 @@ def rates(data):
         out[t] = sum(t in d['labels'] for d in dev) / len(dev)
     return out
 
-def setup(data, topic, extra=None, drop=None, curated_penalty=0.1, priors=None, pen_fn=None, dfmask=None):
-    X, names = matrix(data, topic, extra, drop=drop, dfmask=dfmask)
+def setup(data, topic, extra=None, drop=None, curated_penalty=0.1, priors=None, pen_fn=None, dfmask=None, min_count=5):
+    X, names = matrix(data, topic, extra, drop=drop, dfmask=dfmask, min_count=min_count)
     pen = np.array([pen_fn(k) if pen_fn else (curated_penalty if curated(k) else 1.0) for k in names])
     prior = np.zeros(len(names))
     for k, v in (priors if priors is not None else PRIORS.get(topic, {})).items():

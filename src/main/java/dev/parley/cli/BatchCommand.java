@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -92,6 +93,42 @@ final class BatchCommand extends CliCommand {
       throw Backend.notOnSolr("--articles", "rank passages, or use an embedded index: --index DIR");
     }
     List<QueryFile.Query> queries = QueryFile.read(queriesFile);
+    // Every request is built (and so checked) before the run file is touched: a bad query names
+    // its line and id, and the run file of an earlier run is still there.
+    List<SearchRequest> requests = new java.util.ArrayList<>();
+    for (QueryFile.Query q : queries) {
+      try {
+        requests.add(
+            SearchRequest.builder(q.text())
+                .withK(k)
+                .withPerArticle(perArticle)
+                .withDense(!noDense)
+                .withUnit(articles ? Unit.ARTICLE : Unit.PASSAGE)
+                .build());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            queriesFile
+                + ":"
+                + q.line()
+                + ": query "
+                + q.id()
+                + (e.getMessage().startsWith("query ")
+                    ? " " + e.getMessage().substring(6) + ": shorten it"
+                    : ": " + e.getMessage()),
+            e);
+      }
+    }
+    Path absolute = runFile.toAbsolutePath();
+    Path parent = absolute.getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw new UsageException("--run " + runFile + ": no folder " + parent + ": create it first");
+    }
+    // Written beside the run file and moved over it only when every query has run, so a failure
+    // part-way leaves the previous run file whole.
+    // (Not createTempFile: its owner-only permissions would pass to the run file.)
+    Path temp =
+        parent.resolve(
+            "." + absolute.getFileName() + "." + ProcessHandle.current().pid() + ".part");
     int lines = 0;
     // A few milliseconds per query are easily moved by the JIT: --repeat warms up as many passes
     // as it times (the run file is written from the last pass: every pass ranks alike).
@@ -104,17 +141,17 @@ final class BatchCommand extends CliCommand {
                 dev.parley.query.highlight.SnippetEscaping.HTML,
                 null,
                 null);
-        BufferedWriter w = Files.newBufferedWriter(runFile, StandardCharsets.UTF_8)) {
+        BufferedWriter w =
+            Files.newBufferedWriter(
+                temp,
+                StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
+                java.nio.file.StandardOpenOption.WRITE)) {
       for (int pass = 0; pass < passes; pass++) {
         for (int i = 0; i < queries.size(); i++) {
           QueryFile.Query q = queries.get(i);
-          SearchRequest request =
-              SearchRequest.builder(q.text())
-                  .withK(k)
-                  .withPerArticle(perArticle)
-                  .withDense(!noDense)
-                  .withUnit(articles ? Unit.ARTICLE : Unit.PASSAGE)
-                  .build();
+          SearchRequest request = requests.get(i);
           long start = System.nanoTime();
           List<Hit> hits = searcher.search(request).hits();
           if (latency && pass >= repeat) {
@@ -128,6 +165,16 @@ final class BatchCommand extends CliCommand {
           }
         }
       }
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(temp);
+      throw e;
+    }
+    try {
+      Files.move(
+          temp, runFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      Files.deleteIfExists(temp);
+      throw e;
     }
     err.printf("wrote %d lines for %d queries to %s%n", lines, queries.size(), runFile);
     if (latency && nanos.length > 0) {

@@ -79,6 +79,14 @@ final class ClassifyCommand extends CliCommand {
         }
       }
       List<LabelledText> examples = TopicCommands.examples(labelled, model.names());
+      if (examples.stream().allMatch(t -> t.judged().isEmpty())) {
+        // A table of 0.000 would read as a model that finds nothing.
+        throw new IllegalArgumentException(
+            input
+                + ": no line is judged for any topic ("
+                + String.join(", ", model.names())
+                + "): give lines \"labels\" to evaluate against, or drop --eval");
+      }
       if (!articles.isEmpty()) {
         examples = TopicCommands.withContext(examples, articles, err);
       }

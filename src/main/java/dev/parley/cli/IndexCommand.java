@@ -210,7 +210,8 @@ final class IndexCommand extends CliCommand {
   private NewsEnricher enricher(Path index) throws IOException {
     TopicModel.Builder topics = TopicModel.builder(Gazetteer.defaults()).addDefaults();
     if (topicsDir != null) {
-      TopicCommands.besideBuiltIns(topicsDir).forEach(topics::add);
+      TopicCommands.refuseBuiltInNames(topicsDir);
+      TopicCommands.addTrained(topics, topicsDir);
     }
     TopicModel model = topics.build();
     List<String> held = heldTopics(index);
@@ -316,13 +317,29 @@ final class IndexCommand extends CliCommand {
   }
 
   /**
-   * {@code s} with control characters shown as {@code ?}: a file name is untrusted input, and raw
-   * control characters could rewrite the user's terminal or split one line into two.
+   * {@code s} with control characters and the format characters that reorder or hide text shown as
+   * {@code ?}: a file name or an article is untrusted input, and raw control characters could
+   * rewrite the user's terminal or split one line into two, while bidirectional overrides and
+   * isolates (U+202A-U+202E, U+2066-U+2069, the marks U+200E, U+200F, U+061C) can make a line read
+   * in an order other than its characters', and tag characters (U+E0000-U+E007F) and interlinear
+   * annotation marks (U+FFF9-U+FFFB) carry text a terminal does not show. Joiners (U+200C, U+200D)
+   * and the soft hyphen stay: scripts and emoji need them and they hide nothing.
    */
   static String printable(String s) {
     StringBuilder b = new StringBuilder(s.length());
-    s.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+    s.codePoints().forEach(c -> b.appendCodePoint(unsafe(c) ? '?' : c));
     return b.toString();
+  }
+
+  private static boolean unsafe(int c) {
+    return Character.isISOControl(c)
+        || (c >= 0x202A && c <= 0x202E)
+        || (c >= 0x2066 && c <= 0x2069)
+        || c == 0x200E
+        || c == 0x200F
+        || c == 0x061C
+        || (c >= 0xE0000 && c <= 0xE007F)
+        || (c >= 0xFFF9 && c <= 0xFFFB);
   }
 
   static String summary(IngestReport report, Path index) {
@@ -332,17 +349,23 @@ final class IndexCommand extends CliCommand {
   static String summary(IngestReport report, String index) {
     double seconds = report.elapsed().toNanos() / 1e9;
     return String.format(
-        "indexed %d articles into %s: %d passages, %d rejected, %d other files skipped,"
-            + " %d unchanged, %d pruned, %.1f s (%.0f articles/s)",
-        report.articles(),
-        index,
-        report.passages(),
-        report.rejected().size(),
-        report.skipped().size(),
-        report.unchanged(),
-        report.pruned(),
-        seconds,
-        seconds > 0 ? report.articles() / seconds : 0);
+            "indexed %d articles into %s: %d passages, %d rejected, %d other files skipped,"
+                + " %d unchanged, %d pruned, %.1f s (%.0f articles/s)",
+            report.articles(),
+            index,
+            report.passages(),
+            report.rejected().size(),
+            report.skipped().size(),
+            report.unchanged(),
+            report.pruned(),
+            seconds,
+            seconds > 0 ? report.articles() / seconds : 0)
+        + (report.reenriched() == 0
+            ? ""
+            : String.format(
+                "; %d stored article%s re-enriched for the changed topic model, gazetteer or"
+                    + " segmentation",
+                report.reenriched(), report.reenriched() == 1 ? "" : "s"));
   }
 
   private static JsonObject toJson(IngestReport report, Path index) {
@@ -356,6 +379,7 @@ final class IndexCommand extends CliCommand {
     o.addProperty("unchanged", report.unchanged());
     o.addProperty("deleted", report.deleted());
     o.addProperty("pruned", report.pruned());
+    o.addProperty("reenriched", report.reenriched());
     JsonArray rejected = new JsonArray();
     for (Rejection r : report.rejected()) {
       JsonObject j = new JsonObject();

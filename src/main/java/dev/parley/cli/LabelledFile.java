@@ -16,8 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * A JSON Lines file of texts to classify: {@code {"id": ..., "text": ..., "context"?: ...,
@@ -59,7 +60,8 @@ final class LabelledFile {
    */
   static Contents read(Path file, List<String> topics, PrintStream err) throws IOException {
     List<Line> lines = new ArrayList<>();
-    Set<String> ignored = new TreeSet<>();
+    // Per unknown topic name: the first line naming it and how many lines do.
+    Map<String, int[]> ignored = new TreeMap<>();
     int bad = 0;
     int n = 0;
     for (String raw : utf8Lines(file)) {
@@ -79,14 +81,19 @@ final class LabelledFile {
         bad++;
       }
     }
-    for (String name : ignored) {
+    for (var e : ignored.entrySet()) {
+      int[] seen = e.getValue();
       err.println(
           file
-              + ": labels name the topic '"
-              + name
+              + ":"
+              + seen[0]
+              + ": \"labels\" names the topic '"
+              + e.getKey()
               + "', which the model does not have ("
               + String.join(", ", topics)
-              + "); ignored");
+              + "); that label ignored"
+              + (seen[1] > 1 ? " here and on " + (seen[1] - 1) + " more lines" : "")
+              + " (check the spelling; other topics of the line are kept)");
     }
     return new Contents(lines, bad);
   }
@@ -128,7 +135,8 @@ final class LabelledFile {
     return lines;
   }
 
-  private static Line parse(String raw, int number, List<String> topics, Set<String> ignored) {
+  private static Line parse(
+      String raw, int number, List<String> topics, Map<String, int[]> ignored) {
     JsonObject o;
     try {
       o = JsonLinesFormat.parseObject(raw, "{\"id\", \"text\"}");
@@ -167,7 +175,7 @@ final class LabelledFile {
         boolean value = label(e.getKey(), e.getValue());
         String topic = topic(e.getKey(), topics);
         if (topic == null) {
-          ignored.add(e.getKey());
+          ignored.computeIfAbsent(e.getKey(), k -> new int[] {number, 0})[1]++;
           continue;
         }
         judged.add(topic);

@@ -134,6 +134,13 @@ public final class Main {
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setColorScheme(Help.defaultColorScheme(Help.Ansi.OFF));
     cl.setUsageHelpWidth(100);
+    cl.setExecutionStrategy(
+        parseResult -> {
+          if (!helpRequested(parseResult)) {
+            checkPathKinds(parseResult);
+          }
+          return new CommandLine.RunLast().execute(parseResult);
+        });
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           CommandLine failed = ex.getCommandLine();
@@ -160,6 +167,62 @@ public final class Main {
           return 2;
         });
     return cl;
+  }
+
+  /**
+   * Refuses, before a command runs, a directory given where its option wants a file and a file
+   * given where it wants a directory, judged by the option's label ({@code FILE...}/{@code OUT...}
+   * against {@code DIR}): otherwise the reader fails with the bare text of a Java exception ("Is a
+   * directory"), or an index is advised to be created over a file. Paths that do not exist are left
+   * to the command (many are outputs).
+   */
+  private static boolean helpRequested(CommandLine.ParseResult parsed) {
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void checkPathKinds(CommandLine.ParseResult parsed) {
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      for (OptionSpec o : p.matchedOptions()) {
+        String label = o.paramLabel();
+        boolean wantsDir = label.equals("DIR");
+        boolean wantsFile = label.startsWith("FILE") || label.startsWith("OUT");
+        if (!wantsDir && !wantsFile) {
+          continue;
+        }
+        Object value = o.getValue();
+        List<?> values =
+            value instanceof List<?> l ? l : java.util.Collections.singletonList(value);
+        for (Object v : values) {
+          if (v == null || v.toString().isEmpty()) {
+            continue;
+          }
+          java.nio.file.Path path;
+          try {
+            path = java.nio.file.Path.of(v.toString());
+          } catch (java.nio.file.InvalidPathException e) {
+            continue;
+          }
+          String name = o.longestName() + " " + v;
+          if (wantsFile && java.nio.file.Files.isDirectory(path)) {
+            throw new ParameterException(
+                p.commandSpec().commandLine(),
+                name + ": is a directory, give a file (" + label + ")");
+          }
+          if (wantsDir
+              && java.nio.file.Files.exists(path)
+              && !java.nio.file.Files.isDirectory(path)) {
+            throw new ParameterException(
+                p.commandSpec().commandLine(),
+                name + ": is a file, not a directory: give a directory (" + label + ")");
+          }
+        }
+      }
+    }
   }
 
   private static String prefix(CommandLine failed) {

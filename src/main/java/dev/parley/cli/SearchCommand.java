@@ -44,23 +44,25 @@ final class SearchCommand extends CliCommand {
 
   @Option(
       names = "--topic",
-      arity = "1..*",
       paramLabel = "T",
-      description = "Rank by these topics (diplomacy, sanctions, summits; any case).")
+      description = {
+        "Rank by this topic (diplomacy, sanctions, summits; any case). Repeat for several:",
+        "--topic a --topic b. One value per --topic, so a query after it stays the query."
+      })
   List<String> topics = new ArrayList<>();
 
   @Option(
       names = "--filter-topic",
-      arity = "1..*",
       paramLabel = "T",
-      description = "Keep only passages labelled with one of these topics.")
+      description =
+          "Keep only passages labelled with this topic; repeat for several (any of them).")
   List<String> topicFilter = new ArrayList<>();
 
   @Option(
       names = "--entity",
-      arity = "1..*",
       paramLabel = "E",
-      description = "Keep passages that mention each entity (id or alias).")
+      description =
+          "Keep passages that mention this entity (id or alias); repeat for several (each).")
   List<String> entities = new ArrayList<>();
 
   @Option(names = "--k", paramLabel = "N", description = "Hits to show (default 10).")
@@ -106,7 +108,8 @@ final class SearchCommand extends CliCommand {
       paramLabel = "html|none",
       description = {
         "HTML-escape the article text in snippets (html, the default) or not (none, for",
-        "apps that escape it themselves). Text output also shows control characters as ?."
+        "apps that escape it themselves). Text output also shows control characters and",
+        "bidirectional overrides as ?."
       })
   String snippetEscaping = "html";
 
@@ -312,14 +315,14 @@ final class SearchCommand extends CliCommand {
       out.printf(
           "%3d. %-34s %s  paragraphs %d-%d  score %.3f%s%n",
           h.rank(),
-          h.passageId(),
+          IndexCommand.printable(h.passageId()),
           h.date(),
           h.from(),
           h.to(),
           h.score(),
           h.heading() == null ? "" : "  [" + IndexCommand.printable(h.heading()) + "]");
       out.println("     " + IndexCommand.printable(h.snippet()));
-      String labels = labels(h);
+      String labels = IndexCommand.printable(labels(h));
       if (!labels.isEmpty()) {
         out.println("     " + labels);
       }

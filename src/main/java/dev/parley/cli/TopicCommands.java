@@ -33,31 +33,54 @@ final class TopicCommands {
     if (dir == null) {
       return TopicModel.defaults();
     }
-    TopicModel.Builder builder = TopicModel.builder(gazetteer);
-    definitions(dir).forEach(builder::add);
-    return builder.build();
+    return addTrained(TopicModel.builder(gazetteer), dir).build();
   }
 
   /**
-   * The topic files in {@code dir} to score beside the built-in topics; refuses a file whose topic
-   * name is a built-in topic's, which would otherwise replace the built-in topic silently.
+   * Adds the topic files in {@code dir} to {@code builder}; an untrained topic is refused naming
+   * its file.
    */
-  static List<TopicDefinition> besideBuiltIns(String dir) throws IOException {
+  static TopicModel.Builder addTrained(TopicModel.Builder builder, String dir) throws IOException {
+    for (TopicDefinition t : definitions(dir)) {
+      try {
+        builder.add(t);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(fileOf(dir, t.name()) + ": " + e.getMessage(), e);
+      }
+    }
+    return builder;
+  }
+
+  /** The topic file in {@code dir} that defines {@code name}, for messages; else the folder. */
+  private static String fileOf(String dir, String name) throws IOException {
+    try (var files = Files.list(Path.of(dir))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+        if (TopicFiles.read(f).name().equals(name)) {
+          return f.toString();
+        }
+      }
+    }
+    return dir;
+  }
+
+  /**
+   * Refuses a topic file in {@code dir} whose topic name is a built-in topic's, before it is scored
+   * beside the built-in topics: it would otherwise replace the built-in topic silently.
+   */
+  static void refuseBuiltInNames(String dir) throws IOException {
     List<String> builtIn = TopicModel.defaults().names();
-    Map<Path, TopicDefinition> files = files(dir);
-    files.forEach(
-        (f, t) -> {
-          if (builtIn.contains(t.name())) {
-            throw new UsageException(
-                f
-                    + ": topic name '"
-                    + t.name()
-                    + "' is a built-in topic's (built-in: "
-                    + String.join(", ", builtIn)
-                    + "); give the topic another \"name\"");
-          }
-        });
-    return new ArrayList<>(files.values());
+    for (Map.Entry<Path, TopicDefinition> e : files(dir).entrySet()) {
+      String name = e.getValue().name();
+      if (builtIn.contains(name)) {
+        throw new UsageException(
+            e.getKey()
+                + ": topic name '"
+                + name
+                + "' is a built-in topic's (built-in: "
+                + String.join(", ", builtIn)
+                + "); give the topic another \"name\"");
+      }
+    }
   }
 
   /** The built-in topic definitions, or the topic files in {@code dir} (trained or not). */

@@ -155,6 +155,15 @@ final class TuneTopicsCommand extends CliCommand {
     if (!articles.isEmpty()) {
       examples = TopicCommands.withContext(examples, articles, err);
     }
+    for (String topic : names) {
+      if (examples.stream().noneMatch(t -> t.judged().contains(topic))) {
+        throw new IllegalArgumentException(
+            String.join(", ", labels.stream().map(Path::toString).toList())
+                + ": no line is judged for topic "
+                + topic
+                + ": label lines for it, or leave its file out of --topics");
+      }
+    }
     TopicTrainer.Options options =
         new TopicTrainer.Options(lambdas, folds, minCount, rates, curatedPenalty);
     List<TopicTrainer.Result> results =

@@ -1,8 +1,6 @@
 package dev.parley.eval;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
@@ -39,7 +37,7 @@ public final class Qrels {
    */
   public static Qrels read(Path file) throws IOException {
     Map<String, Map<String, Integer>> byQuery = new HashMap<>();
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<String> lines = Utf8Lines.read(file);
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
       if (line.isEmpty()) {

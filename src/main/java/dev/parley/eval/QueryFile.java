@@ -1,8 +1,6 @@
 package dev.parley.eval;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,8 +23,14 @@ public final class QueryFile {
    * @param id the query id
    * @param text the query text
    * @param corpus the corpus it is meant for, or empty
+   * @param line its line in the file (1-based), or 0 when it was not read from a file
    */
-  public record Query(String id, String text, String corpus) {}
+  public record Query(String id, String text, String corpus, int line) {
+    /** A query that was not read from a file. */
+    public Query(String id, String text, String corpus) {
+      this(id, text, corpus, 0);
+    }
+  }
 
   /**
    * Reads a queries file.
@@ -35,7 +39,7 @@ public final class QueryFile {
    * @throws IOException if the file cannot be read
    */
   public static List<Query> read(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<String> lines = Utf8Lines.read(file);
     int column = 1;
     int corpusColumn = -1;
     int first = 0;
@@ -89,7 +93,7 @@ public final class QueryFile {
       }
       String corpus =
           corpusColumn >= 0 && corpusColumn < cols.length ? cols[corpusColumn].strip() : "";
-      queries.add(new Query(id, cols[column].strip(), corpus));
+      queries.add(new Query(id, cols[column].strip(), corpus, n + 1));
     }
     return queries;
   }

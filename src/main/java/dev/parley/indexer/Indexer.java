@@ -115,6 +115,10 @@ public final class Indexer implements AutoCloseable {
    */
   private volatile boolean stale;
 
+  /** Stored articles {@link #reenrichTheRest} rewrote since the last run's report. */
+  private final java.util.concurrent.atomic.AtomicInteger reenriched =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   /** Ids written since the indexer opened, while {@link #stale}. */
   private final Set<String> writtenWhileStale = ConcurrentHashMap.newKeySet();
 
@@ -357,7 +361,8 @@ public final class Indexer implements AutoCloseable {
           Duration.ofNanos(System.nanoTime() - startNanos),
           run.unchanged,
           0,
-          pruned);
+          pruned,
+          reenriched.getAndSet(0));
     } catch (IOException | AlreadyClosedException e) {
       throw failed(e);
     } finally {
@@ -543,6 +548,7 @@ public final class Indexer implements AutoCloseable {
    */
   private void reenrichTheRest() throws IOException {
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      // Counted for the run's report, so a summary shows that stored articles were rewritten.
       IndexSearcher searcher = new IndexSearcher(reader);
       searcher.setQueryCache(null);
       StoredArticles.forEach(
@@ -552,6 +558,7 @@ public final class Indexer implements AutoCloseable {
             Map<String, float[]> previous =
                 vectors == null ? Map.of() : PassageVectors.indexed(reader, article.id());
             articleWriter.write(article.id(), documents(article, previous));
+            reenriched.incrementAndGet();
           });
     }
   }

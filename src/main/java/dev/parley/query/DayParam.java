@@ -41,7 +41,13 @@ public final class DayParam {
     try {
       return LocalDate.parse(day);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("must be a day that exists, got: " + value);
+      int month = Integer.parseInt(day.substring(5, 7));
+      throw new IllegalArgumentException(
+          "must be a day that exists, got: "
+              + value
+              + (month < 1 || month > 12
+                  ? " (no month " + day.substring(5, 7) + "; months are 01-12)"
+                  : ""));
     }
   }
 

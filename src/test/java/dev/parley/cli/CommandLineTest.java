@@ -144,6 +144,51 @@ class CommandLineTest {
     }
   }
 
+  /**
+   * Review 4 item 1: a filter or topic option takes ONE value, so the query after it stays the
+   * query.
+   */
+  @Test
+  void aQueryAfterTopicEntityOrFilterTopicStaysTheQuery() {
+    List<List<String>> options =
+        List.of(
+            List.of("--topic", "sanctions"),
+            List.of("--filter-topic", "summits"),
+            List.of("--entity", "DPRK"),
+            List.of("--topic", "summits", "--topic", "diplomacy"),
+            List.of("--filter-topic", "summits", "--filter-topic", "sanctions"),
+            List.of("--entity", "DPRK", "--entity", "china"),
+            List.of("--topic", "SUMMITS", "--entity", "north-korea", "--filter-topic", "summits"));
+    for (String query : List.of("China", "treaty talks", "diplomacy", "summits")) {
+      for (List<String> opts : options) {
+        List<String> before = new java.util.ArrayList<>(List.of("search", "--index", seed));
+        before.addAll(opts);
+        before.addAll(List.of(query, "--json", "--per-article", "0"));
+        List<String> after = new java.util.ArrayList<>(List.of("search", "--index", seed, query));
+        after.addAll(opts);
+        after.addAll(List.of("--json", "--per-article", "0"));
+        Run b = run(before.toArray(String[]::new));
+        Run a = run(after.toArray(String[]::new));
+        String what = opts + " " + query;
+        assertEquals(0, b.code(), what + ": " + b.err());
+        assertEquals(query, StrictJson.parseObject(b.out()).get("query").getAsString(), what);
+        assertEquals(a.out(), b.out(), what);
+      }
+    }
+    // The review's commands: not "unknown topic 'treaty talks'", not a silent browse.
+    Run browse = run("search", "--index", seed, "--entity", "DPRK", "--json");
+    Run china = run("search", "--index", seed, "--entity", "DPRK", "China", "--json");
+    assertEquals("relevance", StrictJson.parseObject(china.out()).get("order").getAsString());
+    assertFalse(browse.out().equals(china.out()));
+    Run unknown = run("search", "--index", seed, "--topic", "arms-control", "treaty talks");
+    assertEquals(2, unknown.code());
+    assertTrue(unknown.err().contains("'arms-control'"), unknown.err());
+    assertFalse(unknown.err().contains("treaty talks"), unknown.err());
+    Run help = run("search", "--help");
+    assertFalse(help.out().contains("T..."), help.out());
+    assertFalse(help.out().contains("E..."), help.out());
+  }
+
   @Test
   void topicNamesIgnoreCase() {
     for (String topic : List.of("sanctions", "Sanctions", "SANCTIONS", " sanctions ")) {

@@ -77,6 +77,7 @@ class IndexAndVerifyCommandsTest {
                 "skipped",
                 "inputBytes",
                 "seconds",
+                "reenriched",
                 "rejected",
                 "unchanged",
                 "deleted",

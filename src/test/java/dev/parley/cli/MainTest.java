@@ -471,8 +471,9 @@ class MainTest {
                 + ":3: \"labels\" names the topic 'summitz', which the model does not have"
                 + " (diplomacy, sanctions, summits); line skipped",
             in
-                + ": labels name the topic 'arms', which the model does not have (diplomacy,"
-                + " sanctions, summits); ignored"),
+                + ":4: \"labels\" names the topic 'arms', which the model does not have"
+                + " (diplomacy, sanctions, summits); that label ignored (check the spelling;"
+                + " other topics of the line are kept)"),
         r.err().lines().toList());
     JsonObject summits = StrictJson.parseObject(r.out()).getAsJsonObject("summits");
     assertEquals(3, summits.get("examples").getAsInt());

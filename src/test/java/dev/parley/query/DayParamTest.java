@@ -32,6 +32,13 @@ class DayParamTest {
   void aDayThatDoesNotExistIsRefused(String value) {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> DayParam.parse("until", value));
-    assertEquals("until must be a day that exists, got: " + value, e.getMessage());
+    String month = value.substring(5, 7);
+    assertEquals(
+        "until must be a day that exists, got: "
+            + value
+            + (month.equals("13") || month.equals("00")
+                ? " (no month " + month + "; months are 01-12)"
+                : ""),
+        e.getMessage());
   }
 }

@@ -73,7 +73,7 @@ public final class TopicFiles {
       o = e.getAsJsonObject();
     } catch (JsonParseException e) {
       throw new IllegalArgumentException(
-          source + ": not a topic definition (malformed JSON: " + oneLine(e) + ")", e);
+          source + ": not valid JSON (" + jsonProblem(e) + "): fix the JSON", e);
     }
     if (!o.has("format") && o.has("features")) {
       throw new IllegalArgumentException(
@@ -91,6 +91,27 @@ public final class TopicFiles {
             "\"format\" must be " + FORMAT + ", got: " + (format == null ? "none" : format));
       }
       checkKeys(o, "format", RawTopic.class, "");
+      // Gson's own messages for these name no key ("name", or a number parser's text).
+      JsonElement name = o.get("name");
+      if (name == null || name.isJsonNull()) {
+        throw new IllegalArgumentException("no \"name\": give the topic a name");
+      }
+      for (String key : List.of("weights", "priors")) {
+        JsonElement map = o.get(key);
+        if (map != null && map.isJsonObject()) {
+          for (var entry : map.getAsJsonObject().entrySet()) {
+            if (!isNumber(entry.getValue())) {
+              throw new IllegalArgumentException(
+                  key
+                      + " \""
+                      + entry.getKey()
+                      + "\" must be a number, got: "
+                      + entry.getValue()
+                      + ": give a number");
+            }
+          }
+        }
+      }
       JsonElement rawCues = o.get("cues");
       if (rawCues != null && rawCues.isJsonArray()) {
         for (int i = 0; i < rawCues.getAsJsonArray().size(); i++) {
@@ -146,9 +167,43 @@ public final class TopicFiles {
    * @throws IllegalArgumentException as {@link #read(Reader, String)}
    */
   public static TopicDefinition read(Path file) throws IOException {
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(r, file.toString());
+    if (Files.isDirectory(file)) {
+      throw new IllegalArgumentException(file + ": is a directory, give a topic file");
     }
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+              .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+              .toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new IllegalArgumentException(file + ": not UTF-8: save the file as UTF-8", e);
+    }
+    return read(new java.io.StringReader(text), file.toString());
+  }
+
+  private static boolean isNumber(JsonElement e) {
+    return e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber();
+  }
+
+  /** Gson's parse error without Java class names: what is wrong and where (line, column). */
+  private static String jsonProblem(JsonParseException e) {
+    Throwable cause = e.getCause() == null ? e : e.getCause();
+    String m = cause.getMessage() == null ? "" : cause.getMessage();
+    java.util.regex.Matcher where =
+        java.util.regex.Pattern.compile("line (\\d+) column (\\d+)").matcher(m);
+    String at = where.find() ? " at line " + where.group(1) + " column " + where.group(2) : "";
+    if (cause instanceof java.io.EOFException || m.startsWith("End of input")) {
+      return "the file ends before the JSON is complete" + at;
+    }
+    String what = m.replaceAll("^[\\w.$]+(Exception|Error): ", "");
+    int cut = what.indexOf(" at line ");
+    what = cut < 0 ? what : what.substring(0, cut);
+    int nl = what.indexOf('\n');
+    return (nl < 0 ? what : what.substring(0, nl)).strip() + at;
   }
 
   /** A topic definition as pretty JSON in this format, ending with a newline. */

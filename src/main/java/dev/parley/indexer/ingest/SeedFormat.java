@@ -147,6 +147,17 @@ public final class SeedFormat implements ArticleParser {
    *
    * @throws ArticleFormatException naming the bad value
    */
+  /**
+   * Why {@code day} (YYYY-MM-DD digits) names no day: a month outside 1-12 is named as such, not as
+   * a missing day, so the fix (which field) is plain.
+   */
+  static String whyNoDay(String day) {
+    int month = Integer.parseInt(day.substring(5, 7));
+    return month < 1 || month > 12
+        ? "no month " + day.substring(5, 7) + " (months are 01-12)"
+        : "no such day";
+  }
+
   public static LocalDate parseDate(String value) throws ArticleFormatException {
     String day = value;
     Matcher dateTime = ISO_DATE_TIME.matcher(value);
@@ -163,7 +174,7 @@ public final class SeedFormat implements ArticleParser {
     try {
       date = LocalDate.parse(day, DATE);
     } catch (DateTimeParseException e) {
-      throw new ArticleFormatException("impossible date " + value + ": no such day");
+      throw new ArticleFormatException("impossible date " + value + ": " + whyNoDay(day));
     }
     if (date.isBefore(MIN_DATE) || date.isAfter(MAX_DATE)) {
       throw new ArticleFormatException(

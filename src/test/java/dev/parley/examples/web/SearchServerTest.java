@@ -116,6 +116,7 @@ class SearchServerTest {
         "talks",
         "--filter-topic",
         "sanctions",
+        "--filter-topic",
         "diplomacy",
         "--topic",
         "diplomacy"

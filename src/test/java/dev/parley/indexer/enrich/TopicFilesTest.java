@@ -103,7 +103,7 @@ class TopicFilesTest {
                 IllegalArgumentException.class,
                 () -> TopicFiles.read(new StringReader("{\"format\": 2,"), "d.json"))
             .getMessage()
-            .startsWith("d.json: not a topic definition (malformed JSON"));
+            .startsWith("d.json: not valid JSON (the file ends before the JSON is complete"));
   }
 
   /** Keys the format does not have would be dropped silently and erased by tune-topics --out. */
