@@ -7,8 +7,12 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import picocli.CommandLine;
@@ -169,13 +173,7 @@ public final class Main {
     return cl;
   }
 
-  /**
-   * Refuses, before a command runs, a directory given where its option wants a file and a file
-   * given where it wants a directory, judged by the option's label ({@code FILE...}/{@code OUT...}
-   * against {@code DIR}): otherwise the reader fails with the bare text of a Java exception ("Is a
-   * directory"), or an index is advised to be created over a file. Paths that do not exist are left
-   * to the command (many are outputs).
-   */
+  /** Whether the command line asks for help or the version (then nothing is checked). */
   private static boolean helpRequested(CommandLine.ParseResult parsed) {
     for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
       if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) {
@@ -185,6 +183,13 @@ public final class Main {
     return false;
   }
 
+  /**
+   * Refuses, before a command runs, a directory given where its option wants a file and a file
+   * given where it wants a directory, judged by the option's label ({@code FILE...}/{@code OUT...}
+   * against {@code DIR}): otherwise the reader fails with the bare text of a Java exception ("Is a
+   * directory"), or an index is advised to be created over a file. Paths that do not exist are left
+   * to the command (many are outputs).
+   */
   private static void checkPathKinds(CommandLine.ParseResult parsed) {
     for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
       for (OptionSpec o : p.matchedOptions()) {
@@ -195,27 +200,24 @@ public final class Main {
           continue;
         }
         Object value = o.getValue();
-        List<?> values =
-            value instanceof List<?> l ? l : java.util.Collections.singletonList(value);
+        List<?> values = value instanceof List<?> l ? l : Collections.singletonList(value);
         for (Object v : values) {
           if (v == null || v.toString().isEmpty()) {
             continue;
           }
-          java.nio.file.Path path;
+          Path path;
           try {
-            path = java.nio.file.Path.of(v.toString());
-          } catch (java.nio.file.InvalidPathException e) {
+            path = Path.of(v.toString());
+          } catch (InvalidPathException e) {
             continue;
           }
           String name = o.longestName() + " " + v;
-          if (wantsFile && java.nio.file.Files.isDirectory(path)) {
+          if (wantsFile && Files.isDirectory(path)) {
             throw new ParameterException(
                 p.commandSpec().commandLine(),
                 name + ": is a directory, give a file (" + label + ")");
           }
-          if (wantsDir
-              && java.nio.file.Files.exists(path)
-              && !java.nio.file.Files.isDirectory(path)) {
+          if (wantsDir && Files.exists(path) && !Files.isDirectory(path)) {
             throw new ParameterException(
                 p.commandSpec().commandLine(),
                 name + ": is a file, not a directory: give a directory (" + label + ")");
