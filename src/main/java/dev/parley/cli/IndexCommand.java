@@ -210,6 +210,7 @@ final class IndexCommand extends CliCommand {
   private NewsEnricher enricher(Path index) throws IOException {
     TopicModel.Builder topics = TopicModel.builder(Gazetteer.defaults()).addDefaults();
     if (topicsDir != null) {
+      TopicCommands.refuseBuiltInNames(topicsDir);
       TopicCommands.addTrained(topics, topicsDir);
     }
     TopicModel model = topics.build();

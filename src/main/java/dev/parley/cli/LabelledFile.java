@@ -26,7 +26,8 @@ import java.util.TreeMap;
  * {"summits": 1, "sanctions": 0}}, as in the evaluation files: the topics named are judged) or a
  * list of topic names ({@code ["summits"]}, as {@code classify} prints: every topic of the model is
  * judged, the named ones are true). {@code context} is the article's headline and lead, optional.
- * Bad lines are reported on stderr as one line {@code file:line: reason; line skipped} and skipped.
+ * Bad lines, and lines whose text has no words (empty, spaces, invisible characters only), are
+ * reported on stderr as one line {@code file:line: reason; line skipped} and skipped.
  */
 final class LabelledFile {
   private LabelledFile() {}
@@ -149,6 +150,11 @@ final class LabelledFile {
     }
     if (text == null || !isString(text)) {
       throw new IllegalArgumentException("missing \"text\" (a string)");
+    }
+    // A text with no letter or digit (empty, spaces, invisible characters such as U+200B) has no
+    // words to score: scoring it would print the topics' bias-only scores as if they judged it.
+    if (text.getAsString().codePoints().noneMatch(Character::isLetterOrDigit)) {
+      throw new IllegalArgumentException("\"text\" is empty: no words to score");
     }
     String context = null;
     JsonElement c = o.get("context");

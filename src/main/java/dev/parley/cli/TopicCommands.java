@@ -18,7 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Helpers shared by the topic commands. */
@@ -60,19 +63,59 @@ final class TopicCommands {
     return dir;
   }
 
+  /**
+   * Refuses a topic file in {@code dir} whose topic name is a built-in topic's, before it is scored
+   * beside the built-in topics: it would otherwise replace the built-in topic silently.
+   */
+  static void refuseBuiltInNames(String dir) throws IOException {
+    List<String> builtIn = TopicModel.defaults().names();
+    for (Map.Entry<Path, TopicDefinition> e : files(dir).entrySet()) {
+      String name = e.getValue().name();
+      if (builtIn.contains(name)) {
+        throw new UsageException(
+            e.getKey()
+                + ": topic name '"
+                + name
+                + "' is a built-in topic's (built-in: "
+                + String.join(", ", builtIn)
+                + "); give the topic another \"name\"");
+      }
+    }
+  }
+
   /** The built-in topic definitions, or the topic files in {@code dir} (trained or not). */
   static List<TopicDefinition> definitions(String dir) throws IOException {
     if (dir == null) {
       return TopicModel.defaults().topics();
     }
+    return new ArrayList<>(files(dir).values());
+  }
+
+  /**
+   * The topic files in {@code dir} by path, in name order; refuses two files of one topic name,
+   * which would silently replace each other in a model (the later file would win).
+   */
+  private static Map<Path, TopicDefinition> files(String dir) throws IOException {
     Path path = Path.of(dir);
     if (!Files.isDirectory(path)) {
       throw new UsageException("--topics must be a directory of topic files, got: " + dir);
     }
-    List<TopicDefinition> out = new ArrayList<>();
+    Map<Path, TopicDefinition> out = new LinkedHashMap<>();
+    Map<String, Path> seen = new HashMap<>();
     try (var files = Files.list(path)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-        out.add(TopicFiles.read(f));
+        TopicDefinition t = TopicFiles.read(f);
+        Path other = seen.putIfAbsent(t.name(), f);
+        if (other != null) {
+          throw new UsageException(
+              f
+                  + ": topic name '"
+                  + t.name()
+                  + "' is also the name of "
+                  + other
+                  + "; give each topic file its own \"name\"");
+        }
+        out.put(f, t);
       }
     }
     if (out.isEmpty()) {

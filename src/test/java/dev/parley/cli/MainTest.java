@@ -546,13 +546,13 @@ class MainTest {
     JsonObject summits =
         StrictJson.parseObject(r.out()).getAsJsonObject("explanation").getAsJsonObject("summits");
     assertEquals(
-        "{\"score\":0.7517,\"labelled\":true,\"bias\":-5.1105,\"top\":["
-            + "{\"feature\":\"ent:head-travels-to-country\",\"value\":1.0,\"weight\":2.6296,"
-            + "\"contribution\":2.6296},"
-            + "{\"feature\":\"ent:head-meets\",\"value\":1.0,\"weight\":1.3093,"
-            + "\"contribution\":1.3093},"
-            + "{\"feature\":\"cue:visit-talks\",\"value\":1.0,\"weight\":1.1654,"
-            + "\"contribution\":1.1654}]}",
+        "{\"score\":0.8028,\"labelled\":true,\"bias\":-4.7736,\"top\":["
+            + "{\"feature\":\"ent:head-travels-to-country\",\"value\":1.0,\"weight\":2.7317,"
+            + "\"contribution\":2.7317},"
+            + "{\"feature\":\"ent:head-meets\",\"value\":1.0,\"weight\":1.173,"
+            + "\"contribution\":1.173},"
+            + "{\"feature\":\"cue:visit-talks\",\"value\":1.0,\"weight\":0.9249,"
+            + "\"contribution\":0.9249}]}",
         summits.toString());
   }
 

@@ -29,6 +29,9 @@ import java.util.regex.Pattern;
  * summit" is only a date, but "After the summit, the leaders signed ..." is about it: the clause
  * goes on to say what the summit produced).
  *
+ * <p>Any term list may name a shared word list as {@code @name} ({@link SharedTerms}): the
+ * exceptions of one kind written once for every cue that needs them.
+ *
  * <p>With {@code notInName}, a match written capitalised that begins a proper name does not count:
  * one followed directly by a capitalised word of its sentence and not preceded directly by one (a
  * sentence's first word does not count as capitalised), in text not written all in capitals. This
@@ -125,7 +128,7 @@ public record Cue(
     }
     for (List<String> list :
         List.of(terms, notBefore, notAfter, near, notNear, notBeforeUnless, unless)) {
-      for (String t : list) {
+      for (String t : SharedTerms.expand(list)) {
         checkTerm(name, t);
       }
     }

@@ -98,18 +98,48 @@ final class CueMatcher {
     LongTable<List<Term>> prefixLists = new LongTable<>(64);
     for (int c = 0; c < cues.size(); c++) {
       Cue cue = cues.get(c);
-      add(wordLists, prefixLists, c * ROLES + TERMS, cue.terms(), cue.caseSensitive());
-      add(wordLists, prefixLists, c * ROLES + NOT_BEFORE, cue.notBefore(), cue.caseSensitive());
-      add(wordLists, prefixLists, c * ROLES + NOT_AFTER, cue.notAfter(), cue.caseSensitive());
-      add(wordLists, prefixLists, c * ROLES + NEAR, cue.near(), cue.caseSensitive());
-      add(wordLists, prefixLists, c * ROLES + NOT_NEAR, cue.notNear(), cue.caseSensitive());
+      add(
+          wordLists,
+          prefixLists,
+          c * ROLES + TERMS,
+          SharedTerms.expand(cue.terms()),
+          cue.caseSensitive());
+      add(
+          wordLists,
+          prefixLists,
+          c * ROLES + NOT_BEFORE,
+          SharedTerms.expand(cue.notBefore()),
+          cue.caseSensitive());
+      add(
+          wordLists,
+          prefixLists,
+          c * ROLES + NOT_AFTER,
+          SharedTerms.expand(cue.notAfter()),
+          cue.caseSensitive());
+      add(
+          wordLists,
+          prefixLists,
+          c * ROLES + NEAR,
+          SharedTerms.expand(cue.near()),
+          cue.caseSensitive());
+      add(
+          wordLists,
+          prefixLists,
+          c * ROLES + NOT_NEAR,
+          SharedTerms.expand(cue.notNear()),
+          cue.caseSensitive());
       add(
           wordLists,
           prefixLists,
           c * ROLES + NOT_BEFORE_UNLESS,
-          cue.notBeforeUnless(),
+          SharedTerms.expand(cue.notBeforeUnless()),
           cue.caseSensitive());
-      add(wordLists, prefixLists, c * ROLES + UNLESS, cue.unless(), cue.caseSensitive());
+      add(
+          wordLists,
+          prefixLists,
+          c * ROLES + UNLESS,
+          SharedTerms.expand(cue.unless()),
+          cue.caseSensitive());
     }
     // Candidate lists keep the order terms were added in (cue order, then role order).
     wordLists.forEach(

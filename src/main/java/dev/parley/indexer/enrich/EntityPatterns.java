@@ -196,7 +196,18 @@ final class EntityPatterns {
           "leave",
           "leaves",
           "left",
-          "leaving");
+          "leaving",
+          "heads",
+          "headed",
+          "heading",
+          "due");
+
+  /**
+   * Trip words that are a trip only with one word next: "heads to Tehran" (not "heads of state"),
+   * "due in Tokyo" (not "due to speak"). A state visit is often announced so.
+   */
+  static final Map<String, String> TRIP_ONLY_WITH_NEXT =
+      Map.of("heads", "to", "headed", "to", "heading", "to", "due", "in");
 
   /** Trip words that name a destination only with "for" next ("leaves for Washington"). */
   static final Set<String> LEAVE = Set.of("leave", "leaves", "left", "leaving");
@@ -513,6 +524,10 @@ final class EntityPatterns {
         }
         if (LEAVE.contains(view.folded(t)) && !(t + 1 < n && view.foldedEquals(t + 1, "for"))) {
           continue; // "left Ivory Coast after talks": where the trip began
+        }
+        String next = TRIP_ONLY_WITH_NEXT.get(view.folded(t));
+        if (next != null && !(t + 1 < n && view.foldedEquals(t + 1, next))) {
+          continue;
         }
         for (int c = t + 1;
             c < n && c <= t + DESTINATION_WINDOW && sentence[c] == sentence[t];

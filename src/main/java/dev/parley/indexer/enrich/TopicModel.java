@@ -312,6 +312,8 @@ public final class TopicModel {
       for (TopicDefinition t : topics) {
         sha.update(TopicFiles.toJson(t).getBytes(StandardCharsets.UTF_8));
       }
+      // The shared lists the cues name are part of what the model means.
+      sha.update(SharedTerms.text().getBytes(StandardCharsets.UTF_8));
       StringBuilder hex = new StringBuilder("topics/" + TopicFiles.FORMAT + ":");
       byte[] d = sha.digest();
       for (int i = 0; i < 8; i++) {

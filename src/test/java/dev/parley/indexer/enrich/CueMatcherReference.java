@@ -41,13 +41,16 @@ final class CueMatcherReference {
     this.cues = List.copyOf(cues);
     for (int c = 0; c < cues.size(); c++) {
       Cue cue = cues.get(c);
-      add(c * ROLES + TERMS, cue.terms(), cue.caseSensitive());
-      add(c * ROLES + NOT_BEFORE, cue.notBefore(), cue.caseSensitive());
-      add(c * ROLES + NOT_AFTER, cue.notAfter(), cue.caseSensitive());
-      add(c * ROLES + NEAR, cue.near(), cue.caseSensitive());
-      add(c * ROLES + NOT_NEAR, cue.notNear(), cue.caseSensitive());
-      add(c * ROLES + NOT_BEFORE_UNLESS, cue.notBeforeUnless(), cue.caseSensitive());
-      add(c * ROLES + UNLESS, cue.unless(), cue.caseSensitive());
+      add(c * ROLES + TERMS, SharedTerms.expand(cue.terms()), cue.caseSensitive());
+      add(c * ROLES + NOT_BEFORE, SharedTerms.expand(cue.notBefore()), cue.caseSensitive());
+      add(c * ROLES + NOT_AFTER, SharedTerms.expand(cue.notAfter()), cue.caseSensitive());
+      add(c * ROLES + NEAR, SharedTerms.expand(cue.near()), cue.caseSensitive());
+      add(c * ROLES + NOT_NEAR, SharedTerms.expand(cue.notNear()), cue.caseSensitive());
+      add(
+          c * ROLES + NOT_BEFORE_UNLESS,
+          SharedTerms.expand(cue.notBeforeUnless()),
+          cue.caseSensitive());
+      add(c * ROLES + UNLESS, SharedTerms.expand(cue.unless()), cue.caseSensitive());
     }
     this.countOf = new int[cues.size()][];
     for (int c = 0; c < cues.size(); c++) {
