@@ -3,15 +3,11 @@ package dev.parley.cli;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import dev.parley.eval.Utf8Lines;
 import dev.parley.indexer.ingest.ArticleFormatException;
 import dev.parley.indexer.ingest.JsonLinesFormat;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -64,7 +60,7 @@ final class LabelledFile {
     Map<String, int[]> ignored = new TreeMap<>();
     int bad = 0;
     int n = 0;
-    for (String raw : utf8Lines(file)) {
+    for (String raw : Utf8Lines.readKeepingBadLines(file)) {
       n++;
       if (raw == null) {
         err.println(file + ":" + n + ": invalid UTF-8 (save the file as UTF-8); line skipped");
@@ -96,43 +92,6 @@ final class LabelledFile {
               + " (check the spelling; other topics of the line are kept)");
     }
     return new Contents(lines, bad);
-  }
-
-  /**
-   * The file's lines, each decoded on its own so that bytes that are not UTF-8 are reported with
-   * their own line number (a buffered reader decodes ahead and would name an earlier line) and only
-   * that line is lost: null stands for it.
-   */
-  private static List<String> utf8Lines(Path file) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
-    List<String> lines = new ArrayList<>();
-    int start =
-        bytes.length >= 3
-                && bytes[0] == (byte) 0xEF
-                && bytes[1] == (byte) 0xBB
-                && bytes[2] == (byte) 0xBF
-            ? 3
-            : 0;
-    while (start < bytes.length) {
-      int end = start;
-      while (end < bytes.length && bytes[end] != '\n') {
-        end++;
-      }
-      int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
-      try {
-        lines.add(
-            StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes, start, stop - start))
-                .toString());
-      } catch (CharacterCodingException e) {
-        lines.add(null); // reported with its line number by read, and skipped
-      }
-      start = end + 1;
-    }
-    return lines;
   }
 
   private static Line parse(

@@ -29,6 +29,23 @@ public final class Utf8Lines {
    * @throws IOException if the file cannot be read
    */
   public static List<String> read(Path file) throws IOException {
+    List<String> lines = readKeepingBadLines(file);
+    int bad = lines.indexOf(null);
+    if (bad >= 0) {
+      throw new IllegalArgumentException(
+          file + ":" + (bad + 1) + ": not UTF-8: save the file as UTF-8");
+    }
+    return lines;
+  }
+
+  /**
+   * Reads {@code file}'s lines, each decoded on its own, with null in place of a line that is not
+   * UTF-8: for readers that report such a line with its number and go on with the others.
+   *
+   * @throws IllegalArgumentException {@code file: is a directory, give a file}
+   * @throws IOException if the file cannot be read
+   */
+  public static List<String> readKeepingBadLines(Path file) throws IOException {
     if (Files.isDirectory(file)) {
       throw new IllegalArgumentException(file + ": is a directory, give a file");
     }
@@ -56,8 +73,7 @@ public final class Utf8Lines {
                 .decode(ByteBuffer.wrap(bytes, start, stop - start))
                 .toString());
       } catch (CharacterCodingException e) {
-        throw new IllegalArgumentException(
-            file + ":" + (lines.size() + 1) + ": not UTF-8: save the file as UTF-8", e);
+        lines.add(null);
       }
       start = end + 1;
     }
