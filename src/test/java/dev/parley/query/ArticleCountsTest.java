@@ -41,14 +41,8 @@ class ArticleCountsTest {
 
   static final Map<String, String> MONTHS = new HashMap<>();
 
-  static final String[] FILLER = {
-    "Officials met in the capital on Monday.",
-    "The talks covered trade and security.",
-    "Ministers said the summit would go ahead.",
-    "A spokesman declined to comment on the talks.",
-    "Markets rose after the announcement.",
-    "Envoys were to meet again next week."
-  };
+  /** The passage-mode test's sentences: the same kind of corpus, counted per article here. */
+  static final String[] FILLER = PagingAndCountsTest.FILLER;
 
   @BeforeAll
   static void build() throws IOException {
