@@ -93,9 +93,17 @@ final class HybridSearch {
       IndexSearcher searcher, Query lexical, Dense dense, int depth, boolean explain)
       throws IOException {
     Fusion f = dense.fusion();
-    int d = Math.max(f.depth(), depth);
+    // The lexical side reaches every match up to the count threshold whatever the page, so the
+    // list, its order and totalHits are the same for every page a client asks for (with the page's
+    // depth alone, a first page of 1 counted 141 hits and a page of 100 counted 174).
+    int d = Math.max(Math.max(f.depth(), depth), PassageRanker.TOTAL_HITS_THRESHOLD);
     HybridRanker.Candidates c =
         HybridRanker.collect(searcher, lexical, dense.filter(), dense.vector(), d, denseDepth(f));
+    if (HybridRanker.confidence(c.candidates(), f.floor(), f.depth()) == 0) {
+      // No passage is nearer to the query than an unrelated one: the dense side adds nothing to
+      // any score, so the passages it found match nothing and are not hits.
+      c = lexicalOnly(c);
+    }
     // Bounds from the head (the fusion's own depth per side), whatever the page: a deeper request
     // adds candidates below the head without moving the head's fused scores.
     double[] fused = HybridRanker.fuse(c.candidates(), f);
@@ -135,6 +143,17 @@ final class HybridSearch {
         notes,
         denseOnly(c.candidates()),
         null);
+  }
+
+  /** The candidates that match the lexical query (a lexical score above 0). */
+  private static HybridRanker.Candidates lexicalOnly(HybridRanker.Candidates c) {
+    List<HybridRanker.Candidate> kept = new ArrayList<>();
+    for (HybridRanker.Candidate x : c.candidates()) {
+      if (x.lexical() > 0) {
+        kept.add(x);
+      }
+    }
+    return new HybridRanker.Candidates(kept, c.lexicalMatches(), 0);
   }
 
   /** The dense side's confidence with its arithmetic, for explanations. */

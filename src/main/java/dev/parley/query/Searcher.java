@@ -88,7 +88,7 @@ public final class Searcher implements AutoCloseable {
   private final DenseSide denseSide; // null when the index has no vectors, or they cannot be used
   // Why the index's vectors cannot embed queries (another model version, the model's jar missing),
   // or null. Kept, not thrown at open: lexical searches, browsing and stats need no vectors.
-  private final Exception denseUnusable;
+  private final Throwable denseUnusable;
   private final Fusion fusion;
   private final ArticleModel articleModel;
 
@@ -140,10 +140,11 @@ public final class Searcher implements AutoCloseable {
       throw e;
     }
     DenseSide dense = null;
-    Exception unusable = null;
+    Throwable unusable = null;
     try {
       dense = manifest.dense() == null ? null : DenseSide.open(manifest.dense(), path, b.sessions);
-    } catch (SchemaMismatchException | IllegalStateException e) {
+    } catch (SchemaMismatchException | IllegalStateException | LinkageError e) {
+      // LinkageError: ONNX Runtime's native library cannot load on this platform.
       unusable = e;
     } catch (IOException | RuntimeException e) {
       close();
@@ -441,8 +442,17 @@ public final class Searcher implements AutoCloseable {
     if (denseUnusable == null) {
       return;
     }
+    String reason =
+        denseUnusable instanceof LinkageError
+            ? "index "
+                + path
+                + " has passage vectors, but their model cannot run on this machine (ONNX"
+                + " Runtime: "
+                + denseUnusable.getMessage()
+                + ")"
+            : denseUnusable.getMessage();
     String message =
-        denseUnusable.getMessage()
+        reason
             + "; or search without the vectors (parley search --no-dense,"
             + " SearchRequest.withDense(false))";
     if (denseUnusable instanceof SchemaMismatchException) {

@@ -235,6 +235,46 @@ class HybridSearchTest {
   }
 
   @Test
+  void theCountAndOrderDoNotDependOnThePageSize() throws IOException {
+    // Review finding: with more lexical matches than the fusion's depth, a first page of 1 counted
+    // 141 hits ("at least") and a page of 100 counted 174: the lexical side followed the page.
+    Fusion shallow = new Fusion(Fusion.LEARNED_WEIGHT, 2, Fusion.Candidates.UNION);
+    try (Searcher searcher = Searcher.builder(index).withFusion(shallow).build()) {
+      for (String q : List.of("trade ban smoking", "sanctions officials", "trade")) {
+        SearchResults all =
+            searcher.search(SearchRequest.builder(q).withK(50).withPerArticle(0).build());
+        assertEquals(SearchResults.Relation.EQUAL_TO, all.totalHitsRelation(), q);
+        for (int k = 1; k <= 3; k++) {
+          SearchResults page =
+              searcher.search(SearchRequest.builder(q).withK(k).withPerArticle(0).build());
+          assertEquals(all.totalHits(), page.totalHits(), q + " k " + k);
+          assertEquals(SearchResults.Relation.EQUAL_TO, page.totalHitsRelation(), q + " k " + k);
+          assertEquals(ids(all).subList(0, Math.min(k, ids(all).size())), ids(page), q);
+        }
+      }
+    }
+  }
+
+  @Test
+  void passagesNoNearerThanUnrelatedOnesAreNotHits() throws IOException {
+    // Review finding: a query whose nearest passage is no nearer than an unrelated one (confidence
+    // 0) listed every passage the dense side found, all scoring 0. They match nothing: not hits.
+    try (Searcher searcher =
+        Searcher.builder(index).withFusion(Fusion.learned().withFloor(0.99)).build()) {
+      SearchResults none =
+          searcher.search(SearchRequest.builder("xylophone zebra").withPerArticle(0).build());
+      assertEquals(0, none.totalHits(), ids(none).toString());
+      SearchResults some =
+          searcher.search(SearchRequest.builder("trade ban").withPerArticle(0).build());
+      SearchResults lexical =
+          searcher.search(
+              SearchRequest.builder("trade ban").withPerArticle(0).withDense(false).build());
+      assertEquals(sorted(ids(lexical)), sorted(ids(some)));
+      assertEquals(ids(lexical), ids(some), "the lexical order, with the dense part at 0");
+    }
+  }
+
+  @Test
   void ownTextHitsCountOnlyPassagesHoldingTheWords() throws IOException {
     // Hits the dense side found without a query word are hits, but not own-text hits (reviewer
     // finding: 'xylophone zebra' reported ownTextHits = totalHits).
