@@ -41,18 +41,6 @@ class StateVisitTest {
    */
   static final double NEGATIVE_MARGIN = 0.3;
 
-  private static double logOddsAboveThreshold(String topic, String text) {
-    TokenView v = TokenView.of(text);
-    double score = MODEL.score(v, TAGGER.tag(v), null).get(topic);
-    double threshold =
-        MODEL.topics().stream().filter(t -> t.name().equals(topic)).findFirst().get().threshold();
-    return logit(score) - logit(threshold);
-  }
-
-  private static double logit(double p) {
-    return Math.log(p / (1 - p));
-  }
-
   private static boolean travels(String text) {
     TokenView v = TokenView.of(text);
     return PATTERNS.values(v, TAGGER.tag(v), Features.sentences(v))[TRAVELS] != 0;
@@ -89,7 +77,7 @@ class StateVisitTest {
       })
   void stateVisitsWithTalksAreSummitsWithAMargin(String text) {
     assertTrue(travels(text), "head-travels-to-country: " + text);
-    double margin = logOddsAboveThreshold("summits", text);
+    double margin = TrapKindsTest.aboveThreshold("summits", text);
     assertTrue(margin >= MARGIN, "summits log-odds above threshold " + margin + ": " + text);
   }
 
@@ -120,7 +108,7 @@ class StateVisitTest {
             + " Toyota."
       })
   void ministersTripsHomeStoriesDatesAndCompaniesAreNotSummitsWithAMargin(String text) {
-    double margin = logOddsAboveThreshold("summits", text);
+    double margin = TrapKindsTest.aboveThreshold("summits", text);
     assertTrue(
         margin <= -NEGATIVE_MARGIN, "summits log-odds above threshold " + margin + ": " + text);
   }

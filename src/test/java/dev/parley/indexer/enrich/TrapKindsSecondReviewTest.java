@@ -2,9 +2,6 @@ package dev.parley.indexer.enrich;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.parley.analysis.EntityTagger;
-import dev.parley.analysis.Gazetteer;
-import dev.parley.analysis.TokenView;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,29 +17,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the topic's threshold.
  */
 class TrapKindsSecondReviewTest {
-  private static final TopicModel MODEL = TopicModel.defaults();
-  private static final EntityTagger TAGGER = new EntityTagger(Gazetteer.defaults());
   private static final double MARGIN = TrapKindsTest.MARGIN;
 
-  private static double aboveThreshold(String topic, String text) {
-    TokenView v = TokenView.of(text);
-    double score = MODEL.score(v, TAGGER.tag(v), null).get(topic);
-    double threshold =
-        MODEL.topics().stream().filter(t -> t.name().equals(topic)).findFirst().get().threshold();
-    return logit(score) - logit(threshold);
-  }
-
-  private static double logit(double p) {
-    return Math.log(p / (1 - p));
-  }
-
   private static void below(String topic, String text) {
-    double d = aboveThreshold(topic, text);
+    double d = TrapKindsTest.aboveThreshold(topic, text);
     assertTrue(d <= -MARGIN, () -> topic + " " + d + " log-odds above threshold: " + text);
   }
 
   private static void above(String topic, String text) {
-    double d = aboveThreshold(topic, text);
+    double d = TrapKindsTest.aboveThreshold(topic, text);
     assertTrue(d >= MARGIN, () -> topic + " " + d + " log-odds above threshold: " + text);
   }
 

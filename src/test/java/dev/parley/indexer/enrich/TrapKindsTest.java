@@ -26,7 +26,11 @@ class TrapKindsTest {
    */
   static final double MARGIN = 0.15;
 
-  private static double aboveThreshold(String topic, String text) {
+  /**
+   * How far the shipped model's score for {@code topic} lies above its threshold, in log-odds
+   * (negative below); shared by the trap and state-visit tests.
+   */
+  static double aboveThreshold(String topic, String text) {
     TokenView v = TokenView.of(text);
     double score = MODEL.score(v, TAGGER.tag(v), null).get(topic);
     double threshold =
