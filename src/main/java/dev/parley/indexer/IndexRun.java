@@ -81,6 +81,18 @@ final class IndexRun implements ArticleSink {
    */
   final OrderedWrites ordered;
 
+  /**
+   * Held while an article's documents go into Lucene: the workers segment, analyse, enrich and
+   * build documents in parallel, but write one at a time. Lucene's IndexWriter gives every thread
+   * writing at the same instant its own in-memory segment buffer; two workers writing at once leave
+   * two buffers, so two segments, and the run's final {@code forceMerge(1)} rewrites the whole
+   * index to join them (1.4 to 3.8 s on one core for Reuters, with the other idle). Written one at
+   * a time, a run that fits the RAM buffer leaves one segment and the merge has nothing to do; the
+   * 2-thread rate did not fall (docs/performance.md, "Parley 7 indexing, fifth session"). Ordered
+   * writes ({@link #ordered}) are one at a time already.
+   */
+  private final Object writeLock = new Object();
+
   long lastReport;
   int files;
   int unchanged;
@@ -357,7 +369,9 @@ final class IndexRun implements ArticleSink {
   /** Writes one article's documents and counts it (or rejects it if Lucene refuses it). */
   private void store(Article article, long sequence, List<Document> docs) throws IOException {
     try {
-      target.write(article.id(), docs);
+      synchronized (writeLock) {
+        target.write(article.id(), docs);
+      }
     } catch (IllegalArgumentException e) {
       // Lucene refuses a document it cannot index (say, an immense term) without harm to the
       // index: that article is rejected, the run goes on.
