@@ -26,8 +26,9 @@ import org.apache.lucene.document.Document;
 /**
  * One run of {@link Indexer#index(java.util.List, Indexer.Prune)}: the parallel pipeline. The
  * calling thread reads and parses files in order and skips unchanged articles; with more than one
- * thread, workers segment, enrich and write the rest. It commits every {@code commitEvery}
- * articles, collects rejections in input order, and reports progress about once a second.
+ * thread, workers segment, enrich and build the documents of the rest in parallel and write them to
+ * Lucene one at a time (see {@code writeLock}). It commits every {@code commitEvery} articles,
+ * collects rejections in input order, and reports progress about once a second.
  *
  * <p>Thread safety: {@link #readAll}, {@link #accept} and {@link #finish} run on the calling
  * thread; the counters and rejections are shared with the workers and safe for them.
