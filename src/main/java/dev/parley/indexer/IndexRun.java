@@ -26,8 +26,9 @@ import org.apache.lucene.document.Document;
 /**
  * One run of {@link Indexer#index(java.util.List, Indexer.Prune)}: the parallel pipeline. The
  * calling thread reads and parses files in order and skips unchanged articles; with more than one
- * thread, workers segment, enrich and write the rest. It commits every {@code commitEvery}
- * articles, collects rejections in input order, and reports progress about once a second.
+ * thread, workers segment, enrich and build the documents of the rest in parallel and write them to
+ * Lucene one at a time (see {@code writeLock}). It commits every {@code commitEvery} articles,
+ * collects rejections in input order, and reports progress about once a second.
  *
  * <p>Thread safety: {@link #readAll}, {@link #accept} and {@link #finish} run on the calling
  * thread; the counters and rejections are shared with the workers and safe for them.
@@ -80,6 +81,18 @@ final class IndexRun implements ArticleSink {
    * vectors the order of documents changes no ranking.
    */
   final OrderedWrites ordered;
+
+  /**
+   * Held while an article's documents go into Lucene: the workers segment, analyse, enrich and
+   * build documents in parallel, but write one at a time. Lucene's IndexWriter gives every thread
+   * writing at the same instant its own in-memory segment buffer; two workers writing at once leave
+   * two buffers, so two segments, and the run's final {@code forceMerge(1)} rewrites the whole
+   * index to join them (1.4 to 3.8 s on one core for Reuters, with the other idle). Written one at
+   * a time, a run that fits the RAM buffer leaves one segment and the merge has nothing to do; the
+   * 2-thread rate did not fall (docs/performance.md, "Parley 7 indexing, fifth session"). Ordered
+   * writes ({@link #ordered}) are one at a time already.
+   */
+  private final Object writeLock = new Object();
 
   long lastReport;
   int files;
@@ -357,7 +370,9 @@ final class IndexRun implements ArticleSink {
   /** Writes one article's documents and counts it (or rejects it if Lucene refuses it). */
   private void store(Article article, long sequence, List<Document> docs) throws IOException {
     try {
-      target.write(article.id(), docs);
+      synchronized (writeLock) {
+        target.write(article.id(), docs);
+      }
     } catch (IllegalArgumentException e) {
       // Lucene refuses a document it cannot index (say, an immense term) without harm to the
       // index: that article is rejected, the run goes on.

@@ -187,7 +187,7 @@ public final class Indexer implements AutoCloseable {
     config.setRAMBufferSizeMB(b.ramBufferMb);
     if (embedder != null) {
       // Merges in a fixed order, so the merged HNSW graph (built from the merged segments' graphs)
-      // is the same on every run; see RunSink.ordered.
+      // is the same on every run; see IndexRun.ordered.
       config.setMergeScheduler(new org.apache.lucene.index.SerialMergeScheduler());
     }
     config.setCommitOnClose(false);

@@ -45,17 +45,29 @@ public final class SimHash {
     if (n == 0) {
       return 0;
     }
-    int[] votes = new int[64];
+    // The vote of each of the 64 bits over the shingle hashes, counted bit-sliced: plane k holds
+    // bit k of the number of hashes with a one at each position, so adding a hash is a short
+    // ripple carry over a few longs instead of 64 increments (the 64-step loop was about 5% of a
+    // Reuters indexing run's samples). A bit is set when more than half the hashes have it: the
+    // same as votes of +1 and -1 summing above zero.
     int shingles = Math.max(1, n - 2);
+    long[] planes = new long[32];
     for (int w = 0; w < shingles; w++) {
-      long h = shingleHash(lower, bounds, w, Math.min(n, w + 3));
-      for (int b = 0; b < 64; b++) {
-        votes[b] += ((h >>> b) & 1) == 1 ? 1 : -1;
+      long carry = shingleHash(lower, bounds, w, Math.min(n, w + 3));
+      for (int k = 0; carry != 0; k++) {
+        long both = planes[k] & carry;
+        planes[k] ^= carry;
+        carry = both;
       }
     }
+    int used = 32 - Integer.numberOfLeadingZeros(shingles); // a count is at most shingles
     long out = 0;
     for (int b = 0; b < 64; b++) {
-      if (votes[b] > 0) {
+      int ones = 0;
+      for (int k = 0; k < used; k++) {
+        ones |= (int) ((planes[k] >>> b) & 1) << k;
+      }
+      if (2 * ones > shingles) {
         out |= 1L << b;
       }
     }
