@@ -100,6 +100,13 @@ def prf(pred, y):
 
 PRIORS = {'summits': {'ent:head-travels-to-country': 3.0}, 'diplomacy': {'ent:head-travels-to-country': 2.0},
           'sanctions': {'cue:sanction-verb': 5.0}}
+# the shipped topic files' priors when they are there (model 2.4 added diplomacy's
+# cue:un-thanks-support -8; round 5), so the replica follows the model the dump was made from
+_TOPIC_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../src/main/resources/dev/parley/indexer/enrich/topics')
+for _t in TOPICS:
+    _f = os.path.join(_TOPIC_DIR, _t + '.json')
+    if os.path.exists(_f):
+        PRIORS[_t] = dict(json.load(open(_f)).get('priors') or {})
 
 def rates(data):
     out = {}

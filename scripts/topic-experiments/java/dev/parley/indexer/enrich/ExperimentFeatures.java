@@ -56,6 +56,17 @@ public final class ExperimentFeatures {
           feats.add(t.name(), fo);
         }
         o.add("feats", feats);
+        if (ctx != null) {
+          // round 5: the headline and lead scored as a passage of their own (the lead's logit)
+          List<Mention> cm = tagger.tag(ctx);
+          JsonObject cfeats = new JsonObject();
+          for (TopicDefinition t : topics) {
+            JsonObject fo = new JsonObject();
+            new Features(t.cues(), gaz).named(ctx, cm, null).forEach(fo::addProperty);
+            cfeats.add(t.name(), fo);
+          }
+          o.add("cfeats", cfeats);
+        }
         if (SENTENCES) {
           // each sentence alone, as a passage of its own (no context): for "max over sentences"
           JsonArray sents = new JsonArray();
