@@ -161,6 +161,15 @@ final class QueryPreparer {
 
   /** Builds the first-stage query of a checked request over {@code searcher}'s reader. */
   Prepared prepare(Request r, IndexSearcher searcher) throws IOException {
+    return prepare(r, searcher, true);
+  }
+
+  /**
+   * As {@link #prepare(Request, IndexSearcher)}; without {@code ownText} the {@link
+   * Prepared#ownText()} query is null even with words: ranking alone counts nothing, and building
+   * it analyzes the query a second time.
+   */
+  Prepared prepare(Request r, IndexSearcher searcher, boolean ownText) throws IOException {
     SearchRequest request = r.request();
     boolean browse = r.parsed().groups().isEmpty();
     List<String> typed = typedTerms(r.parsed());
@@ -180,8 +189,8 @@ final class QueryPreparer {
     if (decay != null) {
       ranking = FunctionScoreQuery.boostByValue(ranking, decay);
     }
-    Query ownText =
-        browse
+    Query ownTextQuery =
+        browse || !ownText
             ? null
             : withFilters(
                 ownTextQueries.build(r.parsed(), request.match()), request, r.entityIds(), false);
@@ -191,7 +200,7 @@ final class QueryPreparer {
       Query textOnly = decay == null ? text : FunctionScoreQuery.boostByValue(text, decay);
       firstStage = withFilters(textOnly, request, r.entityIds(), false);
     }
-    return new Prepared(browse, text, query, typed, ownText, firstStage, decay);
+    return new Prepared(browse, text, query, typed, ownTextQuery, firstStage, decay);
   }
 
   /** The topic rescorer of a prepared request that names topics and has words. */
