@@ -93,10 +93,10 @@ class SharedWeightOffsetsTest {
   void fixedQueriesGiveTheseSnippets() throws IOException {
     assertEquals(
         List.of(
-            "The <em>United</em> <em>States</em> said it would consider food aid. <em>Japan</em>"
-                + " raised the abductions.",
-            "<em>Japan</em> and the <em>United</em> <em>States</em> ended their semiconductor"
-                + " <em>trade</em> dispute on Friday."),
+            "<em>Japan</em> and the <em>United States</em> ended their semiconductor"
+                + " <em>trade</em> dispute on Friday.",
+            "The <em>United States</em> said it would consider food aid. <em>Japan</em> raised"
+                + " the abductions."),
         top("US Japan trade", 2));
     assertEquals(
         List.of(
