@@ -10,11 +10,13 @@ package dev.parley.schema;
  * the article's paragraphs stored on its article document; 6, one {@code entity#ID} token per
  * entity mention by name in {@code text} and {@code context}, gazetteer version in the manifest; 7,
  * article documents hold empty {@code text} and {@code context} (dense norms), and {@code
- * content_hash} is stored only.
+ * content_hash} is stored only; 8, an acronym that is also a common word ({@code US}, {@code WHO},
+ * {@code CAR}) is indexed as the word inside text set in capitals, and {@code CAR} is indexed as
+ * {@code c.a.r} elsewhere, so the query {@code car} no longer finds the Central African Republic.
  */
 public final class SchemaVersion {
   private SchemaVersion() {}
 
   /** The schema version this build of Parley writes and reads. */
-  public static final int CURRENT = 7;
+  public static final int CURRENT = 8;
 }
