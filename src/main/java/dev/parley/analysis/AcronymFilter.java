@@ -29,11 +29,10 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * capitals) is an ordinary word in capitals and is stemmed as usual. The analyzer finds the runs
  * before tokenizing ({@link #capsRuns}) and hands them over with {@link #setCapsRuns}.
  *
- * <p>Inside a run of text set in capitals, an undotted ambiguous acronym ({@code TOLD US THAT},
- * {@code THE PRESIDENT, WHO ARRIVED}, {@code HIS CAR WAS}) is read as the ordinary word: case no
- * longer tells them apart there and the word is far the commoner. A dotted one ({@code U.S.}) is
- * still the acronym. Limit: a headline in capitals naming the country as {@code US} reads it as the
- * pronoun ({@link EntityTagger} makes the same choice).
+ * <p>Limit: in text written entirely in capitals, the pronoun {@code US} cannot be told from the
+ * country here and is indexed as the country's token ({@code u.s}); the {@link EntityTagger}, which
+ * sees the words around it, reads it as the pronoun in prose set in capitals ({@code TOLD US
+ * THAT}).
  */
 public final class AcronymFilter extends TokenFilter {
   /**
@@ -83,12 +82,6 @@ public final class AcronymFilter extends TokenFilter {
     }
     String undotted = undottedAcronym(term);
     if (undotted != null) {
-      boolean dotted = undotted.length() != term.length();
-      if (AMBIGUOUS.contains(undotted) && !dotted && inCapsRun(offset.startOffset())) {
-        // In text set in capitals ("TOLD US THAT", "PRESIDENT, WHO ARRIVED") case no longer tells
-        // the acronym from the word, and the word is far the commoner: an ordinary word.
-        return true;
-      }
       if (AMBIGUOUS.contains(undotted)) {
         term.setEmpty();
         for (int i = 0; i < undotted.length(); i++) {

@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
  *       turkey} and {@code china} are not countries;
  *   <li>in text written all in capitals, every word is capitalised and those checks pass, except
  *       that an acronym which is also a common word ({@link AcronymFilter#AMBIGUOUS}: {@code US},
- *       {@code WHO}, {@code CAR}) is read as the word inside a run of text set in capitals ({@code
- *       TOLD US THAT}, {@code THE PRESIDENT, WHO ARRIVED}), as the analyzer reads it.
+ *       {@code WHO}, {@code CAR}) is read as the word inside prose set in capitals ({@code TOLD US
+ *       THAT}, {@code THE PRESIDENT, WHO ARRIVED}), though not in a row of acronyms ({@code US DPRK
+ *       UN TALKS}).
  * </ul>
  *
  * <p>A capital counts as its country only when it stands for the government: not right after a word
@@ -280,8 +281,8 @@ public final class EntityTagger {
         i++;
         continue;
       }
-      if (found.ambiguousInCapitals() && inCapsRun(view, i)) {
-        i++; // "TOLD US THAT", "HIS CAR WAS": the word, not the acronym (AcronymFilter agrees)
+      if (found.ambiguousInCapitals() && inProseInCapitals(view, i)) {
+        i++; // "TOLD US THAT", "HIS CAR WAS": the word, not the acronym
         continue;
       }
       int n = found.words().length;
@@ -322,27 +323,40 @@ public final class EntityTagger {
   }
 
   /**
-   * Whether word {@code i} lies in a run of at least {@link AcronymFilter#CAPS_RUN_WORDS}
-   * upper-case words, the analyzer's test for text set in capitals (words without letters, like
-   * {@code 1987}, neither count nor break a run).
+   * Words that show a run of capitals is prose ({@code TOLD US THAT HIS CAR WAS}) and not a row of
+   * acronyms ({@code US DPRK UN}): Lucene's English stop words without the query operators and the
+   * ambiguous acronyms themselves, and common pronouns and auxiliaries.
    */
-  static boolean inCapsRun(TokenView view, int i) {
-    int words = 1;
-    for (int j = i - 1; j >= 0 && words < AcronymFilter.CAPS_RUN_WORDS; j--) {
-      int kind = caseKind(view, j);
-      if (kind < 0) {
-        break;
-      }
-      words += kind;
+  static final Set<String> PROSE_WORDS =
+      Set.of(
+          "a", "an", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "it", "no",
+          "of", "on", "such", "that", "the", "their", "then", "there", "these", "they", "this",
+          "to", "was", "will", "with", "he", "she", "his", "her", "we", "our", "you", "has", "had",
+          "have", "were", "been", "would", "said", "let", "me", "my", "him", "them");
+
+  /**
+   * Whether word {@code i} lies in prose set in capitals: a run of at least {@link
+   * AcronymFilter#CAPS_RUN_WORDS} upper-case words (words without letters, like {@code 1987},
+   * neither count nor break a run) holding at least one of {@link #PROSE_WORDS}.
+   */
+  static boolean inProseInCapitals(TokenView view, int i) {
+    int from = i;
+    while (from > 0 && caseKind(view, from - 1) >= 0) {
+      from--;
     }
-    for (int j = i + 1; j < view.size() && words < AcronymFilter.CAPS_RUN_WORDS; j++) {
-      int kind = caseKind(view, j);
-      if (kind < 0) {
-        break;
-      }
-      words += kind;
+    int to = i;
+    while (to + 1 < view.size() && caseKind(view, to + 1) >= 0) {
+      to++;
     }
-    return words >= AcronymFilter.CAPS_RUN_WORDS;
+    int words = 0;
+    boolean prose = false;
+    for (int j = from; j <= to; j++) {
+      if (caseKind(view, j) > 0) {
+        words++;
+        prose |= PROSE_WORDS.contains(view.folded(j));
+      }
+    }
+    return prose && words >= AcronymFilter.CAPS_RUN_WORDS;
   }
 
   /** 1 for a word in capitals, 0 for a word without letters, -1 for any other word. */

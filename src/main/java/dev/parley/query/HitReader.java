@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import dev.parley.query.highlight.SnippetHighlighter;
 import dev.parley.query.rank.PassageRanker;
+import dev.parley.query.result.ExplanationText;
 import dev.parley.query.result.Hit;
 import dev.parley.schema.Fields;
 import java.io.IOException;
@@ -75,7 +76,7 @@ final class HitReader {
           request.explain()
               ? notes.getOrDefault(r.doc(), "")
                   + (notes.isEmpty() ? "" : "lexical part: ")
-                  + searcher.explain(query, r.doc())
+                  + ExplanationText.of(searcher.explain(query, r.doc()))
               : null;
       hits.add(
           new Hit(

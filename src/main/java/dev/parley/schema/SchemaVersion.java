@@ -10,9 +10,9 @@ package dev.parley.schema;
  * the article's paragraphs stored on its article document; 6, one {@code entity#ID} token per
  * entity mention by name in {@code text} and {@code context}, gazetteer version in the manifest; 7,
  * article documents hold empty {@code text} and {@code context} (dense norms), and {@code
- * content_hash} is stored only; 8, an acronym that is also a common word ({@code US}, {@code WHO},
- * {@code CAR}) is indexed as the word inside text set in capitals, and {@code CAR} is indexed as
- * {@code c.a.r} elsewhere, so the query {@code car} no longer finds the Central African Republic.
+ * content_hash} is stored only; 8, {@code CAR} is indexed as {@code c.a.r} (an acronym that is also
+ * a word), so the query {@code car} no longer finds the Central African Republic, and the tagger
+ * (tagging rules 2) reads {@code US}, {@code WHO}, {@code CAR} in prose set in capitals as words.
  */
 public final class SchemaVersion {
   private SchemaVersion() {}

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  *       turkey} and {@code china} are not countries;
  *   <li>in text written all in capitals, every word is capitalised and those checks pass, except
  *       that a one-word acronym that is also a common word ({@link AcronymFilter#AMBIGUOUS}) is the
- *       word inside a run of at least three upper-case words.
+ *       word inside a run of at least three upper-case words holding a prose word (THE, THAT, ...).
  * </ul>
  *
  * <p>A capital counts as its country only when it stands for the government: not right after a word
@@ -181,7 +181,8 @@ final class EntityTaggerReference {
       if (found.words().length == 1
           && found.acronym()[0]
           && AcronymFilter.AMBIGUOUS.contains(found.words()[0])
-          && capsRunAround(view, i) >= AcronymFilter.CAPS_RUN_WORDS) {
+          && capsRunAround(view, i) >= AcronymFilter.CAPS_RUN_WORDS
+          && proseAround(view, i)) {
         i++; // an acronym that is also a word, in text set in capitals: the word
         continue;
       }
@@ -222,6 +223,25 @@ final class EntityTaggerReference {
       }
     }
     return words;
+  }
+
+  /** Whether the stretch around word {@code i} holds an upper-case prose word (THE, THAT, ...). */
+  private static boolean proseAround(TokenView view, int i) {
+    int from = i;
+    while (from > 0 && !brokenBy(view, from - 1)) {
+      from--;
+    }
+    int to = i;
+    while (to + 1 < view.size() && !brokenBy(view, to + 1)) {
+      to++;
+    }
+    for (int j = from; j <= to; j++) {
+      if (view.upperCase(j)
+          && EntityTagger.PROSE_WORDS.contains(view.word(j).toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean brokenBy(TokenView view, int j) {

@@ -126,7 +126,11 @@ class EntityTaggerTest {
             "THE PRESIDENT, WHO ARRIVED IN FRANCE ON MONDAY, TOLD US THAT HIS CAR WAS WAITING."
                 + " HE SAID TURKEY AND CHINA WOULD JOIN."));
     assertEquals(List.of(), defaultIds("LET US GO. WHO KNOWS? THE CAR IS READY."));
-    assertEquals(List.of(), defaultIds("GIVE US 1987 FIGURES"));
+    assertEquals(List.of(), defaultIds("GIVE US 1987 FIGURES FOR THE YEAR"));
+    // a row of acronyms is not prose: no THE, THAT, WAS ... in it
+    assertEquals(
+        List.of("united-states", "north-korea", "united-nations"), defaultIds("US DPRK UN TALKS"));
+    assertEquals(List.of("who", "united-states"), defaultIds("WHO, US AGREE"));
     // dotted, or spelled out, the acronym is still the entity in capitals
     assertEquals(
         List.of("united-states", "who"),
