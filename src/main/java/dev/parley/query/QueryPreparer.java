@@ -20,11 +20,13 @@ import java.util.Set;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.FeatureField;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -161,6 +163,15 @@ final class QueryPreparer {
 
   /** Builds the first-stage query of a checked request over {@code searcher}'s reader. */
   Prepared prepare(Request r, IndexSearcher searcher) throws IOException {
+    return prepare(r, searcher, true);
+  }
+
+  /**
+   * As {@link #prepare(Request, IndexSearcher)}; without {@code ownText} the {@link
+   * Prepared#ownText()} query is null even with words: ranking alone counts nothing, and building
+   * it analyzes the query a second time.
+   */
+  Prepared prepare(Request r, IndexSearcher searcher, boolean ownText) throws IOException {
     SearchRequest request = r.request();
     boolean browse = r.parsed().groups().isEmpty();
     List<String> typed = typedTerms(r.parsed());
@@ -180,8 +191,8 @@ final class QueryPreparer {
     if (decay != null) {
       ranking = FunctionScoreQuery.boostByValue(ranking, decay);
     }
-    Query ownText =
-        browse
+    Query ownTextQuery =
+        browse || !ownText
             ? null
             : withFilters(
                 ownTextQueries.build(r.parsed(), request.match()), request, r.entityIds(), false);
@@ -191,7 +202,7 @@ final class QueryPreparer {
       Query textOnly = decay == null ? text : FunctionScoreQuery.boostByValue(text, decay);
       firstStage = withFilters(textOnly, request, r.entityIds(), false);
     }
-    return new Prepared(browse, text, query, typed, ownText, firstStage, decay);
+    return new Prepared(browse, text, query, typed, ownTextQuery, firstStage, decay);
   }
 
   /** The topic rescorer of a prepared request that names topics and has words. */
@@ -308,7 +319,14 @@ final class QueryPreparer {
     if (request.since() != null || request.until() != null) {
       long from = request.since() == null ? Long.MIN_VALUE : request.since().toEpochDay();
       long to = request.until() == null ? Long.MAX_VALUE : request.until().toEpochDay();
-      b.add(LongPoint.newRangeQuery(Fields.DATE, from, to), Occur.FILTER);
+      // Points or doc values, whichever is cheaper where the query runs: a range over half the
+      // dates costs a bitset of half the index from the points, while the text clauses lead the
+      // search to far fewer passages, whose dates the doc values check one by one. Same matches.
+      b.add(
+          new IndexOrDocValuesQuery(
+              LongPoint.newRangeQuery(Fields.DATE, from, to),
+              NumericDocValuesField.newSlowRangeQuery(Fields.DATE, from, to)),
+          Occur.FILTER);
       n++;
     }
     for (String entity : entityIds) {

@@ -295,10 +295,11 @@ public final class Searcher implements AutoCloseable {
       QueryPreparer.Request checked, float[] vector, IndexSearcher searcher, boolean counts)
       throws IOException {
     SearchRequest request = checked.request();
-    QueryPreparer.Prepared q = preparer.prepare(checked, searcher);
+    boolean articles = request.unit() == Unit.ARTICLE;
+    // Passage ranking alone counts nothing, so it needs no own-text query.
+    QueryPreparer.Prepared q = preparer.prepare(checked, searcher, counts || articles);
     boolean byScore =
         !q.browse() || !request.topics().isEmpty() || request.recencyHalfLifeDays() > 0;
-    boolean articles = request.unit() == Unit.ARTICLE;
     PassageRanker.Options options =
         new PassageRanker.Options(
             byScore ? PassageRanker.Order.RELEVANCE : PassageRanker.Order.NEWEST,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CollectionStatistics;
@@ -56,7 +57,16 @@ public final class SynonymBalance {
       double reference = 0;
       double min = Double.MAX_VALUE;
       for (int i = 0; i < idf.length; i++) {
-        idf[i] = idf(alternatives.get(i), searcher);
+        Query alternative = alternatives.get(i);
+        if (alternative instanceof TermQuery t && !(searcher instanceof CollectionWide)) {
+          // The term is looked up once: its IDF here, and the same TermStates serve the weight
+          // Lucene creates for the search (createWeight would look it up again otherwise).
+          TermStates states = TermStates.build(searcher, t.getTerm(), true);
+          idf[i] = idf(t.getTerm(), states, searcher);
+          alternatives.set(i, new TermQuery(t.getTerm(), states));
+        } else {
+          idf[i] = idf(alternative, searcher);
+        }
         if (idf[i] > 0) {
           min = Math.min(min, idf[i]);
           if (wasTyped(alternatives.get(i), typed)) {
@@ -143,25 +153,27 @@ public final class SynonymBalance {
   }
 
   private static double idf(Term term, IndexSearcher searcher) throws IOException {
+    if (!(searcher instanceof CollectionWide wide)) {
+      return idf(term, TermStates.build(searcher, term, true), searcher);
+    }
+    // A shard of a distributed index: a term absent from this shard may still weigh elsewhere,
+    // and the balance must be the one the whole collection gives.
     CollectionStatistics field = searcher.collectionStatistics(term.field());
-    if (field == null) {
+    TermStatistics stats = field == null ? null : wide.collectionTermStatistics(term);
+    return stats == null ? 0 : idf(field, stats);
+  }
+
+  /** The IDF of a term whose {@code states} were built over {@code searcher}'s reader. */
+  private static double idf(Term term, TermStates states, IndexSearcher searcher)
+      throws IOException {
+    CollectionStatistics field = searcher.collectionStatistics(term.field());
+    if (field == null || states.docFreq() == 0) {
       return 0;
     }
-    TermStatistics stats;
-    if (searcher instanceof CollectionWide wide) {
-      // A shard of a distributed index: a term absent from this shard may still weigh elsewhere,
-      // and the balance must be the one the whole collection gives.
-      stats = wide.collectionTermStatistics(term);
-      if (stats == null) {
-        return 0;
-      }
-    } else {
-      var context = org.apache.lucene.index.TermStates.build(searcher, term, true);
-      if (context.docFreq() == 0) {
-        return 0;
-      }
-      stats = searcher.termStatistics(term, context.docFreq(), context.totalTermFreq());
-    }
+    return idf(field, searcher.termStatistics(term, states.docFreq(), states.totalTermFreq()));
+  }
+
+  private static double idf(CollectionStatistics field, TermStatistics stats) {
     long n = field.docCount();
     long df = stats.docFreq();
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));

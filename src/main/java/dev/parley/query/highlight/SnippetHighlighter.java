@@ -3,16 +3,26 @@ package dev.parley.query.highlight;
 import dev.parley.analysis.NewsSentenceBreaks;
 import dev.parley.schema.Fields;
 import java.io.IOException;
+import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.FieldHighlighter;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.PassageScorer;
+import org.apache.lucene.search.uhighlight.PostingsOffsetStrategy;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
@@ -116,15 +126,56 @@ public final class SnippetHighlighter {
     return snippets;
   }
 
-  /** A highlighter that takes the passage texts from its caller instead of the stored fields. */
+  /**
+   * A highlighter that takes the passage texts from its caller instead of the stored fields, and
+   * matches every hit with one weight ({@link SharedWeightOffsets}). One instance per call.
+   */
   private static final class GivenTexts extends UnifiedHighlighter {
     private final Map<Integer, String> texts = new HashMap<>();
+    private final Map<String, UHComponents> components = new HashMap<>();
 
     GivenTexts(UnifiedHighlighter.Builder builder, int[] docs, String[] texts) {
       super(builder);
       for (int i = 0; i < docs.length; i++) {
         this.texts.put(docs[i], texts[i]);
       }
+    }
+
+    @Override
+    protected UHComponents getHighlightComponents(String field, Query query, Set<Term> allTerms) {
+      // Kept for newFieldHighlighter, which gets the offset strategy but not its components.
+      UHComponents c = super.getHighlightComponents(field, query, allTerms);
+      components.put(field, c);
+      return c;
+    }
+
+    @Override
+    protected FieldHighlighter newFieldHighlighter(
+        String field,
+        FieldOffsetStrategy offsets,
+        BreakIterator breakIterator,
+        PassageScorer scorer,
+        int maxPassages,
+        int maxNoHighlightPassages,
+        PassageFormatter formatter,
+        Comparator<Passage> comparator) {
+      UHComponents c = components.get(field);
+      if (offsets.getClass() == PostingsOffsetStrategy.class
+          && c != null
+          && c.getField().equals(field)
+          && c.getHighlightFlags().contains(HighlightFlag.WEIGHT_MATCHES)
+          && !c.getFieldMatcher().test(Fields.CONTEXT)) {
+        offsets = new SharedWeightOffsets(c, searcher.getIndexReader());
+      }
+      return super.newFieldHighlighter(
+          field,
+          offsets,
+          breakIterator,
+          scorer,
+          maxPassages,
+          maxNoHighlightPassages,
+          formatter,
+          comparator);
     }
 
     @Override

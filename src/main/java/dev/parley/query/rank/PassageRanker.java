@@ -17,7 +17,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.BytesRef;
 
@@ -224,32 +223,23 @@ public final class PassageRanker {
 
   /**
    * The top {@code window} passages by score, ties by passage id, as {@link FieldDoc}s {score,
-   * passage id}. Collected by score alone (ties by doc id), one more than the window: when that
-   * extra passage scores below the last of the window, no passage outside the window ties with one
-   * inside, so sorting the window by (score, passage id) gives exactly what sorting every match
-   * would. Only a tie across the window's edge takes the slower collector that compares passage ids
-   * for every competitive hit (reading each one's id from the doc values cost about a tenth of a
-   * search, and a tie-breaking sort field lets Lucene skip fewer blocks).
+   * passage id}. One search collects the top {@code window} by score and every passage that ties
+   * with the last of them ({@link TopScoresWithTies}); sorting those by (score, passage id) and
+   * cutting the window gives exactly what sorting every match would. Passage ids are read from the
+   * doc values for these passages alone (reading one for every competitive hit, as a sort field
+   * does, cost about a tenth of a search, and lets Lucene skip fewer blocks).
    */
   private static TopFieldDocs byScore(IndexSearcher searcher, Query query, int window)
       throws IOException {
-    TopDocs top =
-        searcher.search(
-            query, new TopScoreDocCollectorManager(window + 1, null, TOTAL_HITS_THRESHOLD));
+    TopDocs top = searcher.search(query, new TopScoresWithTies(window, TOTAL_HITS_THRESHOLD));
     ScoreDoc[] docs = top.scoreDocs;
-    if (docs.length > window && docs[window].score >= docs[window - 1].score) {
-      return searcher.search(
-          query,
-          new TopFieldCollectorManager(RELEVANCE, window, null, TOTAL_HITS_THRESHOLD, false));
-    }
-    int n = Math.min(window, docs.length);
-    int[] ids = new int[n];
-    for (int i = 0; i < n; i++) {
+    int[] ids = new int[docs.length];
+    for (int i = 0; i < docs.length; i++) {
       ids[i] = docs[i].doc;
     }
     BytesRef[] passageIds = DocValueLookup.sorted(searcher, Fields.PASSAGE_ID, ids);
-    FieldDoc[] out = new FieldDoc[n];
-    for (int i = 0; i < n; i++) {
+    FieldDoc[] out = new FieldDoc[docs.length];
+    for (int i = 0; i < docs.length; i++) {
       out[i] =
           new FieldDoc(docs[i].doc, docs[i].score, new Object[] {docs[i].score, passageIds[i]});
     }
@@ -259,7 +249,10 @@ public final class PassageRanker {
           int c = Float.compare(b.score, a.score);
           return c != 0 ? c : ((BytesRef) a.fields[1]).compareTo((BytesRef) b.fields[1]);
         });
-    return new TopFieldDocs(top.totalHits, out, RELEVANCE.getSort());
+    return new TopFieldDocs(
+        top.totalHits,
+        java.util.Arrays.copyOf(out, Math.min(window, out.length)),
+        RELEVANCE.getSort());
   }
 
   /**

@@ -21,7 +21,10 @@ import java.util.Objects;
  *     own text; the others match only through their article's context (its title and lead), which
  *     Parley searches too, with a lower weight, or (hybrid search) were found by meaning alone.
  *     Equal to {@code totalHits} when browsing
- * @param matchingPassages how many passages matched, before the per-article limit and folding
+ * @param matchingPassages how many passages matched, before the per-article limit and folding; like
+ *     {@code totalHits} a lower bound when the relation is {@link
+ *     Relation#GREATER_THAN_OR_EQUAL_TO} (Lucene stops counting past 1000 matches, and how far past
+ *     depends on how much it could skip)
  * @param hits the requested page of hits, best first
  * @param facets when requested, counts over all matching passages by dimension ({@code topic},
  *     {@code entity}, {@code month}), else empty
