@@ -2,9 +2,12 @@ package dev.parley.query;
 
 import dev.parley.query.result.StoredArticle;
 import dev.parley.schema.Fields;
+import dev.parley.schema.PassageIds;
+import dev.parley.schema.PassageSpan;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -30,9 +33,7 @@ final class ArticleReader {
   private ArticleReader() {}
 
   /** Passage fields a span needs. */
-  private static final Set<String> SPAN_FIELDS =
-      Set.of(
-          Fields.PASSAGE_ID, Fields.PARA_FROM, Fields.PARA_TO, Fields.CHAR_START, Fields.CHAR_END);
+  private static final Set<String> SPAN_FIELDS = Set.of(Fields.SPAN);
 
   /** The article {@code id}, or empty when the index has no such article. */
   static Optional<StoredArticle> read(IndexSearcher searcher, String id) throws IOException {
@@ -59,15 +60,17 @@ final class ArticleReader {
     // An article has at most a few thousand passages; read them all, in article order.
     int count = Math.max(1, searcher.count(of(Fields.KIND_PASSAGE, id)));
     List<StoredArticle.Span> spans = new ArrayList<>();
-    for (ScoreDoc sd : searcher.search(of(Fields.KIND_PASSAGE, id), count).scoreDocs) {
-      Document p = stored.document(sd.doc, SPAN_FIELDS);
+    ScoreDoc[] passages = searcher.search(of(Fields.KIND_PASSAGE, id), count).scoreDocs;
+    String[] passageIds =
+        PassageIds.of(
+            searcher.getIndexReader(), Arrays.stream(passages).mapToInt(sd -> sd.doc).toArray());
+    for (int i = 0; i < passages.length; i++) {
+      PassageSpan span =
+          PassageSpan.decode(
+              stored.document(passages[i].doc, SPAN_FIELDS).getBinaryValue(Fields.SPAN));
       spans.add(
           new StoredArticle.Span(
-              p.get(Fields.PASSAGE_ID),
-              intValue(p, Fields.PARA_FROM),
-              intValue(p, Fields.PARA_TO),
-              intValue(p, Fields.CHAR_START),
-              intValue(p, Fields.CHAR_END)));
+              passageIds[i], span.paraFrom(), span.paraTo(), span.charStart(), span.charEnd()));
     }
     spans.sort(
         Comparator.comparingInt(StoredArticle.Span::start)
@@ -80,10 +83,6 @@ final class ArticleReader {
             doc.get(Fields.TITLE),
             paragraphs,
             spans));
-  }
-
-  private static int intValue(Document d, String field) {
-    return d.getField(field).numericValue().intValue();
   }
 
   private static Query of(String kind, String articleId) {

@@ -10,11 +10,15 @@ package dev.parley.schema;
  * the article's paragraphs stored on its article document; 6, one {@code entity#ID} token per
  * entity mention by name in {@code text} and {@code context}, gazetteer version in the manifest; 7,
  * article documents hold empty {@code text} and {@code context} (dense norms), and {@code
- * content_hash} is stored only.
+ * content_hash} is stored only; 8, compact stored values: a passage's paragraph numbers, offsets,
+ * ordinal and date packed in one {@code span} value, topic scores in binary instead of JSON, the
+ * content hash as 32 bytes instead of 64 hex digits, passage ids no longer stored (doc values hold
+ * them) and article ids stored on passages only when the passage id does not give them, the
+ * ordinal's doc values dropped.
  */
 public final class SchemaVersion {
   private SchemaVersion() {}
 
   /** The schema version this build of Parley writes and reads. */
-  public static final int CURRENT = 7;
+  public static final int CURRENT = 8;
 }

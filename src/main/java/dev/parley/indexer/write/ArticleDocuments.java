@@ -1,12 +1,15 @@
 package dev.parley.indexer.write;
 
-import com.google.gson.JsonObject;
 import dev.parley.analysis.Mention;
 import dev.parley.indexer.Article;
 import dev.parley.indexer.Paragraph;
 import dev.parley.indexer.Passage;
 import dev.parley.indexer.enrich.Enrichment;
+import dev.parley.schema.ContentHashes;
 import dev.parley.schema.Fields;
+import dev.parley.schema.PassageIds;
+import dev.parley.schema.PassageSpan;
+import dev.parley.schema.StoredTopics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -187,8 +190,11 @@ public final class ArticleDocuments {
       int index) {
     Document doc = new Document();
     doc.add(new StringField(Fields.KIND, Fields.KIND_PASSAGE, Field.Store.NO));
-    keyword(doc, Fields.PASSAGE_ID, p.id());
-    keyword(doc, Fields.ARTICLE_ID, p.articleId());
+    // Not stored (schema 8): readers take the passage id from its doc values, and the article id
+    // from the passage id unless an app's segmenter named the passage otherwise.
+    keyword(doc, Fields.PASSAGE_ID, p.id(), false);
+    keyword(
+        doc, Fields.ARTICLE_ID, p.articleId(), !PassageIds.givesArticleId(p.id(), p.articleId()));
     String context = p.heading() == null ? articleContext : p.heading() + "\n" + articleContext;
     if (tokens == null) {
       doc.add(new EntityTokenField(Fields.TEXT, p.text(), Fields.TEXT_TYPE, e.mentions()));
@@ -206,20 +212,20 @@ public final class ArticleDocuments {
     if (p.heading() != null) {
       doc.add(new StoredField(Fields.HEADING, p.heading()));
     }
-    date(doc, p.date().toEpochDay());
-    doc.add(new StoredField(Fields.PARA_FROM, p.from()));
-    doc.add(new StoredField(Fields.PARA_TO, p.to()));
-    doc.add(new StoredField(Fields.CHAR_START, p.start()));
-    doc.add(new StoredField(Fields.CHAR_END, p.end()));
+    long day = p.date().toEpochDay();
+    date(doc, day, false);
     // Code points for apps in languages that count them (Python): an emoji is 2 chars, 1 point.
     int from = Math.min(p.start(), articleText.length());
     int to = Math.max(from, Math.min(p.end(), articleText.length()));
     int cpStart = articleText.codePointCount(0, from);
     int cpEnd = cpStart + articleText.codePointCount(from, to);
-    doc.add(new StoredField(Fields.CODE_POINT_START, cpStart));
-    doc.add(new StoredField(Fields.CODE_POINT_END, cpEnd));
-    doc.add(new StoredField(Fields.ORDINAL, p.ordinal()));
-    doc.add(new NumericDocValuesField(Fields.ORDINAL, p.ordinal()));
+    // One packed value instead of eight stored numbers (schema 8): nothing searches or sorts by
+    // them, and the ordinal's doc values were read by nothing.
+    doc.add(
+        new StoredField(
+            Fields.SPAN,
+            new PassageSpan(p.from(), p.to(), p.start(), p.end(), cpStart, cpEnd, p.ordinal(), day)
+                .encode()));
     doc.add(new NumericDocValuesField(Fields.SIMHASH, SimHash.of(p.text())));
     enrichment(doc, e);
     doc.add(new SortedSetDocValuesFacetField(Fields.MONTH, p.date().toString().substring(0, 7)));
@@ -231,13 +237,11 @@ public final class ArticleDocuments {
   }
 
   private static void enrichment(Document doc, Enrichment e) {
-    JsonObject scores = new JsonObject();
     for (Map.Entry<String, Float> t : e.topics().entrySet()) {
       doc.add(
           new FeatureField(Fields.TOPIC_SCORES, t.getKey(), Math.max(t.getValue(), MIN_FEATURE)));
-      scores.addProperty(t.getKey(), Math.round(t.getValue() * 10000) / 10000.0);
     }
-    doc.add(new StoredField(Fields.TOPICS_JSON, scores.toString()));
+    doc.add(new StoredField(Fields.TOPICS, StoredTopics.encode(e.topics())));
     for (String label : e.labels()) {
       doc.add(new StringField(Fields.TOPIC, label, Field.Store.NO));
       doc.add(new SortedSetDocValuesFacetField(Fields.TOPIC, label));
@@ -251,13 +255,13 @@ public final class ArticleDocuments {
   private static Document record(Article article, int passageCount, ArticleTokens tokens) {
     Document doc = new Document();
     doc.add(new StringField(Fields.KIND, Fields.KIND_ARTICLE, Field.Store.NO));
-    keyword(doc, Fields.ARTICLE_ID, article.id());
+    keyword(doc, Fields.ARTICLE_ID, article.id(), true);
     // Empty, so that every document has a norm in the passage fields: dense norms are read
     // directly by doc id, sparse ones through a skip index on every scored hit (schema 7). No
     // term is indexed, so no statistic BM25 uses changes.
     doc.add(new Field(Fields.TEXT, "", Fields.EMPTY_TEXT_TYPE));
     doc.add(new Field(Fields.CONTEXT, "", Fields.CONTEXT_TYPE));
-    date(doc, article.date().toEpochDay());
+    date(doc, article.date().toEpochDay(), true);
     if (article.title() != null) {
       doc.add(new StoredField(Fields.TITLE, article.title()));
     }
@@ -276,20 +280,23 @@ public final class ArticleDocuments {
     }
     doc.add(new StoredField(Fields.SOURCE, article.source()));
     // Stored only: it is read back by article id, never searched (schema 7; the 64-character
-    // terms cost 1.3 MB of terms dictionary on Reuters).
-    doc.add(new StoredField(Fields.CONTENT_HASH, article.contentHash()));
+    // terms cost 1.3 MB of terms dictionary on Reuters). Its 32 bytes, not 64 hex digits that LZ4
+    // cannot shrink (schema 8).
+    doc.add(new StoredField(Fields.CONTENT_HASH, ContentHashes.toBytes(article.contentHash())));
     doc.add(new StoredField(Fields.PASSAGE_COUNT, passageCount));
     return doc;
   }
 
-  private static void keyword(Document doc, String field, String value) {
-    doc.add(new StringField(field, value, Field.Store.YES));
+  private static void keyword(Document doc, String field, String value, boolean stored) {
+    doc.add(new StringField(field, value, stored ? Field.Store.YES : Field.Store.NO));
     doc.add(new SortedDocValuesField(field, new BytesRef(value)));
   }
 
-  private static void date(Document doc, long epochDay) {
+  private static void date(Document doc, long epochDay, boolean stored) {
     doc.add(new LongPoint(Fields.DATE, epochDay));
     doc.add(new NumericDocValuesField(Fields.DATE, epochDay));
-    doc.add(new StoredField(Fields.DATE, epochDay));
+    if (stored) {
+      doc.add(new StoredField(Fields.DATE, epochDay));
+    }
   }
 }
