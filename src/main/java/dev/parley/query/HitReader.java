@@ -82,7 +82,7 @@ final class HitReader {
           new Hit(
               request.offset() + i + 1,
               r.score(),
-              PassageIds.articleId(doc.get(Fields.ARTICLE_ID), r.passageId()),
+              PassageIds.articleId(r.passageId()),
               r.passageId(),
               span.paraFrom(),
               span.paraTo(),

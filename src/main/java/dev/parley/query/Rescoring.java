@@ -61,11 +61,11 @@ final class Rescoring {
     double[][] f = Reranker.features(searcher, signals, wordAnalyzer, docs, scores, model, true);
     StoredFields stored = searcher.storedFields();
     List<RerankCandidate> out = new ArrayList<>(docs.length);
-    Set<String> fields = Set.of(Fields.ARTICLE_ID, Fields.SPAN);
+    Set<String> fields = Set.of(Fields.SPAN);
     String[] passageIds = PassageIds.of(searcher.getIndexReader(), docs);
     for (int i = 0; i < docs.length; i++) {
       Document d = stored.document(docs[i], fields);
-      String articleId = PassageIds.articleId(d.get(Fields.ARTICLE_ID), passageIds[i]);
+      String articleId = PassageIds.articleId(passageIds[i]);
       PassageSpan span = PassageSpan.decode(d.getBinaryValue(Fields.SPAN));
       out.add(
           new RerankCandidate(

@@ -97,12 +97,21 @@ public final class Fields {
   public static final String CONTENT_HASH = "content_hash";
 
   /**
-   * The article's paragraphs as received, one stored value per paragraph in order (Lucene keeps the
-   * order of a stored field's values), on article documents only: so an app can show the whole
-   * article with its passages marked ({@code Searcher.article}). Passages alone cannot give it
-   * back: headings are in no passage and long paragraphs are cut into overlapping windows.
+   * The article's paragraphs as received, on article documents only, so an app can show the whole
+   * article with its passages marked ({@code Searcher.article}) and a model change can enrich the
+   * indexed articles again without their files. Since schema 8 only the paragraphs the passages do
+   * not give back (headings, mostly) are stored here, one value each in order (Lucene keeps the
+   * order of a stored field's values); the rest are cut out of the passages' stored texts ({@link
+   * ArticleParagraphs}, laid out by {@link #PARAGRAPH_LAYOUT}). Passages alone cannot give back
+   * everything: headings are in no passage.
    */
   public static final String PARAGRAPH = "paragraph";
+
+  /**
+   * Each paragraph's length and whether its text is in {@link #PARAGRAPH}: one stored binary value
+   * on article documents ({@link ArticleParagraphs}; schema 8).
+   */
+  public static final String PARAGRAPH_LAYOUT = "paragraph_layout";
 
   /** Numbers of the paragraphs that are section headings. Stored ints, article documents only. */
   public static final String HEADING_PARAGRAPH = "heading_paragraph";

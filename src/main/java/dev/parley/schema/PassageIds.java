@@ -9,35 +9,27 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 
 /**
- * The article id inside a passage id. Passage ids are {@code articleId#from-to} (plus {@code :w}),
- * so the article id is everything before the last {@code #}; since schema 8 a passage document
- * stores {@link Fields#ARTICLE_ID} only when its id does not give the article id back this way (a
- * segmenter of the app's own may name passages otherwise), and readers take the stored value first.
- * The passage id itself is not stored either (schema 8): {@link #of} reads it from the sorted doc
- * values every passage has for tie-breaking.
+ * The article id inside a passage id, and passage ids read from doc values. A passage id is {@code
+ * articleId#...} ({@code articleId#from-to}, plus {@code :w}, from Parley's segmenter) and an
+ * article id never contains {@code #}, so the article id is everything before the first {@code #};
+ * the indexer refuses passages named otherwise. Since schema 8 neither id is stored on a passage
+ * document: {@link #of} reads the passage id from the sorted doc values every passage has for
+ * tie-breaking, and the article id comes from it.
  *
  * <p>Thread safety: stateless.
  */
 public final class PassageIds {
   private PassageIds() {}
 
-  /** The article id of passage {@code passageId}: the text before its last {@code #}, or null. */
+  /** The article id of passage {@code passageId}: the text before its first {@code #}, or null. */
   public static String articleId(String passageId) {
-    int hash = passageId == null ? -1 : passageId.lastIndexOf('#');
+    int hash = passageId == null ? -1 : passageId.indexOf('#');
     return hash < 0 ? null : passageId.substring(0, hash);
   }
 
-  /** Whether {@link #articleId} of {@code passageId} is {@code articleId}. */
+  /** Whether {@code passageId} names a passage of article {@code articleId}. */
   public static boolean givesArticleId(String passageId, String articleId) {
     return articleId.equals(articleId(passageId));
-  }
-
-  /**
-   * The article id of a passage whose stored {@link Fields#ARTICLE_ID} is {@code stored} (null when
-   * not stored) and whose id is {@code passageId}.
-   */
-  public static String articleId(String stored, String passageId) {
-    return stored != null ? stored : articleId(passageId);
   }
 
   /**

@@ -75,9 +75,14 @@ class CompactStoredValuesTest {
     return out;
   }
 
-  /** Passages named without the article id: the article id must be stored on each. */
+  /** Passages named by an app's own scheme, {@code prefix + ordinal + "#" + ordinal}. */
   private static final class OwnNames implements Segmenter {
     private final Segmenter inner = new ParagraphSegmenter(SegmentationConfig.defaults());
+    private final java.util.function.Function<Article, String> prefix;
+
+    OwnNames(java.util.function.Function<Article, String> prefix) {
+      this.prefix = prefix;
+    }
 
     @Override
     public List<Passage> segment(Article article) {
@@ -85,7 +90,7 @@ class CompactStoredValuesTest {
       for (Passage p : inner.segment(article)) {
         out.add(
             new Passage(
-                "own-" + article.id().length() + "-" + p.ordinal(),
+                prefix.apply(article) + p.ordinal() + "#" + p.ordinal(),
                 p.articleId(),
                 p.date(),
                 p.ordinal(),
@@ -102,15 +107,42 @@ class CompactStoredValuesTest {
 
   @Test
   void hitsCarryTheSegmentersAndEnrichersValues() throws IOException {
-    check(new ParagraphSegmenter(SegmentationConfig.defaults()), false);
+    check(new ParagraphSegmenter(SegmentationConfig.defaults()));
   }
 
   @Test
-  void passagesNamedByTheAppsSegmenterStoreTheirArticleId() throws IOException {
-    check(new OwnNames(), true);
+  void passagesNamedByTheAppsOwnSchemeGiveTheirArticleIdBack() throws IOException {
+    check(new OwnNames(a -> a.id() + "#own-"));
   }
 
-  private static void check(Segmenter segmenter, boolean articleIdStored) throws IOException {
+  @Test
+  void passagesNotNamedAfterTheirArticleAreRefused() throws IOException {
+    // Ranking groups passages by the article id at the start of their id (per-article limit),
+    // and hits read it from there: another name would crash or mix articles up.
+    for (var prefix :
+        List.<java.util.function.Function<Article, String>>of(
+            a -> "own-", a -> a.id() + "-", a -> "x" + a.id() + "#", a -> "#" + a.id())) {
+      try (Directory dir = new ByteBuffersDirectory();
+          Indexer indexer =
+              Indexer.builder(Path.of("mem"))
+                  .withDirectory(dir)
+                  .withSegmenter(new OwnNames(prefix))
+                  .build()) {
+        Article a = article("plain-id");
+        String first = prefix.apply(a) + "0#0";
+        assertEquals(
+            "passage '"
+                + first
+                + "' of article 'plain-id' is not named plain-id#...: a segmenter must name each"
+                + " passage of an article by the article id, '#' and its own part (Passage.id)",
+            org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalArgumentException.class, () -> indexer.add(a))
+                .getMessage());
+      }
+    }
+  }
+
+  private static void check(Segmenter segmenter) throws IOException {
     List<Article> articles = List.of(article("hanoi.2019"), article("plain-id"));
     NewsEnricher enricher = NewsEnricher.defaults();
     try (Directory dir = new ByteBuffersDirectory()) {
@@ -206,14 +238,8 @@ class CompactStoredValuesTest {
           names.remove(Fields.ENTITY);
           names.remove(Fields.HEADING);
           // What a passage stores since schema 8: no ids (doc values), one packed span, no date
-          Set<String> want = new TreeSet<>(Set.of(Fields.TEXT, Fields.SPAN, Fields.TOPICS));
-          if (articleIdStored) {
-            want.add(Fields.ARTICLE_ID);
-          }
-          assertEquals(want, names);
-          if (!articleIdStored) {
-            assertNull(doc.get(Fields.ARTICLE_ID));
-          }
+          assertEquals(new TreeSet<>(Set.of(Fields.TEXT, Fields.SPAN, Fields.TOPICS)), names);
+          assertNull(doc.get(Fields.ARTICLE_ID));
         }
       }
     }

@@ -93,7 +93,12 @@ class SolrSchemaTest {
     SolrInputDocument record = solr.get(solr.size() - 1);
     assertEquals("x1#article", record.getFieldValue(SolrSchema.ID));
     assertEquals("article", record.getFieldValue(Fields.KIND));
-    assertEquals(2, record.getFieldValues(Fields.PARAGRAPH).size());
+    // Both paragraphs are in the passages: the record stores only their layout (schema 8).
+    assertEquals(null, record.getFieldValues(Fields.PARAGRAPH));
+    assertArrayEquals(
+        BytesRef.deepCopyOf(docs.get(docs.size() - 1).getBinaryValue(Fields.PARAGRAPH_LAYOUT))
+            .bytes,
+        (byte[]) record.getFieldValue(Fields.PARAGRAPH_LAYOUT));
     assertEquals(
         article.contentHash(),
         ContentHashes.toHex(SolrSchema.binary(record.getFieldValue(Fields.CONTENT_HASH))));

@@ -5,6 +5,7 @@ import dev.parley.indexer.Article;
 import dev.parley.indexer.Paragraph;
 import dev.parley.indexer.Passage;
 import dev.parley.indexer.enrich.Enrichment;
+import dev.parley.schema.ArticleParagraphs;
 import dev.parley.schema.ContentHashes;
 import dev.parley.schema.Fields;
 import dev.parley.schema.PassageIds;
@@ -127,6 +128,20 @@ public final class ArticleDocuments {
               + (tokens == null ? "no" : tokens.passages())
               + " analysed passages");
     }
+    for (Passage p : passages) {
+      // Ranking groups passages by the article id in their id, and hits read it from there.
+      if (!p.articleId().equals(article.id()) || !PassageIds.givesArticleId(p.id(), article.id())) {
+        throw new IllegalArgumentException(
+            "passage '"
+                + p.id()
+                + "' of article '"
+                + p.articleId()
+                + "' is not named "
+                + article.id()
+                + "#...: a segmenter must name each passage of an article by the article id, '#'"
+                + " and its own part (Passage.id)");
+      }
+    }
     List<Document> docs = new ArrayList<>(passages.size() + 1);
     String context = context(article);
     List<Mention> contextMentions = tagger.apply(context);
@@ -147,7 +162,7 @@ public final class ArticleDocuments {
       }
       docs.add(doc);
     }
-    docs.add(record(article, passages.size(), tokens));
+    docs.add(record(article, passages, tokens));
     return docs;
   }
 
@@ -252,7 +267,7 @@ public final class ArticleDocuments {
     }
   }
 
-  private static Document record(Article article, int passageCount, ArticleTokens tokens) {
+  private static Document record(Article article, List<Passage> passages, ArticleTokens tokens) {
     Document doc = new Document();
     doc.add(new StringField(Fields.KIND, Fields.KIND_ARTICLE, Field.Store.NO));
     keyword(doc, Fields.ARTICLE_ID, article.id(), true);
@@ -272,8 +287,19 @@ public final class ArticleDocuments {
             ? new Field(Fields.ARTICLE_TEXT, whole, Fields.ARTICLE_TEXT_TYPE)
             : new Field(
                 Fields.ARTICLE_TEXT, tokens.articleText().tokens(), Fields.ARTICLE_TEXT_TYPE));
+    // Only the paragraphs the passages' stored texts do not give back (schema 8): the text of
+    // the others is stored once, in the passages.
+    List<ArticleParagraphs.PassageText> texts = new ArrayList<>(passages.size());
+    for (Passage p : passages) {
+      texts.add(new ArticleParagraphs.PassageText(p.start(), p.end(), p.text()));
+    }
+    ArticleParagraphs.Kept kept =
+        ArticleParagraphs.keep(article.paragraphs().stream().map(Paragraph::text).toList(), texts);
+    doc.add(new StoredField(Fields.PARAGRAPH_LAYOUT, kept.layout()));
+    for (String text : kept.stored()) {
+      doc.add(new StoredField(Fields.PARAGRAPH, text));
+    }
     for (Paragraph p : article.paragraphs()) {
-      doc.add(new StoredField(Fields.PARAGRAPH, p.text()));
       if (p.isHeading()) {
         doc.add(new StoredField(Fields.HEADING_PARAGRAPH, p.number()));
       }
@@ -283,7 +309,7 @@ public final class ArticleDocuments {
     // terms cost 1.3 MB of terms dictionary on Reuters). Its 32 bytes, not 64 hex digits that LZ4
     // cannot shrink (schema 8).
     doc.add(new StoredField(Fields.CONTENT_HASH, ContentHashes.toBytes(article.contentHash())));
-    doc.add(new StoredField(Fields.PASSAGE_COUNT, passageCount));
+    doc.add(new StoredField(Fields.PASSAGE_COUNT, passages.size()));
     return doc;
   }
 

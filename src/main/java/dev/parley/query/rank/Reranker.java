@@ -104,11 +104,11 @@ public final class Reranker {
     }
     StoredFields stored = searcher.storedFields();
     String[] articles = new String[n];
-    Set<String> fields = Set.of(Fields.ARTICLE_ID, Fields.TOPICS, Fields.ENTITY, Fields.SPAN);
+    Set<String> fields = Set.of(Fields.TOPICS, Fields.ENTITY, Fields.SPAN);
     String[] passageIds = PassageIds.of(searcher.getIndexReader(), docs);
     for (int i = 0; i < n; i++) {
       Document d = stored.document(docs[i], fields);
-      articles[i] = PassageIds.articleId(d.get(Fields.ARTICLE_ID), passageIds[i]);
+      articles[i] = PassageIds.articleId(passageIds[i]);
       PassageSpan span = PassageSpan.decode(d.getBinaryValue(Fields.SPAN));
       Map<String, Double> topics = StoredTopics.doubles(d.getBinaryValue(Fields.TOPICS));
       f[i][4] = topics.getOrDefault("diplomacy", 0.0);

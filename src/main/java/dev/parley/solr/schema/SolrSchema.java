@@ -109,7 +109,8 @@ public final class SolrSchema {
     add(Fields.SPAN, "binary", false, true, false, false, "paragraphs, offsets, ordinal, date");
     add(Fields.SOURCE, "string", false, true, false, false, "where the article was read");
     add(Fields.CONTENT_HASH, "binary", false, true, false, false, "unchanged articles skipped");
-    add(Fields.PARAGRAPH, "string", false, true, false, true, "the article as received");
+    add(Fields.PARAGRAPH, "string", false, true, false, true, "paragraphs no passage gives back");
+    add(Fields.PARAGRAPH_LAYOUT, "binary", false, true, false, false, "paragraph lengths");
     add(
         Fields.HEADING_PARAGRAPH,
         "pint",
