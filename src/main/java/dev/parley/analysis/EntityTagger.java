@@ -21,7 +21,10 @@ import java.util.regex.Pattern;
  *       {@code us} is not the United States;
  *   <li>a capitalised name word ({@code Turkey}, {@code China}) matches only capitalised, so {@code
  *       turkey} and {@code china} are not countries;
- *   <li>in text written all in capitals, every word is capitalised and those checks pass.
+ *   <li>in text written all in capitals, every word is capitalised and those checks pass, except
+ *       that an acronym which is also a common word ({@link AcronymFilter#AMBIGUOUS}: {@code US},
+ *       {@code WHO}, {@code CAR}) is read as the word inside a run of text set in capitals ({@code
+ *       TOLD US THAT}, {@code THE PRESIDENT, WHO ARRIVED}), as the analyzer reads it.
  * </ul>
  *
  * <p>A capital counts as its country only when it stands for the government: not right after a word
@@ -92,7 +95,8 @@ public final class EntityTagger {
       String[] words,
       String[] folded,
       boolean[] acronym,
-      boolean[] capital) {
+      boolean[] capital,
+      boolean ambiguousInCapitals) {
     static Name of(String entityId, Mention.Kind kind, String[] words) {
       boolean[] acronym = new boolean[words.length];
       boolean[] capital = new boolean[words.length];
@@ -109,7 +113,11 @@ public final class EntityTagger {
       for (int k = 0; k < words.length; k++) {
         folded[k] = fold(words[k]);
       }
-      return new Name(entityId, kind, words, folded, acronym, capital);
+      // One acronym that is also a common word (US, WHO, CAR): in text set in capitals it is the
+      // word, as the analyzer reads it (AcronymFilter.AMBIGUOUS).
+      boolean ambiguous =
+          words.length == 1 && acronym[0] && AcronymFilter.AMBIGUOUS.contains(words[0]);
+      return new Name(entityId, kind, words, folded, acronym, capital, ambiguous);
     }
   }
 
@@ -272,6 +280,10 @@ public final class EntityTagger {
         i++;
         continue;
       }
+      if (found.ambiguousInCapitals() && inCapsRun(view, i)) {
+        i++; // "TOLD US THAT", "HIS CAR WAS": the word, not the acronym (AcronymFilter agrees)
+        continue;
+      }
       int n = found.words().length;
       boolean place =
           found.kind() == Mention.Kind.CAPITAL && i > 0 && LOCATIVE.contains(view.folded(i - 1));
@@ -307,6 +319,38 @@ public final class EntityTagger {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether word {@code i} lies in a run of at least {@link AcronymFilter#CAPS_RUN_WORDS}
+   * upper-case words, the analyzer's test for text set in capitals (words without letters, like
+   * {@code 1987}, neither count nor break a run).
+   */
+  static boolean inCapsRun(TokenView view, int i) {
+    int words = 1;
+    for (int j = i - 1; j >= 0 && words < AcronymFilter.CAPS_RUN_WORDS; j--) {
+      int kind = caseKind(view, j);
+      if (kind < 0) {
+        break;
+      }
+      words += kind;
+    }
+    for (int j = i + 1; j < view.size() && words < AcronymFilter.CAPS_RUN_WORDS; j++) {
+      int kind = caseKind(view, j);
+      if (kind < 0) {
+        break;
+      }
+      words += kind;
+    }
+    return words >= AcronymFilter.CAPS_RUN_WORDS;
+  }
+
+  /** 1 for a word in capitals, 0 for a word without letters, -1 for any other word. */
+  private static int caseKind(TokenView view, int j) {
+    if (view.upperCase(j)) {
+      return 1;
+    }
+    return view.word(j).chars().anyMatch(Character::isLetter) ? -1 : 0;
   }
 
   private static boolean caseMatches(Name name, TokenView view, int from, boolean allCaps) {

@@ -60,7 +60,7 @@ public final class IndexDigest {
         long[] h = new long[max];
         String[] keys = new String[max];
         StoredFields stored = leaf.storedFields();
-        // Passage ids are doc values only since schema 8.
+        // Passage ids are doc values only since schema 9.
         SortedDocValues passageIds = leaf.getSortedDocValues(Fields.PASSAGE_ID);
         for (int d = 0; d < max; d++) {
           Document doc = stored.document(d);

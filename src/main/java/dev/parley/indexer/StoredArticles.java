@@ -76,7 +76,7 @@ final class StoredArticles {
   }
 
   /**
-   * The article an article record describes; its paragraphs partly from its passages (schema 8,
+   * The article an article record describes; its paragraphs partly from its passages (schema 9,
    * {@link ArticleParagraphs}).
    */
   static Article article(IndexSearcher searcher, Document record) throws IOException {

@@ -20,12 +20,12 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * How an article record keeps its paragraphs without a second copy of the text its passages already
- * store (schema 8). The record stores {@link Fields#PARAGRAPH_LAYOUT}: the number of paragraphs
+ * store (schema 9). The record stores {@link Fields#PARAGRAPH_LAYOUT}: the number of paragraphs
  * and, for each, its length in UTF-16 code units and whether its text is stored; and {@link
  * Fields#PARAGRAPH} holds the texts of only the paragraphs the passages do not give back (section
  * headings, and any paragraph some character of which no passage holds exactly). Every other
  * paragraph is cut back out of its passages' stored texts at their offsets in the article text
- * (paragraphs joined by a blank line). Until schema 8 every paragraph was stored, 3.6 MB on
+ * (paragraphs joined by a blank line). Until schema 9 every paragraph was stored, 3.6 MB on
  * Reuters: LZ4 finds little of it again in the passages' texts.
  *
  * <p>Exact by construction: the writer keeps a paragraph out of {@link Fields#PARAGRAPH} only when

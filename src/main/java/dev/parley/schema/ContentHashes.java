@@ -4,7 +4,7 @@ import java.util.HexFormat;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The stored form of {@link Fields#CONTENT_HASH} (schema 8): the 32 bytes of the SHA-256 digest
+ * The stored form of {@link Fields#CONTENT_HASH} (schema 9): the 32 bytes of the SHA-256 digest
  * instead of its 64 hex digits, which LZ4 cannot shrink (1.35 MB on Reuters).
  *
  * <p>Thread safety: stateless.

@@ -29,14 +29,14 @@ public final class Fields {
   /**
    * Unique passage id, {@code articleId#from-to} (plus {@code :w} for the w-th window of a long
    * paragraph). Keyword and sorted doc values: every ranked list breaks ties on it, and readers
-   * take it from the doc values (not stored since schema 8: the doc values hold it already).
+   * take it from the doc values (not stored since schema 9: the doc values hold it already).
    */
   public static final String PASSAGE_ID = "passage_id";
 
   /**
    * Article id. Keyword (delete and replace by term) and sorted doc values (grouping); stored on
    * article documents, and on a passage document only when its passage id does not give it back
-   * ({@link PassageIds}; schema 8).
+   * ({@link PassageIds}; schema 9).
    */
   public static final String ARTICLE_ID = "article_id";
 
@@ -81,7 +81,7 @@ public final class Fields {
    * first and last paragraph number (inclusive), start and end offset in the article text in UTF-16
    * code units (Java {@code String} indexes) and in Unicode code points (Python string indexes),
    * position in the article from 0, and the date as days since 1970-01-01. Passage documents only;
-   * returned with hits and read by the reranker, never searched or sorted (schema 8: before, seven
+   * returned with hits and read by the reranker, never searched or sorted (schema 9: before, seven
    * stored ints, the ordinal also as doc values nothing read).
    */
   public static final String SPAN = "span";
@@ -91,7 +91,7 @@ public final class Fields {
 
   /**
    * SHA-256 of the article's normalized content: its 32 bytes stored ({@link ContentHashes}; 64 hex
-   * digits until schema 8), read back by article id, never searched (schema 7), article documents
+   * digits until schema 9), read back by article id, never searched (schema 7), article documents
    * only.
    */
   public static final String CONTENT_HASH = "content_hash";
@@ -99,7 +99,7 @@ public final class Fields {
   /**
    * The article's paragraphs as received, on article documents only, so an app can show the whole
    * article with its passages marked ({@code Searcher.article}) and a model change can enrich the
-   * indexed articles again without their files. Since schema 8 only the paragraphs the passages do
+   * indexed articles again without their files. Since schema 9 only the paragraphs the passages do
    * not give back (headings, mostly) are stored here, one value each in order (Lucene keeps the
    * order of a stored field's values); the rest are cut out of the passages' stored texts ({@link
    * ArticleParagraphs}, laid out by {@link #PARAGRAPH_LAYOUT}). Passages alone cannot give back
@@ -109,7 +109,7 @@ public final class Fields {
 
   /**
    * Each paragraph's length and whether its text is in {@link #PARAGRAPH}: one stored binary value
-   * on article documents ({@link ArticleParagraphs}; schema 8).
+   * on article documents ({@link ArticleParagraphs}; schema 9).
    */
   public static final String PARAGRAPH_LAYOUT = "paragraph_layout";
 
@@ -127,7 +127,7 @@ public final class Fields {
 
   /**
    * Topic scores to four decimals, one stored binary value ({@link StoredTopics}; JSON text until
-   * schema 8), returned with hits and read by the reranker.
+   * schema 9), returned with hits and read by the reranker.
    */
   public static final String TOPICS = "topics";
 

@@ -12,7 +12,7 @@ import org.apache.lucene.index.SortedDocValues;
  * The article id inside a passage id, and passage ids read from doc values. A passage id is {@code
  * articleId#...} ({@code articleId#from-to}, plus {@code :w}, from Parley's segmenter) and an
  * article id never contains {@code #}, so the article id is everything before the first {@code #};
- * the indexer refuses passages named otherwise. Since schema 8 neither id is stored on a passage
+ * the indexer refuses passages named otherwise. Since schema 9 neither id is stored on a passage
  * document: {@link #of} reads the passage id from the sorted doc values every passage has for
  * tie-breaking, and the article id comes from it.
  *

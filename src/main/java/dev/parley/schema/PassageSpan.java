@@ -9,7 +9,7 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Where a passage sits in its article, and its date: the one stored value {@link Fields#SPAN} of a
- * passage document (schema 8), packed as zig-zag variable-length integers instead of eight stored
+ * passage document (schema 9), packed as zig-zag variable-length integers instead of eight stored
  * numbers. Every reader of these numbers (hits, article spans, the reranker's features) needs the
  * stored value of a hit it already holds, and none searches, sorts or counts by them, so they need
  * neither points nor doc values; one value costs one field header instead of eight.

@@ -10,15 +10,18 @@ package dev.parley.schema;
  * the article's paragraphs stored on its article document; 6, one {@code entity#ID} token per
  * entity mention by name in {@code text} and {@code context}, gazetteer version in the manifest; 7,
  * article documents hold empty {@code text} and {@code context} (dense norms), and {@code
- * content_hash} is stored only; 8, compact stored values: a passage's paragraph numbers, offsets,
- * ordinal and date packed in one {@code span} value, topic scores in binary instead of JSON, the
- * content hash as 32 bytes instead of 64 hex digits, passage ids no longer stored (doc values hold
- * them) and article ids stored on passages only when the passage id does not give them, the
- * ordinal's doc values dropped.
+ * content_hash} is stored only; 8, an acronym that is also a common word ({@code US}, {@code WHO},
+ * {@code CAR}) is indexed as the word inside text set in capitals, and {@code CAR} is indexed as
+ * {@code c.a.r} elsewhere, so the query {@code car} no longer finds the Central African Republic;
+ * 9, compact stored values: a passage's paragraph numbers, offsets, ordinal and date packed in one
+ * {@code span} value, topic scores in binary instead of JSON, the content hash as 32 bytes instead
+ * of 64 hex digits, no id stored on passages (the passage id is in its doc values, the article id
+ * is its prefix), the ordinal's doc values dropped, and article records storing only the paragraphs
+ * their passages do not give back.
  */
 public final class SchemaVersion {
   private SchemaVersion() {}
 
   /** The schema version this build of Parley writes and reads. */
-  public static final int CURRENT = 8;
+  public static final int CURRENT = 9;
 }

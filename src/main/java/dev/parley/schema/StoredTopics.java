@@ -10,9 +10,9 @@ import org.apache.lucene.store.ByteArrayDataOutput;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * A passage's topic scores as the stored value of {@link Fields#TOPICS} (schema 8): for each topic
+ * A passage's topic scores as the stored value of {@link Fields#TOPICS} (schema 9): for each topic
  * in the enricher's order, its name (Lucene's {@code writeString}: length and UTF-8) and its score
- * in ten-thousandths (a zig-zag varint), after a varint count. Until schema 7 the same scores were
+ * in ten-thousandths (a zig-zag varint), after a varint count. Until schema 9 the same scores were
  * stored as JSON text ({@code {"diplomacy":0.9312,...}}); the decoded values are exactly what
  * parsing that JSON gave, so hits, their JSON and the reranker's features are unchanged.
  *

@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  *       {@code us} is not the United States;
  *   <li>a capitalised name word ({@code Turkey}, {@code China}) matches only capitalised, so {@code
  *       turkey} and {@code china} are not countries;
- *   <li>in text written all in capitals, every word is capitalised and those checks pass.
+ *   <li>in text written all in capitals, every word is capitalised and those checks pass, except
+ *       that a one-word acronym that is also a common word ({@link AcronymFilter#AMBIGUOUS}) is the
+ *       word inside a run of at least three upper-case words.
  * </ul>
  *
  * <p>A capital counts as its country only when it stands for the government: not right after a word
@@ -176,6 +178,13 @@ final class EntityTaggerReference {
         i++;
         continue;
       }
+      if (found.words().length == 1
+          && found.acronym()[0]
+          && AcronymFilter.AMBIGUOUS.contains(found.words()[0])
+          && capsRunAround(view, i) >= AcronymFilter.CAPS_RUN_WORDS) {
+        i++; // an acronym that is also a word, in text set in capitals: the word
+        continue;
+      }
       int n = found.words().length;
       boolean place =
           found.kind() == Mention.Kind.CAPITAL && i > 0 && LOCATIVE.contains(view.folded(i - 1));
@@ -191,6 +200,32 @@ final class EntityTaggerReference {
   /** The distinct entity ids of {@code mentions}, in order of first mention. */
   public static List<String> ids(List<Mention> mentions) {
     return mentions.stream().map(Mention::entityId).distinct().toList();
+  }
+
+  /**
+   * The number of upper-case words in the longest stretch around word {@code i} that no other word
+   * with a letter breaks.
+   */
+  private static int capsRunAround(TokenView view, int i) {
+    int from = i;
+    while (from > 0 && !brokenBy(view, from - 1)) {
+      from--;
+    }
+    int to = i;
+    while (to + 1 < view.size() && !brokenBy(view, to + 1)) {
+      to++;
+    }
+    int words = 0;
+    for (int j = from; j <= to; j++) {
+      if (view.upperCase(j)) {
+        words++;
+      }
+    }
+    return words;
+  }
+
+  private static boolean brokenBy(TokenView view, int j) {
+    return !view.upperCase(j) && view.word(j).codePoints().anyMatch(Character::isLetter);
   }
 
   private static boolean caseMatches(Name name, TokenView view, int from, boolean allCaps) {

@@ -55,7 +55,15 @@ class EntityTaggerSpeedupTest {
             "\u00AD",
             "north",
             "NORTH KOREA",
-            "korea");
+            "korea",
+            // runs of capitals around acronyms that are also words (the caps-run rule)
+            "TOLD US THAT",
+            "WHO",
+            "CAR",
+            "HIS CAR WAS",
+            "THE MAN, WHO CAME",
+            "1987",
+            "IN THE");
     long seed = Long.getLong("parley.seed", System.nanoTime());
     System.out.println(
         "EntityTaggerSpeedupTest seed: " + seed + " (rerun with -Dparley.seed=" + seed + ")");

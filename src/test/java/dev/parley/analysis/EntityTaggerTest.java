@@ -72,6 +72,10 @@ class EntityTaggerTest {
         .build();
   }
 
+  private static List<String> defaultIds(String text) {
+    return EntityTagger.ids(new EntityTagger(Gazetteer.defaults()).tag(text));
+  }
+
   private static List<String> ids(String text) {
     return EntityTagger.ids(new EntityTagger(gazetteer()).tag(text));
   }
@@ -111,6 +115,28 @@ class EntityTaggerTest {
     assertEquals(
         List.of("united-states", "north-korea"),
         ids("THE U.S . FIRST PROPOSED TO HELP. LAST WEEK NORTH KOREA REJECTED THE PLAN ENTIRELY."));
+  }
+
+  @Test
+  void anAcronymThatIsAlsoAWordIsTheWordInTextSetInCapitals() {
+    // The kind: case tells US from us, WHO from who and CAR from car; in capitals it cannot.
+    assertEquals(
+        List.of("france", "turkey", "china"),
+        defaultIds(
+            "THE PRESIDENT, WHO ARRIVED IN FRANCE ON MONDAY, TOLD US THAT HIS CAR WAS WAITING."
+                + " HE SAID TURKEY AND CHINA WOULD JOIN."));
+    assertEquals(List.of(), defaultIds("LET US GO. WHO KNOWS? THE CAR IS READY."));
+    assertEquals(List.of(), defaultIds("GIVE US 1987 FIGURES"));
+    // dotted, or spelled out, the acronym is still the entity in capitals
+    assertEquals(
+        List.of("united-states", "who"),
+        defaultIds("THE U.S. ASKED THE WORLD HEALTH ORGANIZATION FOR HELP."));
+    // outside a run of capitals the acronym is the entity, in a sentence or a two-word title
+    assertEquals(
+        List.of("who", "central-african-republic", "united-states"),
+        defaultIds("The WHO said the CAR needs aid, and the US agreed."));
+    assertEquals(List.of("who"), defaultIds("WHO warns on flu in Asia"));
+    assertEquals(List.of("united-states", "japan"), defaultIds("US, Japan talk"));
   }
 
   @Test

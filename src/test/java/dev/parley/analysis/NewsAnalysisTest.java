@@ -91,5 +91,38 @@ class NewsAnalysisTest {
     assertTrue(s.contains("dprk") && s.contains("north korea"), s);
     String pronoun = builder.createBooleanQuery("text", "us").toString();
     assertEquals("text:us", pronoun);
+    // the kind: an acronym that is also a word matches its entity only as the acronym
+    assertEquals("text:car", builder.createBooleanQuery("text", "car").toString());
+    assertEquals("text:who", builder.createBooleanQuery("text", "who").toString());
+    QueryBuilder defaults =
+        new QueryBuilder(
+            ParleyAnalyzer.forQueries(AnalysisConfig.defaults(), Gazetteer.defaults()));
+    assertEquals(
+        "Synonym(text:c.a.r text:entity#central-african-republic)",
+        defaults.createBooleanQuery("text", "CAR").toString());
+    assertEquals("text:car", defaults.createBooleanQuery("text", "car").toString());
+    assertEquals("text:who", defaults.createBooleanQuery("text", "who").toString());
+    // a query typed in capitals is text set in capitals: its words are words
+    assertEquals(
+        "text:car text:bomb text:bangui",
+        builder.createBooleanQuery("text", "CAR BOMB IN BANGUI").toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"en", "tr"})
+  void anAmbiguousAcronymInTextSetInCapitalsIsTheWord(String locale) throws IOException {
+    Locale.setDefault(Locale.forLanguageTag(locale));
+    Analyzer a = new ParleyAnalyzer(AnalysisConfig.defaults());
+    assertEquals(
+        List.of("he", "told", "us", "that", "his", "car", "was", "wait"),
+        tokens(a, "HE TOLD US THAT HIS CAR WAS WAITING"));
+    assertEquals(
+        List.of("the", "man", "who", "came", "u.s", "official", "said"),
+        tokens(a, "THE MAN WHO CAME. U.S. OFFICIALS SAID"));
+    // outside a run of capitals: the acronyms
+    assertEquals(
+        List.of("the", "c.a.r", "and", "the", "w.h.o", "met"),
+        tokens(a, "The CAR and the WHO met"));
+    assertEquals(List.of("the", "car", "is", "red"), tokens(a, "The car is red"));
   }
 }

@@ -237,7 +237,7 @@ class CompactStoredValuesTest {
           }
           names.remove(Fields.ENTITY);
           names.remove(Fields.HEADING);
-          // What a passage stores since schema 8: no ids (doc values), one packed span, no date
+          // What a passage stores since schema 9: no ids (doc values), one packed span, no date
           assertEquals(new TreeSet<>(Set.of(Fields.TEXT, Fields.SPAN, Fields.TOPICS)), names);
           assertNull(doc.get(Fields.ARTICLE_ID));
         }

@@ -61,7 +61,13 @@ class EntityTokensTest {
           "{\"id\": \"china-word\", \"date\": \"2019-03-11\", \"text\": \"She collects fine china"
               + " plates.\"}",
           "{\"id\": \"china-name\", \"date\": \"2019-03-12\", \"text\": \"The People's Republic of"
-              + " China protested.\"}");
+              + " China protested.\"}",
+          "{\"id\": \"car-acronym\", \"date\": \"2019-03-13\", \"text\": \"The CAR asked the WHO"
+              + " for vaccines.\"}",
+          "{\"id\": \"car-word\", \"date\": \"2019-03-14\", \"text\": \"A car bomb killed a man"
+              + " who was waiting.\"}",
+          "{\"id\": \"caps\", \"date\": \"2019-03-15\", \"text\": \"THE ENVOY, WHO ARRIVED ON"
+              + " MONDAY, TOLD US HIS CAR WAS WAITING.\"}");
 
   @BeforeAll
   static void index() throws IOException {
@@ -111,8 +117,30 @@ class EntityTokensTest {
     for (String q : List.of("dprk", "north korea", "NORTH KOREA", "North KOREA", "n. korea")) {
       assertEquals(korea, found(q), q);
     }
-    // Lower-case "us" stays the pronoun, as in the text: it is not the acronym (DESIGN.md).
-    assertEquals(List.of("us-pronoun"), found("us"));
+    // Lower-case "us" stays the pronoun, as in the text (and in text set in capitals): it is not
+    // the acronym (DESIGN.md).
+    assertEquals(List.of("caps", "us-pronoun"), found("us"));
+  }
+
+  @Test
+  void anAcronymThatIsAlsoAWordFindsOnlyItsEntity() throws IOException {
+    // The kind: CAR/car, WHO/who, US/us. The word finds the word (in capitals too), the acronym
+    // and the name find the entity, and text set in capitals names no entity by a word.
+    assertEquals(List.of("caps", "car-word"), found("car"));
+    assertEquals(List.of("car-acronym"), found("CAR"));
+    assertEquals(List.of("car-acronym"), found("Central African Republic"));
+    assertEquals(List.of("caps", "car-word"), found("who"));
+    assertEquals(List.of("car-acronym"), found("World Health Organization"));
+    assertEquals(List.of("caps", "us-pronoun"), found("us"));
+    assertEquals(List.of("us-acronym", "us-name"), found("United States"));
+    try (Searcher searcher = Searcher.open(index)) {
+      List<String> tagged =
+          searcher.search(SearchRequest.builder("envoy waiting").withK(5).build()).hits().stream()
+              .filter(h -> h.articleId().equals("caps"))
+              .flatMap(h -> h.entities().stream())
+              .toList();
+      assertEquals(List.of(), tagged);
+    }
   }
 
   @Test

@@ -9,7 +9,7 @@ import dev.parley.indexer.Passage;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The article id is read back from the passage id when the passage stores none (schema 8). */
+/** The article id is read back from the passage id when the passage stores none (schema 9). */
 class PassageIdsTest {
   @Test
   void theArticleIdIsEverythingBeforeTheLastHash() {

@@ -18,8 +18,8 @@ import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 
 /**
- * The binary topic scores of schema 8 decode to exactly what the JSON of schema 7 gave: the same
- * floats (hits and their JSON) and doubles (the reranker's features), in the same order.
+ * The binary topic scores of schema 9 decode to exactly what the JSON of schemas up to 8 gave: the
+ * same floats (hits and their JSON) and doubles (the reranker's features), in the same order.
  */
 class StoredTopicsTest {
   /** Schema 7's stored value, as {@code ArticleDocuments} wrote it. */

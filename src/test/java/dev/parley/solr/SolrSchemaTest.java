@@ -93,7 +93,7 @@ class SolrSchemaTest {
     SolrInputDocument record = solr.get(solr.size() - 1);
     assertEquals("x1#article", record.getFieldValue(SolrSchema.ID));
     assertEquals("article", record.getFieldValue(Fields.KIND));
-    // Both paragraphs are in the passages: the record stores only their layout (schema 8).
+    // Both paragraphs are in the passages: the record stores only their layout (schema 9).
     assertEquals(null, record.getFieldValues(Fields.PARAGRAPH));
     assertArrayEquals(
         BytesRef.deepCopyOf(docs.get(docs.size() - 1).getBinaryValue(Fields.PARAGRAPH_LAYOUT))

@@ -205,7 +205,7 @@ public final class ArticleDocuments {
       int index) {
     Document doc = new Document();
     doc.add(new StringField(Fields.KIND, Fields.KIND_PASSAGE, Field.Store.NO));
-    // Not stored (schema 8): readers take the passage id from its doc values, and the article id
+    // Not stored (schema 9): readers take the passage id from its doc values, and the article id
     // from the passage id unless an app's segmenter named the passage otherwise.
     keyword(doc, Fields.PASSAGE_ID, p.id(), false);
     keyword(
@@ -234,7 +234,7 @@ public final class ArticleDocuments {
     int to = Math.max(from, Math.min(p.end(), articleText.length()));
     int cpStart = articleText.codePointCount(0, from);
     int cpEnd = cpStart + articleText.codePointCount(from, to);
-    // One packed value instead of eight stored numbers (schema 8): nothing searches or sorts by
+    // One packed value instead of eight stored numbers (schema 9): nothing searches or sorts by
     // them, and the ordinal's doc values were read by nothing.
     doc.add(
         new StoredField(
@@ -287,7 +287,7 @@ public final class ArticleDocuments {
             ? new Field(Fields.ARTICLE_TEXT, whole, Fields.ARTICLE_TEXT_TYPE)
             : new Field(
                 Fields.ARTICLE_TEXT, tokens.articleText().tokens(), Fields.ARTICLE_TEXT_TYPE));
-    // Only the paragraphs the passages' stored texts do not give back (schema 8): the text of
+    // Only the paragraphs the passages' stored texts do not give back (schema 9): the text of
     // the others is stored once, in the passages.
     List<ArticleParagraphs.PassageText> texts = new ArrayList<>(passages.size());
     for (Passage p : passages) {
@@ -307,7 +307,7 @@ public final class ArticleDocuments {
     doc.add(new StoredField(Fields.SOURCE, article.source()));
     // Stored only: it is read back by article id, never searched (schema 7; the 64-character
     // terms cost 1.3 MB of terms dictionary on Reuters). Its 32 bytes, not 64 hex digits that LZ4
-    // cannot shrink (schema 8).
+    // cannot shrink (schema 9).
     doc.add(new StoredField(Fields.CONTENT_HASH, ContentHashes.toBytes(article.contentHash())));
     doc.add(new StoredField(Fields.PASSAGE_COUNT, passages.size()));
     return doc;

@@ -75,7 +75,7 @@ public final class SolrDocuments {
     }
     SolrInputDocument out = new SolrInputDocument();
     String kind = first(indexed, Fields.KIND);
-    // Since schema 8 a passage stores neither id (both are keywords): take the indexed value.
+    // Since schema 9 a passage stores neither id (both are keywords): take the indexed value.
     String articleId = (String) first(stored, indexed, Fields.ARTICLE_ID);
     out.addField(
         SolrSchema.ID,
@@ -109,7 +109,7 @@ public final class SolrDocuments {
       return f.numericValue();
     }
     BytesRef bytes = f.binaryValue();
-    // Packed stored values (span, topics, content hash; schema 8) go to Solr's binary fields.
+    // Packed stored values (span, topics, content hash; schema 9) go to Solr's binary fields.
     return bytes != null && f.stringValue() == null
         ? Arrays.copyOfRange(bytes.bytes, bytes.offset, bytes.offset + bytes.length)
         : f.stringValue();
