@@ -63,7 +63,7 @@ class CompactStoredValuesTest {
         "test");
   }
 
-  /** Schema 7's stored JSON of the topic scores, parsed as {@code HitReader} parsed it. */
+  /** The stored JSON of the topic scores up to schema 8, parsed as {@code HitReader} parsed it. */
   private static Map<String, Float> legacyTopics(Map<String, Float> topics) {
     JsonObject scores = new JsonObject();
     topics.forEach((k, v) -> scores.addProperty(k, Math.round(v * 10000) / 10000.0));

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * same floats (hits and their JSON) and doubles (the reranker's features), in the same order.
  */
 class StoredTopicsTest {
-  /** Schema 7's stored value, as {@code ArticleDocuments} wrote it. */
+  /** The stored value up to schema 8, as {@code ArticleDocuments} wrote it. */
   private static String legacyJson(Map<String, Float> topics) {
     JsonObject scores = new JsonObject();
     for (Map.Entry<String, Float> t : topics.entrySet()) {
