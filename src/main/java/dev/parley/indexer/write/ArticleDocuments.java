@@ -206,10 +206,9 @@ public final class ArticleDocuments {
     Document doc = new Document();
     doc.add(new StringField(Fields.KIND, Fields.KIND_PASSAGE, Field.Store.NO));
     // Not stored (schema 9): readers take the passage id from its doc values, and the article id
-    // from the passage id unless an app's segmenter named the passage otherwise.
+    // from the start of the passage id (checked in of(): PassageIds).
     keyword(doc, Fields.PASSAGE_ID, p.id(), false);
-    keyword(
-        doc, Fields.ARTICLE_ID, p.articleId(), !PassageIds.givesArticleId(p.id(), p.articleId()));
+    keyword(doc, Fields.ARTICLE_ID, p.articleId(), false);
     String context = p.heading() == null ? articleContext : p.heading() + "\n" + articleContext;
     if (tokens == null) {
       doc.add(new EntityTokenField(Fields.TEXT, p.text(), Fields.TEXT_TYPE, e.mentions()));
