@@ -60,9 +60,14 @@ public final class IndexDigest {
         long[] h = new long[max];
         String[] keys = new String[max];
         StoredFields stored = leaf.storedFields();
+        // Passage ids are doc values only since schema 9.
+        SortedDocValues passageIds = leaf.getSortedDocValues(Fields.PASSAGE_ID);
         for (int d = 0; d < max; d++) {
           Document doc = stored.document(d);
-          String id = doc.get(Fields.PASSAGE_ID);
+          String id =
+              passageIds != null && passageIds.advanceExact(d)
+                  ? passageIds.lookupOrd(passageIds.ordValue()).utf8ToString()
+                  : null;
           keys[d] = (id != null ? "passage:" + id : "article:" + doc.get(Fields.ARTICLE_ID));
           long x = 0xcbf29ce484222325L;
           for (IndexableField f : doc.getFields()) {
@@ -70,7 +75,7 @@ public final class IndexDigest {
             x = mix(x, String.valueOf(f.stringValue()));
             x = mix(x, String.valueOf(f.numericValue()));
             BytesRef b = f.binaryValue();
-            x = mix(x, b == null ? "" : b.utf8ToString());
+            x = mix(x, b == null ? "" : b.toString());
           }
           h[d] = x;
         }

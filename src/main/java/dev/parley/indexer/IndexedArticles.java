@@ -1,5 +1,6 @@
 package dev.parley.indexer;
 
+import dev.parley.schema.ContentHashes;
 import dev.parley.schema.Fields;
 import java.io.IOException;
 import java.util.Set;
@@ -50,7 +51,8 @@ final class IndexedArticles {
         searcher
             .storedFields()
             .document(top.scoreDocs[0].doc, Set.of(Fields.CONTENT_HASH, Fields.SOURCE));
-    return new Indexed(record.get(Fields.CONTENT_HASH), record.get(Fields.SOURCE));
+    return new Indexed(
+        ContentHashes.toHex(record.getBinaryValue(Fields.CONTENT_HASH)), record.get(Fields.SOURCE));
   }
 
   /** True if {@code article} is indexed with the same content and source. */

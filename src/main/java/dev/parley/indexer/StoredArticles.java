@@ -1,5 +1,6 @@
 package dev.parley.indexer;
 
+import dev.parley.schema.ArticleParagraphs;
 import dev.parley.schema.Fields;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -32,6 +33,7 @@ final class StoredArticles {
           Fields.DATE,
           Fields.TITLE,
           Fields.PARAGRAPH,
+          Fields.PARAGRAPH_LAYOUT,
           Fields.HEADING_PARAGRAPH,
           Fields.SOURCE);
 
@@ -67,20 +69,24 @@ final class StoredArticles {
         }
         Document record = stored.document(doc, RECORD_FIELDS);
         if (!skip.contains(record.get(Fields.ARTICLE_ID))) {
-          visitor.visit(article(record));
+          visitor.visit(article(searcher, record));
         }
       }
     }
   }
 
-  /** The article an article record describes. */
-  static Article article(Document record) {
+  /**
+   * The article an article record describes; its paragraphs partly from its passages (schema 9,
+   * {@link ArticleParagraphs}).
+   */
+  static Article article(IndexSearcher searcher, Document record) throws IOException {
+    String id = record.get(Fields.ARTICLE_ID);
     Set<Integer> headings = new HashSet<>();
     for (IndexableField f : record.getFields(Fields.HEADING_PARAGRAPH)) {
       headings.add(f.numericValue().intValue());
     }
     List<Paragraph> paragraphs = new ArrayList<>();
-    for (String text : record.getValues(Fields.PARAGRAPH)) {
+    for (String text : ArticleParagraphs.of(record, ArticleParagraphs.passages(searcher, id))) {
       int number = paragraphs.size();
       paragraphs.add(
           new Paragraph(
@@ -89,7 +95,7 @@ final class StoredArticles {
               headings.contains(number) ? Paragraph.Kind.HEADING : Paragraph.Kind.BODY));
     }
     return new Article(
-        record.get(Fields.ARTICLE_ID),
+        id,
         LocalDate.ofEpochDay(record.getField(Fields.DATE).numericValue().longValue()),
         record.get(Fields.TITLE),
         paragraphs,

@@ -2,8 +2,8 @@ package dev.parley.indexer;
 
 import dev.parley.schema.DenseSpec;
 import dev.parley.schema.Fields;
+import dev.parley.schema.PassageIds;
 import java.io.IOException;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfo;
@@ -111,11 +111,7 @@ final class VectorCheck {
   }
 
   private static String passageId(LeafReaderContext leaf, int doc) throws IOException {
-    String id =
-        leaf.reader()
-            .storedFields()
-            .document(doc, Set.of(Fields.PASSAGE_ID))
-            .get(Fields.PASSAGE_ID);
+    String id = PassageIds.of(leaf.reader(), new int[] {doc})[0];
     return id == null ? "doc " + (leaf.docBase + doc) : id;
   }
 }

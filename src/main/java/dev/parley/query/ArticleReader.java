@@ -1,7 +1,10 @@
 package dev.parley.query;
 
 import dev.parley.query.result.StoredArticle;
+import dev.parley.schema.ArticleParagraphs;
 import dev.parley.schema.Fields;
+import dev.parley.schema.PassageIds;
+import dev.parley.schema.PassageSpan;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +21,6 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 
@@ -28,11 +30,6 @@ import org.apache.lucene.search.TopDocs;
  */
 final class ArticleReader {
   private ArticleReader() {}
-
-  /** Passage fields a span needs. */
-  private static final Set<String> SPAN_FIELDS =
-      Set.of(
-          Fields.PASSAGE_ID, Fields.PARA_FROM, Fields.PARA_TO, Fields.CHAR_START, Fields.CHAR_END);
 
   /** The article {@code id}, or empty when the index has no such article. */
   static Optional<StoredArticle> read(IndexSearcher searcher, String id) throws IOException {
@@ -46,28 +43,24 @@ final class ArticleReader {
     for (IndexableField f : doc.getFields(Fields.HEADING_PARAGRAPH)) {
       headings.add(f.numericValue().intValue());
     }
+    ArticleParagraphs.Passages passages = ArticleParagraphs.passages(searcher, id);
     List<StoredArticle.Paragraph> paragraphs = new ArrayList<>();
     int offset = 0;
-    for (String text : doc.getValues(Fields.PARAGRAPH)) {
+    for (String text : ArticleParagraphs.of(doc, passages)) {
       int number = paragraphs.size();
       paragraphs.add(
           new StoredArticle.Paragraph(
               number, text, headings.contains(number), offset, offset + text.length()));
       // Paragraphs are joined by a blank line in the article text that offsets index.
-      offset += text.length() + 2;
+      offset += text.length() + ArticleParagraphs.SEPARATOR_LENGTH;
     }
-    // An article has at most a few thousand passages; read them all, in article order.
-    int count = Math.max(1, searcher.count(of(Fields.KIND_PASSAGE, id)));
+    String[] passageIds = PassageIds.of(searcher.getIndexReader(), passages.docs());
     List<StoredArticle.Span> spans = new ArrayList<>();
-    for (ScoreDoc sd : searcher.search(of(Fields.KIND_PASSAGE, id), count).scoreDocs) {
-      Document p = stored.document(sd.doc, SPAN_FIELDS);
+    for (int i = 0; i < passageIds.length; i++) {
+      PassageSpan span = passages.spans().get(i);
       spans.add(
           new StoredArticle.Span(
-              p.get(Fields.PASSAGE_ID),
-              intValue(p, Fields.PARA_FROM),
-              intValue(p, Fields.PARA_TO),
-              intValue(p, Fields.CHAR_START),
-              intValue(p, Fields.CHAR_END)));
+              passageIds[i], span.paraFrom(), span.paraTo(), span.charStart(), span.charEnd()));
     }
     spans.sort(
         Comparator.comparingInt(StoredArticle.Span::start)
@@ -80,10 +73,6 @@ final class ArticleReader {
             doc.get(Fields.TITLE),
             paragraphs,
             spans));
-  }
-
-  private static int intValue(Document d, String field) {
-    return d.getField(field).numericValue().intValue();
   }
 
   private static Query of(String kind, String articleId) {

@@ -1,17 +1,17 @@
 package dev.parley.query;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
 import dev.parley.query.highlight.SnippetHighlighter;
 import dev.parley.query.rank.PassageRanker;
 import dev.parley.query.result.ExplanationText;
 import dev.parley.query.result.Hit;
 import dev.parley.schema.Fields;
+import dev.parley.schema.PassageIds;
+import dev.parley.schema.PassageSpan;
+import dev.parley.schema.StoredTopics;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
@@ -72,6 +72,7 @@ final class HitReader {
     for (int i = 0; i < docs.length; i++) {
       PassageRanker.Ranked r = page.hits().get(i);
       Document doc = documents[i];
+      PassageSpan span = PassageSpan.decode(doc.getBinaryValue(Fields.SPAN));
       String explanation =
           request.explain()
               ? notes.getOrDefault(r.doc(), "")
@@ -82,22 +83,22 @@ final class HitReader {
           new Hit(
               request.offset() + i + 1,
               r.score(),
-              doc.get(Fields.ARTICLE_ID),
+              PassageIds.articleId(r.passageId()),
               r.passageId(),
-              intField(doc, Fields.PARA_FROM),
-              intField(doc, Fields.PARA_TO),
-              intField(doc, Fields.CHAR_START),
-              intField(doc, Fields.CHAR_END),
-              LocalDate.ofEpochDay(doc.getField(Fields.DATE).numericValue().longValue()),
+              span.paraFrom(),
+              span.paraTo(),
+              span.charStart(),
+              span.charEnd(),
+              LocalDate.ofEpochDay(span.epochDay()),
               doc.get(Fields.HEADING),
               doc.get(Fields.TEXT),
               snippets[i],
               explanation,
-              topicScores(doc.get(Fields.TOPICS_JSON)),
+              StoredTopics.floats(doc.getBinaryValue(Fields.TOPICS)),
               Arrays.stream(doc.getFields(Fields.ENTITY)).map(IndexableField::stringValue).toList(),
               r.duplicates(),
-              intField(doc, Fields.CODE_POINT_START),
-              intField(doc, Fields.CODE_POINT_END),
+              span.cpStart(),
+              span.cpEnd(),
               request.unit()));
     }
     return hits;
@@ -107,20 +108,5 @@ final class HitReader {
     String[] out = new String[n];
     java.util.Arrays.fill(out, "");
     return out;
-  }
-
-  private static Map<String, Float> topicScores(String json) {
-    Map<String, Float> scores = new LinkedHashMap<>();
-    if (json != null) {
-      for (Map.Entry<String, JsonElement> e :
-          JsonParser.parseString(json).getAsJsonObject().entrySet()) {
-        scores.put(e.getKey(), e.getValue().getAsFloat());
-      }
-    }
-    return scores;
-  }
-
-  static int intField(Document doc, String field) {
-    return doc.getField(field).numericValue().intValue();
   }
 }

@@ -7,6 +7,8 @@ import dev.parley.query.rank.RerankCandidate;
 import dev.parley.query.rank.RerankModel;
 import dev.parley.query.rank.Reranker;
 import dev.parley.schema.Fields;
+import dev.parley.schema.PassageIds;
+import dev.parley.schema.PassageSpan;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,19 +61,17 @@ final class Rescoring {
     double[][] f = Reranker.features(searcher, signals, wordAnalyzer, docs, scores, model, true);
     StoredFields stored = searcher.storedFields();
     List<RerankCandidate> out = new ArrayList<>(docs.length);
-    Set<String> fields =
-        Set.of(Fields.PASSAGE_ID, Fields.ARTICLE_ID, Fields.PARA_FROM, Fields.PARA_TO);
+    Set<String> fields = Set.of(Fields.SPAN);
+    String[] passageIds = PassageIds.of(searcher.getIndexReader(), docs);
     for (int i = 0; i < docs.length; i++) {
       Document d = stored.document(docs[i], fields);
+      String articleId = PassageIds.articleId(passageIds[i]);
+      PassageSpan span = PassageSpan.decode(d.getBinaryValue(Fields.SPAN));
       out.add(
           new RerankCandidate(
-              d.get(Fields.PASSAGE_ID),
-              d.get(Fields.ARTICLE_ID)
-                  + "#"
-                  + HitReader.intField(d, Fields.PARA_FROM)
-                  + "-"
-                  + HitReader.intField(d, Fields.PARA_TO),
-              d.get(Fields.ARTICLE_ID),
+              passageIds[i],
+              articleId + "#" + span.paraFrom() + "-" + span.paraTo(),
+              articleId,
               f[i]));
     }
     return out;

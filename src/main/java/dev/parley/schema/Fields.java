@@ -28,11 +28,16 @@ public final class Fields {
 
   /**
    * Unique passage id, {@code articleId#from-to} (plus {@code :w} for the w-th window of a long
-   * paragraph). Keyword, stored, and sorted doc values: every ranked list breaks ties on it.
+   * paragraph). Keyword and sorted doc values: every ranked list breaks ties on it, and readers
+   * take it from the doc values (not stored since schema 9: the doc values hold it already).
    */
   public static final String PASSAGE_ID = "passage_id";
 
-  /** Article id. Keyword (delete and replace by term), stored, sorted doc values (grouping). */
+  /**
+   * Article id. Keyword (delete and replace by term) and sorted doc values (grouping); stored on
+   * article documents, and on a passage document only when its passage id does not give it back
+   * ({@link PassageIds}; schema 9).
+   */
   public static final String ARTICLE_ID = "article_id";
 
   /**
@@ -66,51 +71,47 @@ public final class Fields {
   public static final String TITLE = "title";
 
   /**
-   * Article date as days since 1970-01-01: a point (range filters), numeric doc values (sorting,
-   * recency) and stored.
+   * Article date as days since 1970-01-01: a point (range filters) and numeric doc values (sorting,
+   * recency) on every document; stored on article documents (a passage's is in {@link #SPAN}).
    */
   public static final String DATE = "date";
 
-  /** First paragraph number of the passage (inclusive). Stored. */
-  public static final String PARA_FROM = "para_from";
-
-  /** Last paragraph number of the passage (inclusive). Stored. */
-  public static final String PARA_TO = "para_to";
-
   /**
-   * Character offset of the passage's start in the article text, in UTF-16 code units (Java {@code
-   * String} indexes). Stored.
+   * Where a passage sits and its date, packed in one stored binary value ({@link PassageSpan}):
+   * first and last paragraph number (inclusive), start and end offset in the article text in UTF-16
+   * code units (Java {@code String} indexes) and in Unicode code points (Python string indexes),
+   * position in the article from 0, and the date as days since 1970-01-01. Passage documents only;
+   * returned with hits and read by the reranker, never searched or sorted (schema 9: before, seven
+   * stored ints, the ordinal also as doc values nothing read).
    */
-  public static final String CHAR_START = "char_start";
-
-  /** UTF-16 offset just past the passage's end in the article text. Stored. */
-  public static final String CHAR_END = "char_end";
-
-  /** {@link #CHAR_START} counted in Unicode code points (Python string indexes). Stored. */
-  public static final String CODE_POINT_START = "cp_start";
-
-  /** {@link #CHAR_END} counted in Unicode code points. Stored. */
-  public static final String CODE_POINT_END = "cp_end";
-
-  /** Position of the passage in its article, from 0. Stored and numeric doc values. */
-  public static final String ORDINAL = "ordinal";
+  public static final String SPAN = "span";
 
   /** Where the article was read from (file, or file:line). Stored, article documents only. */
   public static final String SOURCE = "source";
 
   /**
-   * SHA-256 of the article's normalized content, as 64 hex digits. Stored only (read back by
-   * article id, never searched; schema 7), article documents only.
+   * SHA-256 of the article's normalized content: its 32 bytes stored ({@link ContentHashes}; 64 hex
+   * digits until schema 9), read back by article id, never searched (schema 7), article documents
+   * only.
    */
   public static final String CONTENT_HASH = "content_hash";
 
   /**
-   * The article's paragraphs as received, one stored value per paragraph in order (Lucene keeps the
-   * order of a stored field's values), on article documents only: so an app can show the whole
-   * article with its passages marked ({@code Searcher.article}). Passages alone cannot give it
-   * back: headings are in no passage and long paragraphs are cut into overlapping windows.
+   * The article's paragraphs as received, on article documents only, so an app can show the whole
+   * article with its passages marked ({@code Searcher.article}) and a model change can enrich the
+   * indexed articles again without their files. Since schema 9 only the paragraphs the passages do
+   * not give back (headings, mostly) are stored here, one value each in order (Lucene keeps the
+   * order of a stored field's values); the rest are cut out of the passages' stored texts ({@link
+   * ArticleParagraphs}, laid out by {@link #PARAGRAPH_LAYOUT}). Passages alone cannot give back
+   * everything: headings are in no passage.
    */
   public static final String PARAGRAPH = "paragraph";
+
+  /**
+   * Each paragraph's length and whether its text is in {@link #PARAGRAPH}: one stored binary value
+   * on article documents ({@link ArticleParagraphs}; schema 9).
+   */
+  public static final String PARAGRAPH_LAYOUT = "paragraph_layout";
 
   /** Numbers of the paragraphs that are section headings. Stored ints, article documents only. */
   public static final String HEADING_PARAGRAPH = "heading_paragraph";
@@ -124,8 +125,11 @@ public final class Fields {
    */
   public static final String TOPIC_SCORES = "topic_scores";
 
-  /** Topic scores as stored JSON ({@code {"diplomacy":0.93,...}}), returned with hits. */
-  public static final String TOPICS_JSON = "topics";
+  /**
+   * Topic scores to four decimals, one stored binary value ({@link StoredTopics}; JSON text until
+   * schema 9), returned with hits and read by the reranker.
+   */
+  public static final String TOPICS = "topics";
 
   /**
    * Topic labels (scores over the topic's threshold): keyword for filtering, and a facet dimension

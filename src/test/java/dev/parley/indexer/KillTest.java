@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.ChildJvm;
 import dev.parley.schema.Fields;
 import dev.parley.schema.IndexManifest;
+import dev.parley.schema.PassageIds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -225,7 +226,7 @@ class KillTest {
           ScoreDoc[] docs = searcher.search(ofArticle, 100).scoreDocs;
           assertEquals(count, docs.length, id + ": passages present");
           for (ScoreDoc p : docs) {
-            String passageId = stored.document(p.doc).get(Fields.PASSAGE_ID);
+            String passageId = PassageIds.of(reader, new int[] {p.doc})[0];
             assertTrue(passageIds.add(passageId), "duplicate passage " + passageId);
           }
         }

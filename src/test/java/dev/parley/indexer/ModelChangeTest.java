@@ -9,6 +9,8 @@ import dev.parley.indexer.enrich.TopicDefinition;
 import dev.parley.indexer.enrich.TopicModel;
 import dev.parley.schema.Fields;
 import dev.parley.schema.IndexManifest;
+import dev.parley.schema.PassageIds;
+import dev.parley.schema.StoredTopics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,8 +90,10 @@ class ModelChangeTest {
           s.search(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)), 1000).scoreDocs) {
         Document doc = s.storedFields().document(sd.doc);
         out.put(
-            doc.get(Fields.PASSAGE_ID),
-            doc.get(Fields.TOPICS_JSON) + " " + List.of(doc.getValues(Fields.ENTITY)));
+            PassageIds.of(reader, new int[] {sd.doc})[0],
+            StoredTopics.floats(doc.getBinaryValue(Fields.TOPICS))
+                + " "
+                + List.of(doc.getValues(Fields.ENTITY)));
       }
     }
     return out;

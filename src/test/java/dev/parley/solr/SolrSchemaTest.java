@@ -1,5 +1,6 @@
 package dev.parley.solr;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import dev.parley.indexer.ingest.SeedFormat;
 import dev.parley.indexer.segment.ParagraphSegmenter;
 import dev.parley.indexer.segment.SegmentationConfig;
 import dev.parley.indexer.write.ArticleDocuments;
+import dev.parley.schema.ContentHashes;
 import dev.parley.schema.Fields;
 import dev.parley.solr.schema.SolrCollection;
 import dev.parley.solr.schema.SolrSchema;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.util.BytesRef;
 import org.apache.solr.common.SolrInputDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,10 +79,29 @@ class SolrSchemaTest {
         List.of(first.getFieldValues(Fields.ENTITY).toArray()));
     assertEquals(3, first.getFieldValues(Fields.TOPIC_SCORES).size());
     assertTrue(first.getFieldValue(Fields.SIMHASH) instanceof Long);
+    // Schema 8: the passage stores neither id nor its date in Lucene; Solr still gets all three,
+    // and the packed values as the same bytes.
+    assertEquals("x1#0-0", first.getFieldValue(Fields.PASSAGE_ID));
+    assertEquals("x1", first.getFieldValue(Fields.ARTICLE_ID));
+    assertEquals(article.date().toEpochDay(), first.getFieldValue(Fields.DATE));
+    assertArrayEquals(
+        BytesRef.deepCopyOf(docs.get(0).getBinaryValue(Fields.SPAN)).bytes,
+        (byte[]) first.getFieldValue(Fields.SPAN));
+    assertArrayEquals(
+        BytesRef.deepCopyOf(docs.get(0).getBinaryValue(Fields.TOPICS)).bytes,
+        (byte[]) first.getFieldValue(Fields.TOPICS));
     SolrInputDocument record = solr.get(solr.size() - 1);
     assertEquals("x1#article", record.getFieldValue(SolrSchema.ID));
     assertEquals("article", record.getFieldValue(Fields.KIND));
-    assertEquals(2, record.getFieldValues(Fields.PARAGRAPH).size());
+    // Both paragraphs are in the passages: the record stores only their layout (schema 9).
+    assertEquals(null, record.getFieldValues(Fields.PARAGRAPH));
+    assertArrayEquals(
+        BytesRef.deepCopyOf(docs.get(docs.size() - 1).getBinaryValue(Fields.PARAGRAPH_LAYOUT))
+            .bytes,
+        (byte[]) record.getFieldValue(Fields.PARAGRAPH_LAYOUT));
+    assertEquals(
+        article.contentHash(),
+        ContentHashes.toHex(SolrSchema.binary(record.getFieldValue(Fields.CONTENT_HASH))));
     for (SolrInputDocument d : solr) {
       for (String name : d.getFieldNames()) {
         assertTrue(SolrSchema.field(name) != null, "no Solr field " + name);

@@ -1,12 +1,16 @@
 package dev.parley.indexer.write;
 
-import com.google.gson.JsonObject;
 import dev.parley.analysis.Mention;
 import dev.parley.indexer.Article;
 import dev.parley.indexer.Paragraph;
 import dev.parley.indexer.Passage;
 import dev.parley.indexer.enrich.Enrichment;
+import dev.parley.schema.ArticleParagraphs;
+import dev.parley.schema.ContentHashes;
 import dev.parley.schema.Fields;
+import dev.parley.schema.PassageIds;
+import dev.parley.schema.PassageSpan;
+import dev.parley.schema.StoredTopics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -124,6 +128,20 @@ public final class ArticleDocuments {
               + (tokens == null ? "no" : tokens.passages())
               + " analysed passages");
     }
+    for (Passage p : passages) {
+      // Ranking groups passages by the article id in their id, and hits read it from there.
+      if (!p.articleId().equals(article.id()) || !PassageIds.givesArticleId(p.id(), article.id())) {
+        throw new IllegalArgumentException(
+            "passage '"
+                + p.id()
+                + "' of article '"
+                + p.articleId()
+                + "' is not named "
+                + article.id()
+                + "#...: a segmenter must name each passage of an article by the article id, '#'"
+                + " and its own part (Passage.id)");
+      }
+    }
     List<Document> docs = new ArrayList<>(passages.size() + 1);
     String context = context(article);
     List<Mention> contextMentions = tagger.apply(context);
@@ -144,7 +162,7 @@ public final class ArticleDocuments {
       }
       docs.add(doc);
     }
-    docs.add(record(article, passages.size(), tokens));
+    docs.add(record(article, passages, tokens));
     return docs;
   }
 
@@ -187,8 +205,10 @@ public final class ArticleDocuments {
       int index) {
     Document doc = new Document();
     doc.add(new StringField(Fields.KIND, Fields.KIND_PASSAGE, Field.Store.NO));
-    keyword(doc, Fields.PASSAGE_ID, p.id());
-    keyword(doc, Fields.ARTICLE_ID, p.articleId());
+    // Not stored (schema 9): readers take the passage id from its doc values, and the article id
+    // from the start of the passage id (checked in of(): PassageIds).
+    keyword(doc, Fields.PASSAGE_ID, p.id(), false);
+    keyword(doc, Fields.ARTICLE_ID, p.articleId(), false);
     String context = p.heading() == null ? articleContext : p.heading() + "\n" + articleContext;
     if (tokens == null) {
       doc.add(new EntityTokenField(Fields.TEXT, p.text(), Fields.TEXT_TYPE, e.mentions()));
@@ -206,20 +226,20 @@ public final class ArticleDocuments {
     if (p.heading() != null) {
       doc.add(new StoredField(Fields.HEADING, p.heading()));
     }
-    date(doc, p.date().toEpochDay());
-    doc.add(new StoredField(Fields.PARA_FROM, p.from()));
-    doc.add(new StoredField(Fields.PARA_TO, p.to()));
-    doc.add(new StoredField(Fields.CHAR_START, p.start()));
-    doc.add(new StoredField(Fields.CHAR_END, p.end()));
+    long day = p.date().toEpochDay();
+    date(doc, day, false);
     // Code points for apps in languages that count them (Python): an emoji is 2 chars, 1 point.
     int from = Math.min(p.start(), articleText.length());
     int to = Math.max(from, Math.min(p.end(), articleText.length()));
     int cpStart = articleText.codePointCount(0, from);
     int cpEnd = cpStart + articleText.codePointCount(from, to);
-    doc.add(new StoredField(Fields.CODE_POINT_START, cpStart));
-    doc.add(new StoredField(Fields.CODE_POINT_END, cpEnd));
-    doc.add(new StoredField(Fields.ORDINAL, p.ordinal()));
-    doc.add(new NumericDocValuesField(Fields.ORDINAL, p.ordinal()));
+    // One packed value instead of eight stored numbers (schema 9): nothing searches or sorts by
+    // them, and the ordinal's doc values were read by nothing.
+    doc.add(
+        new StoredField(
+            Fields.SPAN,
+            new PassageSpan(p.from(), p.to(), p.start(), p.end(), cpStart, cpEnd, p.ordinal(), day)
+                .encode()));
     doc.add(new NumericDocValuesField(Fields.SIMHASH, SimHash.of(p.text())));
     enrichment(doc, e);
     doc.add(new SortedSetDocValuesFacetField(Fields.MONTH, p.date().toString().substring(0, 7)));
@@ -231,13 +251,11 @@ public final class ArticleDocuments {
   }
 
   private static void enrichment(Document doc, Enrichment e) {
-    JsonObject scores = new JsonObject();
     for (Map.Entry<String, Float> t : e.topics().entrySet()) {
       doc.add(
           new FeatureField(Fields.TOPIC_SCORES, t.getKey(), Math.max(t.getValue(), MIN_FEATURE)));
-      scores.addProperty(t.getKey(), Math.round(t.getValue() * 10000) / 10000.0);
     }
-    doc.add(new StoredField(Fields.TOPICS_JSON, scores.toString()));
+    doc.add(new StoredField(Fields.TOPICS, StoredTopics.encode(e.topics())));
     for (String label : e.labels()) {
       doc.add(new StringField(Fields.TOPIC, label, Field.Store.NO));
       doc.add(new SortedSetDocValuesFacetField(Fields.TOPIC, label));
@@ -248,16 +266,16 @@ public final class ArticleDocuments {
     }
   }
 
-  private static Document record(Article article, int passageCount, ArticleTokens tokens) {
+  private static Document record(Article article, List<Passage> passages, ArticleTokens tokens) {
     Document doc = new Document();
     doc.add(new StringField(Fields.KIND, Fields.KIND_ARTICLE, Field.Store.NO));
-    keyword(doc, Fields.ARTICLE_ID, article.id());
+    keyword(doc, Fields.ARTICLE_ID, article.id(), true);
     // Empty, so that every document has a norm in the passage fields: dense norms are read
     // directly by doc id, sparse ones through a skip index on every scored hit (schema 7). No
     // term is indexed, so no statistic BM25 uses changes.
     doc.add(new Field(Fields.TEXT, "", Fields.EMPTY_TEXT_TYPE));
     doc.add(new Field(Fields.CONTEXT, "", Fields.CONTEXT_TYPE));
-    date(doc, article.date().toEpochDay());
+    date(doc, article.date().toEpochDay(), true);
     if (article.title() != null) {
       doc.add(new StoredField(Fields.TITLE, article.title()));
     }
@@ -268,28 +286,42 @@ public final class ArticleDocuments {
             ? new Field(Fields.ARTICLE_TEXT, whole, Fields.ARTICLE_TEXT_TYPE)
             : new Field(
                 Fields.ARTICLE_TEXT, tokens.articleText().tokens(), Fields.ARTICLE_TEXT_TYPE));
+    // Only the paragraphs the passages' stored texts do not give back (schema 9): the text of
+    // the others is stored once, in the passages.
+    List<ArticleParagraphs.PassageText> texts = new ArrayList<>(passages.size());
+    for (Passage p : passages) {
+      texts.add(new ArticleParagraphs.PassageText(p.start(), p.end(), p.text()));
+    }
+    ArticleParagraphs.Kept kept =
+        ArticleParagraphs.keep(article.paragraphs().stream().map(Paragraph::text).toList(), texts);
+    doc.add(new StoredField(Fields.PARAGRAPH_LAYOUT, kept.layout()));
+    for (String text : kept.stored()) {
+      doc.add(new StoredField(Fields.PARAGRAPH, text));
+    }
     for (Paragraph p : article.paragraphs()) {
-      doc.add(new StoredField(Fields.PARAGRAPH, p.text()));
       if (p.isHeading()) {
         doc.add(new StoredField(Fields.HEADING_PARAGRAPH, p.number()));
       }
     }
     doc.add(new StoredField(Fields.SOURCE, article.source()));
     // Stored only: it is read back by article id, never searched (schema 7; the 64-character
-    // terms cost 1.3 MB of terms dictionary on Reuters).
-    doc.add(new StoredField(Fields.CONTENT_HASH, article.contentHash()));
-    doc.add(new StoredField(Fields.PASSAGE_COUNT, passageCount));
+    // terms cost 1.3 MB of terms dictionary on Reuters). Its 32 bytes, not 64 hex digits that LZ4
+    // cannot shrink (schema 9).
+    doc.add(new StoredField(Fields.CONTENT_HASH, ContentHashes.toBytes(article.contentHash())));
+    doc.add(new StoredField(Fields.PASSAGE_COUNT, passages.size()));
     return doc;
   }
 
-  private static void keyword(Document doc, String field, String value) {
-    doc.add(new StringField(field, value, Field.Store.YES));
+  private static void keyword(Document doc, String field, String value, boolean stored) {
+    doc.add(new StringField(field, value, stored ? Field.Store.YES : Field.Store.NO));
     doc.add(new SortedDocValuesField(field, new BytesRef(value)));
   }
 
-  private static void date(Document doc, long epochDay) {
+  private static void date(Document doc, long epochDay, boolean stored) {
     doc.add(new LongPoint(Fields.DATE, epochDay));
     doc.add(new NumericDocValuesField(Fields.DATE, epochDay));
-    doc.add(new StoredField(Fields.DATE, epochDay));
+    if (stored) {
+      doc.add(new StoredField(Fields.DATE, epochDay));
+    }
   }
 }

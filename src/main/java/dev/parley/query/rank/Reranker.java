@@ -1,8 +1,9 @@
 package dev.parley.query.rank;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
 import dev.parley.schema.Fields;
+import dev.parley.schema.PassageIds;
+import dev.parley.schema.PassageSpan;
+import dev.parley.schema.StoredTopics;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -103,18 +104,13 @@ public final class Reranker {
     }
     StoredFields stored = searcher.storedFields();
     String[] articles = new String[n];
-    Set<String> fields =
-        Set.of(
-            Fields.ARTICLE_ID,
-            Fields.TOPICS_JSON,
-            Fields.ENTITY,
-            Fields.CHAR_START,
-            Fields.CHAR_END,
-            Fields.ORDINAL);
+    Set<String> fields = Set.of(Fields.TOPICS, Fields.ENTITY, Fields.SPAN);
+    String[] passageIds = PassageIds.of(searcher.getIndexReader(), docs);
     for (int i = 0; i < n; i++) {
       Document d = stored.document(docs[i], fields);
-      articles[i] = d.get(Fields.ARTICLE_ID);
-      Map<String, Double> topics = topics(d.get(Fields.TOPICS_JSON));
+      articles[i] = PassageIds.articleId(passageIds[i]);
+      PassageSpan span = PassageSpan.decode(d.getBinaryValue(Fields.SPAN));
+      Map<String, Double> topics = StoredTopics.doubles(d.getBinaryValue(Fields.TOPICS));
       f[i][4] = topics.getOrDefault("diplomacy", 0.0);
       f[i][5] = signals.sanctions() ? topics.getOrDefault("sanctions", 0.0) : 0;
       f[i][6] = signals.summits() ? topics.getOrDefault("summits", 0.0) : 0;
@@ -126,10 +122,8 @@ public final class Reranker {
         long shared = signals.entities().stream().filter(mentioned::contains).count();
         f[i][7] = shared / (double) signals.entities().size();
       }
-      f[i][8] = 1.0 / (1 + d.getField(Fields.ORDINAL).numericValue().intValue());
-      int chars =
-          d.getField(Fields.CHAR_END).numericValue().intValue()
-              - d.getField(Fields.CHAR_START).numericValue().intValue();
+      f[i][8] = 1.0 / (1 + span.ordinal());
+      int chars = span.charEnd() - span.charStart();
       f[i][9] = Math.min(1, Math.log1p(chars) / Math.log(1001));
     }
     if (all || w.get("article") != 0) {
@@ -193,17 +187,6 @@ public final class Reranker {
     }
     for (int i = 0; i < articles.length; i++) {
       out[i] = byArticle.getOrDefault(articles[i], 0.0);
-    }
-    return out;
-  }
-
-  private static Map<String, Double> topics(String json) {
-    Map<String, Double> out = new HashMap<>();
-    if (json != null) {
-      for (Map.Entry<String, JsonElement> e :
-          JsonParser.parseString(json).getAsJsonObject().entrySet()) {
-        out.put(e.getKey(), e.getValue().getAsDouble());
-      }
     }
     return out;
   }

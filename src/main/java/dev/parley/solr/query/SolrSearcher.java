@@ -1,7 +1,5 @@
 package dev.parley.solr.query;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
 import dev.parley.analysis.AnalysisConfig;
 import dev.parley.query.FirstStage;
 import dev.parley.query.SearchRequest;
@@ -15,6 +13,8 @@ import dev.parley.query.result.SearchResults;
 import dev.parley.query.result.Unit;
 import dev.parley.schema.Fields;
 import dev.parley.schema.IndexManifest;
+import dev.parley.schema.PassageSpan;
+import dev.parley.schema.StoredTopics;
 import dev.parley.solr.schema.SolrCollection;
 import dev.parley.solr.schema.SolrSchema;
 import java.io.IOException;
@@ -311,16 +311,10 @@ public final class SolrSearcher implements AutoCloseable {
             ",",
             SolrSchema.ID,
             Fields.ARTICLE_ID,
-            Fields.PARA_FROM,
-            Fields.PARA_TO,
-            Fields.CHAR_START,
-            Fields.CHAR_END,
-            Fields.CODE_POINT_START,
-            Fields.CODE_POINT_END,
-            Fields.DATE,
+            Fields.SPAN,
             Fields.HEADING,
             Fields.TEXT,
-            Fields.TOPICS_JSON,
+            Fields.TOPICS,
             Fields.ENTITY));
     p.set("hl", true);
     p.set("hl.method", "unified");
@@ -353,27 +347,28 @@ public final class SolrSearcher implements AutoCloseable {
             "passage " + id + " left Solr collection " + collection.url() + " during the search");
       }
       List<String> snippets = highlighting.getOrDefault(id, Map.of()).get(Fields.TEXT);
+      PassageSpan span = PassageSpan.decode(SolrSchema.binary(d.getFirstValue(Fields.SPAN)));
       hits.add(
           new Hit(
               request.offset() + i + 1,
               listed.get(k.index()).score(),
               (String) d.getFirstValue(Fields.ARTICLE_ID),
               listed.get(k.index()).passageId(),
-              (int) number(d.getFirstValue(Fields.PARA_FROM)),
-              (int) number(d.getFirstValue(Fields.PARA_TO)),
-              (int) number(d.getFirstValue(Fields.CHAR_START)),
-              (int) number(d.getFirstValue(Fields.CHAR_END)),
-              LocalDate.ofEpochDay(number(d.getFirstValue(Fields.DATE))),
+              span.paraFrom(),
+              span.paraTo(),
+              span.charStart(),
+              span.charEnd(),
+              LocalDate.ofEpochDay(span.epochDay()),
               (String) d.getFirstValue(Fields.HEADING),
               (String) d.getFirstValue(Fields.TEXT),
               SnippetHighlighter.finish(
                   snippets == null || snippets.isEmpty() ? null : snippets.get(0)),
               request.explain() && explain.get(id) != null ? explanation(explain.get(id)) : null,
-              topicScores((String) d.getFirstValue(Fields.TOPICS_JSON)),
+              StoredTopics.floats(SolrSchema.binary(d.getFirstValue(Fields.TOPICS))),
               strings(d.getFieldValues(Fields.ENTITY)),
               k.duplicates(),
-              (int) number(d.getFirstValue(Fields.CODE_POINT_START)),
-              (int) number(d.getFirstValue(Fields.CODE_POINT_END))));
+              span.cpStart(),
+              span.cpEnd()));
     }
     return hits;
   }
@@ -384,17 +379,6 @@ public final class SolrSearcher implements AutoCloseable {
       values.forEach(v -> out.add(v.toString()));
     }
     return out;
-  }
-
-  private static Map<String, Float> topicScores(String json) {
-    Map<String, Float> scores = new LinkedHashMap<>();
-    if (json != null) {
-      for (Map.Entry<String, JsonElement> e :
-          JsonParser.parseString(json).getAsJsonObject().entrySet()) {
-        scores.put(e.getKey(), e.getValue().getAsFloat());
-      }
-    }
-    return scores;
   }
 
   /** Topic, entity and month counts over the request's matches (or every passage for stats). */

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Parley's Solr configset, generated from {@link Fields}: each Lucene field becomes the Solr field
@@ -105,16 +106,11 @@ public final class SolrSchema {
     add(Fields.HEADING, "string", false, true, false, false, "shown with hits");
     add(Fields.TITLE, "string", false, true, false, false, "shown with articles");
     add(Fields.DATE, "plong", true, true, true, false, "range filters and newest-first order");
-    add(Fields.PARA_FROM, "pint", false, true, false, false, "shown with hits");
-    add(Fields.PARA_TO, "pint", false, true, false, false, "shown with hits");
-    add(Fields.CHAR_START, "pint", false, true, false, false, "shown with hits");
-    add(Fields.CHAR_END, "pint", false, true, false, false, "shown with hits");
-    add(Fields.CODE_POINT_START, "pint", false, true, false, false, "shown with hits");
-    add(Fields.CODE_POINT_END, "pint", false, true, false, false, "shown with hits");
-    add(Fields.ORDINAL, "pint", false, true, true, false, "passage order in its article");
+    add(Fields.SPAN, "binary", false, true, false, false, "paragraphs, offsets, ordinal, date");
     add(Fields.SOURCE, "string", false, true, false, false, "where the article was read");
-    add(Fields.CONTENT_HASH, "string", false, true, false, false, "unchanged articles are skipped");
-    add(Fields.PARAGRAPH, "string", false, true, false, true, "the article as received");
+    add(Fields.CONTENT_HASH, "binary", false, true, false, false, "unchanged articles skipped");
+    add(Fields.PARAGRAPH, "string", false, true, false, true, "paragraphs no passage gives back");
+    add(Fields.PARAGRAPH_LAYOUT, "binary", false, true, false, false, "paragraph lengths");
     add(
         Fields.HEADING_PARAGRAPH,
         "pint",
@@ -125,11 +121,29 @@ public final class SolrSchema {
         "which paragraphs are headings");
     add(Fields.PASSAGE_COUNT, "pint", false, true, false, false, "passages of the article");
     add(Fields.TOPIC_SCORES, "topic_scores", true, false, false, true, "topic features");
-    add(Fields.TOPICS_JSON, "string", false, true, false, false, "topic scores shown with hits");
+    add(Fields.TOPICS, "binary", false, true, false, false, "topic scores shown with hits");
     add(Fields.TOPIC, "string", true, false, true, true, "topic filter and facet");
     add(Fields.ENTITY, "string", true, true, true, true, "entity filter and facet");
     add(Fields.MONTH, "string", true, false, true, false, "month facet");
     add(Fields.SIMHASH, "plong", false, false, true, false, "near-duplicate folding");
+  }
+
+  /**
+   * A binary stored value as SolrJ hands it back: {@code byte[]} over javabin, a {@code ByteBuffer}
+   * or base64 text otherwise; null for none.
+   */
+  public static BytesRef binary(Object value) {
+    if (value == null) {
+      return null;
+    } else if (value instanceof byte[] b) {
+      return new BytesRef(b);
+    } else if (value instanceof java.nio.ByteBuffer buffer) {
+      byte[] b = new byte[buffer.remaining()];
+      buffer.duplicate().get(b);
+      return new BytesRef(b);
+    } else {
+      return new BytesRef(java.util.Base64.getDecoder().decode(value.toString()));
+    }
   }
 
   /** Every Solr field of the collection, in schema order. */
@@ -199,6 +213,7 @@ public final class SolrSchema {
     x.append("  <fieldType name=\"string\" class=\"solr.StrField\" sortMissingLast=\"true\"/>\n");
     x.append("  <fieldType name=\"plong\" class=\"solr.LongPointField\"/>\n");
     x.append("  <fieldType name=\"pint\" class=\"solr.IntPointField\"/>\n");
+    x.append("  <fieldType name=\"binary\" class=\"solr.BinaryField\"/>\n");
     x.append("  <fieldType name=\"topic_scores\" class=\"")
         .append(TopicScoresField.class.getName())
         .append("\"/>\n");

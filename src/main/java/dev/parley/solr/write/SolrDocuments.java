@@ -6,6 +6,7 @@ import dev.parley.solr.schema.TopicScoresField;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DocValuesType;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.util.BytesRef;
 import org.apache.solr.common.SolrInputDocument;
 
 /**
@@ -73,11 +75,12 @@ public final class SolrDocuments {
     }
     SolrInputDocument out = new SolrInputDocument();
     String kind = first(indexed, Fields.KIND);
-    String articleId = (String) first(stored, Fields.ARTICLE_ID);
+    // Since schema 9 a passage stores neither id (both are keywords): take the indexed value.
+    String articleId = (String) first(stored, indexed, Fields.ARTICLE_ID);
     out.addField(
         SolrSchema.ID,
         Fields.KIND_PASSAGE.equals(kind)
-            ? first(stored, Fields.PASSAGE_ID)
+            ? first(stored, indexed, Fields.PASSAGE_ID)
             : SolrSchema.articleRecordId(articleId));
     Set<String> names = new LinkedHashSet<>(stored.keySet());
     names.addAll(indexed.keySet());
@@ -102,7 +105,20 @@ public final class SolrDocuments {
   }
 
   private static Object value(IndexableField f) {
-    return f.numericValue() != null ? f.numericValue() : f.stringValue();
+    if (f.numericValue() != null) {
+      return f.numericValue();
+    }
+    BytesRef bytes = f.binaryValue();
+    // Packed stored values (span, topics, content hash; schema 9) go to Solr's binary fields.
+    return bytes != null && f.stringValue() == null
+        ? Arrays.copyOfRange(bytes.bytes, bytes.offset, bytes.offset + bytes.length)
+        : f.stringValue();
+  }
+
+  private static Object first(
+      Map<String, List<Object>> stored, Map<String, List<Object>> indexed, String name) {
+    Object v = first(stored, name);
+    return v != null ? v : first(indexed, name);
   }
 
   @SuppressWarnings("unchecked")

@@ -17,10 +17,12 @@ import dev.parley.indexer.segment.ParagraphSegmenter;
 import dev.parley.indexer.segment.SegmentationConfig;
 import dev.parley.indexer.segment.Segmenter;
 import dev.parley.indexer.write.ArticleDocuments;
+import dev.parley.schema.ContentHashes;
 import dev.parley.schema.Fields;
 import dev.parley.schema.IndexManifest;
 import dev.parley.schema.SchemaVersion;
 import dev.parley.solr.schema.SolrCollection;
+import dev.parley.solr.schema.SolrSchema;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
@@ -243,7 +245,10 @@ public final class SolrIndexer implements AutoCloseable {
         SolrDocument record = indexed.get(a.id());
         if (skipUnchanged
             && record != null
-            && a.contentHash().equals(record.getFirstValue(Fields.CONTENT_HASH))
+            && a.contentHash()
+                .equals(
+                    ContentHashes.toHex(
+                        SolrSchema.binary(record.getFirstValue(Fields.CONTENT_HASH))))
             && a.source().equals(record.getFirstValue(Fields.SOURCE))) {
           unchanged++;
           continue;
