@@ -96,13 +96,7 @@ public record PassageSpan(
           Math.toIntExact(ordinal),
           epochDay);
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException(
-          "stored "
-              + Fields.SPAN
-              + " value of "
-              + bytes.length
-              + " bytes does not decode (an index of another schema, or damaged): re-index",
-          e);
+      throw UndecodableValue.of(Fields.SPAN, bytes.length, e);
     }
   }
 }

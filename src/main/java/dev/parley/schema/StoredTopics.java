@@ -91,13 +91,7 @@ public final class StoredTopics {
         throw new IllegalArgumentException("length mismatch");
       }
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException(
-          "stored "
-              + Fields.TOPICS
-              + " value of "
-              + bytes.length
-              + " bytes does not decode (an index of another schema, or damaged): re-index",
-          e);
+      throw UndecodableValue.of(Fields.TOPICS, bytes.length, e);
     }
   }
 }

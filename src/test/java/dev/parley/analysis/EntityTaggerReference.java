@@ -208,16 +208,9 @@ final class EntityTaggerReference {
    * with a letter breaks.
    */
   private static int capsRunAround(TokenView view, int i) {
-    int from = i;
-    while (from > 0 && !brokenBy(view, from - 1)) {
-      from--;
-    }
-    int to = i;
-    while (to + 1 < view.size() && !brokenBy(view, to + 1)) {
-      to++;
-    }
+    int[] stretch = stretchAround(view, i);
     int words = 0;
-    for (int j = from; j <= to; j++) {
+    for (int j = stretch[0]; j <= stretch[1]; j++) {
       if (view.upperCase(j)) {
         words++;
       }
@@ -227,6 +220,20 @@ final class EntityTaggerReference {
 
   /** Whether the stretch around word {@code i} holds an upper-case prose word (THE, THAT, ...). */
   private static boolean proseAround(TokenView view, int i) {
+    int[] stretch = stretchAround(view, i);
+    for (int j = stretch[0]; j <= stretch[1]; j++) {
+      if (view.upperCase(j)
+          && EntityTagger.PROSE_WORDS.contains(view.word(j).toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The first and last word of the stretch around word {@code i} that no lower-case word breaks.
+   */
+  private static int[] stretchAround(TokenView view, int i) {
     int from = i;
     while (from > 0 && !brokenBy(view, from - 1)) {
       from--;
@@ -235,13 +242,7 @@ final class EntityTaggerReference {
     while (to + 1 < view.size() && !brokenBy(view, to + 1)) {
       to++;
     }
-    for (int j = from; j <= to; j++) {
-      if (view.upperCase(j)
-          && EntityTagger.PROSE_WORDS.contains(view.word(j).toLowerCase(Locale.ROOT))) {
-        return true;
-      }
-    }
-    return false;
+    return new int[] {from, to};
   }
 
   private static boolean brokenBy(TokenView view, int j) {
