@@ -364,7 +364,7 @@ public final class EntityTagger {
     if (view.upperCase(j)) {
       return 1;
     }
-    return view.word(j).chars().anyMatch(Character::isLetter) ? -1 : 0;
+    return view.word(j).codePoints().anyMatch(Character::isLetter) ? -1 : 0;
   }
 
   private static boolean caseMatches(Name name, TokenView view, int from, boolean allCaps) {
