@@ -116,8 +116,7 @@ public final class EntityTagger {
       }
       // One acronym that is also a common word (US, WHO, CAR): in text set in capitals it is the
       // word, as the analyzer reads it (AcronymFilter.AMBIGUOUS).
-      boolean ambiguous =
-          words.length == 1 && acronym[0] && AcronymFilter.AMBIGUOUS.contains(words[0]);
+      boolean ambiguous = words.length == 1 && acronym[0] && WORDS_IN_CAPITALS.contains(words[0]);
       return new Name(entityId, kind, words, folded, acronym, capital, ambiguous);
     }
   }
@@ -323,16 +322,24 @@ public final class EntityTagger {
   }
 
   /**
-   * Words that show a run of capitals is prose ({@code TOLD US THAT HIS CAR WAS}) and not a row of
-   * acronyms ({@code US DPRK UN}): Lucene's English stop words without the query operators and the
-   * ambiguous acronyms themselves, and common pronouns and auxiliaries.
+   * Words that show a run of capitals is prose ({@code TOLD US THAT HIS CAR WAS}) and not a
+   * headline ({@code US TROOPS TO LEAVE}, {@code WHO WARNS ON VACCINES}) or a row of acronyms
+   * ({@code US DPRK UN}): pronouns, determiners and auxiliaries that running text is full of and
+   * headlines leave out. Prepositions, {@code THE}, {@code WILL} and {@code AND} are not among
+   * them: headlines use them ({@code US WILL LEAVE THE WHO}).
    */
   static final Set<String> PROSE_WORDS =
       Set.of(
-          "a", "an", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "it", "no",
-          "of", "on", "such", "that", "the", "their", "then", "there", "these", "they", "this",
-          "to", "was", "will", "with", "he", "she", "his", "her", "we", "our", "you", "has", "had",
-          "have", "were", "been", "would", "said", "let", "me", "my", "him", "them");
+          "that", "this", "these", "those", "there", "then", "their", "they", "he", "she", "his",
+          "her", "him", "them", "we", "our", "you", "me", "my", "it", "its", "was", "were", "been",
+          "had", "has", "have", "would", "could", "said", "told", "let", "an");
+
+  /**
+   * The acronyms that read as the word in prose set in capitals: those of {@link
+   * AcronymFilter#AMBIGUOUS} whose lower case is an English word ({@code UN} and {@code AU} are
+   * not, so {@code UN TROOPS ARRIVED THERE} keeps the United Nations).
+   */
+  static final Set<String> WORDS_IN_CAPITALS = Set.of("US", "WHO", "CAR", "IS");
 
   /**
    * Whether word {@code i} lies in prose set in capitals: a run of at least {@link

@@ -86,7 +86,8 @@ public final class Gazetteer {
    * Bumped when the tagger's rules change what it tags from the same gazetteer, so that indexes
    * tagged by the old rules are detected like indexes tagged with another gazetteer.
    */
-  private static final int TAGGING_RULES = 2; // 2: an ambiguous acronym in capitals is a word
+  private static final int TAGGING_RULES =
+      3; // 2, 3: an ambiguous acronym in prose set in capitals is a word
 
   private Gazetteer(Map<String, Entity> byId) {
     // Insertion order is kept: it decides which entity wins when two share a name.

@@ -180,7 +180,7 @@ final class EntityTaggerReference {
       }
       if (found.words().length == 1
           && found.acronym()[0]
-          && AcronymFilter.AMBIGUOUS.contains(found.words()[0])
+          && EntityTagger.WORDS_IN_CAPITALS.contains(found.words()[0])
           && capsRunAround(view, i) >= AcronymFilter.CAPS_RUN_WORDS
           && proseAround(view, i)) {
         i++; // an acronym that is also a word, in text set in capitals: the word

@@ -13,7 +13,8 @@ import org.apache.lucene.search.Explanation;
  * query's class, which changes from one JVM run to the next. Its explanation ("max of:", "max plus
  * ... times others of:") then lists the same parts in another order in each run, so the same search
  * printed different JSON. Here the parts of a maximum are sorted (by their own text); every other
- * explanation keeps Lucene's order, which follows the query's clause list.
+ * explanation keeps Lucene's order, which follows the query's clause list. Lucene's document
+ * numbers are left out ({@link #withoutDocNumber}).
  *
  * <p>Thread safety: stateless.
  */
@@ -31,7 +32,7 @@ public final class ExplanationText {
     out.append("  ".repeat(depth))
         .append(e.getValue())
         .append(" = ")
-        .append(e.getDescription())
+        .append(withoutDocNumber(e.getDescription()))
         .append('\n');
     Explanation[] details = e.getDetails();
     if (isMaximum(e)) {
@@ -51,6 +52,19 @@ public final class ExplanationText {
       append(out, d, depth + 1);
     }
   }
+
+  /**
+   * A description without Lucene's document number ({@code weight(text:talks in 8)} becomes {@code
+   * weight(text:talks)}): the number depends on the order the indexing threads wrote the passages,
+   * so the same input indexed twice would explain the same passage differently. The passage is
+   * named by the hit itself.
+   */
+  static String withoutDocNumber(String description) {
+    return DOC_NUMBER.matcher(description).replaceFirst("$1)");
+  }
+
+  private static final java.util.regex.Pattern DOC_NUMBER =
+      java.util.regex.Pattern.compile("^(weight\\(.*) in \\d+\\)");
 
   /** The descriptions DisjunctionMaxQuery's weight gives (Lucene 9). */
   private static boolean isMaximum(Explanation e) {
