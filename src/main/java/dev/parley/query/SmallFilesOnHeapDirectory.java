@@ -31,6 +31,20 @@ import org.apache.lucene.store.IndexInput;
  * heap, closing such a file frees memory and nothing else; the big segments, where searches spend
  * their time, stay mapped.
  *
+ * <p>Why not one of Lucene's: {@link org.apache.lucene.store.FileSwitchDirectory} routes by file
+ * extension, and the files to keep unmapped are not an extension: in the profile about half of the
+ * blocked refresh time closed the compound files ({@code .cfs}) of small segments merged away,
+ * while the segment that holds nearly the whole index is a {@code .cfs} too and must stay mapped
+ * for search speed; routing {@code segments_N}, {@code .si}, {@code .cfe} and {@code .liv} alone
+ * would leave that half (and its {@link org.apache.lucene.store.NIOFSDirectory} side would close
+ * its shared channel when a searching thread is interrupted). {@link
+ * org.apache.lucene.store.NRTCachingDirectory} keeps the small segments a writer flushes for a
+ * near-real-time reader of the same writer; a {@code Searcher} has no writer (the indexer is
+ * another object or another process), so every file it opens would miss that cache. {@link
+ * org.apache.lucene.store.MMapDirectory#setUseUnmap(boolean) setUseUnmap(false)} leaves unmapping
+ * to the garbage collector, which Lucene advises against (deleted files keep their disk space until
+ * a collection).
+ *
  * <p>Files are write-once in a Lucene index, so a copy never goes stale. A file that is missing
  * throws {@link java.nio.file.NoSuchFileException}, as Lucene's own directories do (a refresh
  * racing a commit that deletes files relies on it).
