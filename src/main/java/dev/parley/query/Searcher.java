@@ -41,7 +41,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -101,7 +100,8 @@ public final class Searcher implements AutoCloseable {
     if (ownsDirectory && !Files.isDirectory(path)) {
       throw notFound(path);
     }
-    this.directory = ownsDirectory ? FSDirectory.open(path) : b.directory;
+    // Small files on the heap: refreshes after commits then unmap nothing (see the class).
+    this.directory = ownsDirectory ? SmallFilesOnHeapDirectory.open(path) : b.directory;
     try {
       try {
         this.manifest = IndexManifest.read(directory, path);
