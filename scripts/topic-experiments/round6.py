@@ -6,7 +6,9 @@ replica of tune-topics' cross-validation (cv.py) on model 2.4's features.
     ./run dump; ./run pool; then  python3 round6.py NAME... [--splits=tt,a,b] [--protocols=cv,td]
 
 NAME: base, g-bias, g-cues, g-all, g-all-soft, genre-acc (the genre classifier's accuracy),
-      st, st-g (self-training; st-g over g-cues' features, see GENRE_FOR_ST).
+      g-thr (one threshold per genre, post hoc), by-genre (model 2.4's CV F1 on each genre),
+      st, st-g (self-training; st-g over g-cues' features, see GENRE_FOR_ST), st-vocab (st with
+      the vocabulary counted over the pool too).
 Everything that uses labels is fold-internal: the genre classifier is trained on the unlabelled
 pool only (its corpus is known there, no topic label is read); the self-training teacher of a fold
 is fitted on that fold's training part, and its pseudo-label setting (k, m, w) and threshold are
@@ -156,10 +158,12 @@ def st_fold(XL, XU, y, sw, inner, A, B, lam, pen, prior, log=None):
     return prob(XL[B], w), t, cfg
 
 
-def st_run(data, pool, topic, protocol, lambdas, extra=None, log=print):
+def st_run(data, pool, topic, protocol, lambdas, extra=None, log=print, pool_vocab=False):
+    """pool_vocab: the vocabulary (min count 5) counted over the pool's rows too, so words that
+    only pseudo-labels carry can get a weight (st-vocab)"""
     nat0 = np.array([d['natural'] for d in data])
     n = len(data)
-    mask = np.concatenate([(~nat0 if protocol == 'td' else np.ones(n, bool)), np.zeros(len(pool), bool)])
+    mask = np.concatenate([(~nat0 if protocol == 'td' else np.ones(n, bool)), np.full(len(pool), pool_vocab)])
     X, names, pen, prior, y, nat = setup(data + pool, topic, extra, dfmask=mask)
     XL, XU = X[:n], X[n:]
     y = y[:n]; nat = nat[:n]
@@ -185,6 +189,60 @@ def st_run(data, pool, topic, protocol, lambdas, extra=None, log=print):
     tr = allix[~nat0]; dv = allix[nat0]
     p, t, cfg = st_fold(XL, XU, y, sw, inner, tr, dv, lam, pen, prior)
     return lam, prf(p >= t, y[dv]), [cfg, t]
+
+
+# ---- genre-specific thresholds (post hoc) -------------------------------------------------------
+
+def pooled_f1(pred, y, sw):
+    tp = sw[pred & y].sum(); fp = sw[pred & ~y].sum(); fn = sw[~pred & y].sum()
+    return 0 if tp == 0 else 2 * tp / (2 * tp + fp + fn)
+
+
+def genre_thresholds(p, y, sw, speech):
+    """the pair (speech threshold, news threshold) with the best pooled weighted F1"""
+    best = None
+    for ts in THR:
+        for tn in THR:
+            f = pooled_f1(np.where(speech, p >= ts, p >= tn), y, sw)
+            if best is None or f > best[2] + 1e-9:
+                best = (ts, tn, f)
+    return best[:2]
+
+
+def gthr_cv(data, topic, speech, protocol, lambdas=(4, 8, 16)):
+    """model 2.4's passage model with one threshold per genre, both chosen inside each training
+    part (inner 3-fold OOF, natural-mix weights)"""
+    nat0 = np.array([d['natural'] for d in data])
+    n = len(data)
+    X, names, pen, prior, y, nat = setup(data, topic, dfmask=(~nat0 if protocol == 'td' else None))
+    sw = sample_weights(y, nat if protocol == 'cv' else np.zeros(n, bool), rates(data)[topic])
+    fold = np.array([d['fold'] for d in data]); inner = np.array([d['inner'] for d in data])
+    allix = np.arange(n)
+    rows = allix if protocol == 'cv' else allix[~nat0]
+
+    def one(A, B, lam):
+        p = np.zeros(n)
+        for g in range(3):
+            tr = A[inner[A] != g]; te = A[inner[A] == g]
+            p[te] = prob(X[te], fit(X[tr], y[tr], lam, pen, prior))
+        ts, tn = genre_thresholds(p[A], y[A], sw[A], speech[A])
+        pb = prob(X[B], fit(X[A], y[A], lam, pen, prior))
+        return np.where(speech[B], pb >= ts, pb >= tn), (ts, tn)
+
+    best = None
+    for lam in lambdas:
+        pred = np.zeros(n, bool); ths = []
+        for f in range(5):
+            A = rows[fold[rows] != f]; B = rows[fold[rows] == f]
+            pred[B], th = one(A, B, lam); ths.append(th)
+        s = prf(pred[rows], y[rows])
+        if best is None or s[2] > best[1][2] + 1e-12:
+            best = (lam, s, ths)
+    if protocol == 'cv':
+        return best
+    tr = allix[~nat0]; dv = allix[nat0]
+    pred, th = one(tr, dv, best[0])
+    return best[0], prf(pred, y[dv]), th
 
 
 # ---- driver -------------------------------------------------------------------------------------
@@ -238,12 +296,28 @@ def main():
                         else:
                             lam, t, s = train_dev(data, topic, rate=r[topic], extra=extra)
                             print(f"  {topic:9s} train->dev λ={lam} thr={t} P={s[0]:.3f} R={s[1]:.3f} F1={s[2]:.4f}", flush=True)
-                    elif name in ('st', 'st-g'):
+                    elif name in ('st', 'st-g', 'st-vocab'):
                         extra = None if name == 'st' else genre_extra(GENRE_FOR_ST, genre)
                         lams = tuple(int(x) for x in os.environ.get('ST_LAMBDAS', '4,8,16').split(','))
-                        res = st_run(data, pool, topic, proto, lams, extra, log=lambda s: print(s, flush=True))
+                        res = st_run(data, pool, topic, proto, lams, extra, log=lambda s: print(s, flush=True),
+                                     pool_vocab=(name == 'st-vocab'))
                         s = res[1]
                         print(f"  {topic:9s} {'CV' if proto == 'cv' else 'train->dev'} λ={res[0]} P={s[0]:.3f} R={s[1]:.3f} F1={s[2]:.4f} {res[2]}", flush=True)
+                    elif name == 'g-thr':
+                        speech = np.array([genre.p(d) >= 0.5 for d in data])
+                        res = gthr_cv(data, topic, speech, proto)
+                        s = res[1]
+                        print(f"  {topic:9s} {'CV' if proto == 'cv' else 'train->dev'} λ={res[0]} P={s[0]:.3f} R={s[1]:.3f} F1={s[2]:.4f} thresholds (speech, news) {res[2]}", flush=True)
+                    elif name == 'by-genre':
+                        # diagnostic: model 2.4's out-of-fold F1 on each inferred genre (CV only)
+                        if proto != 'cv':
+                            continue
+                        speech = np.array([genre.p(d) >= 0.5 for d in data])
+                        lam, s, p, th = cv(data, topic, rate=r[topic])
+                        y = np.array([topic in d['labels'] for d in data])
+                        for gname, m in (('speech', speech), ('news', ~speech)):
+                            q = prf((p >= th)[m], y[m])
+                            print(f"  {topic:9s} {gname:6s} n={m.sum()} pos={y[m].sum()} P={q[0]:.3f} R={q[1]:.3f} F1={q[2]:.4f}", flush=True)
                     else:
                         raise ValueError(name)
                 print(f"   ({time.time() - t1:.0f}s)", flush=True)
