@@ -152,25 +152,20 @@ final class SearchCommand extends CliCommand {
               + " for example: parley search \"summit talks\"");
     }
     String query = String.join(" ", words);
+    if (since != null && until != null && since.isAfter(until)) {
+      throw new UsageException(
+          "--since " + since + " is after --until " + until + ": give the earlier day to --since");
+    }
     SearchRequest.Builder builder = SearchRequest.builder(query);
     topics.forEach(builder::addTopic);
     topicFilter.forEach(builder::filterTopic);
     entities.forEach(builder::addEntity);
-    SearchRequest request =
-        builder
-            .withK(inRange("--k", k, 1, SearchRequest.MAX_K))
-            .withOffset(inRange("--offset", offset, 0, SearchRequest.MAX_OFFSET))
-            .withSince(since)
-            .withUntil(until)
-            .withPerArticle(inRange("--per-article", perArticle, 0, 1000))
-            .withMatch(all ? MatchMode.ALL : MatchMode.ANY)
-            .withExplain(explain)
-            .withFacets(facets)
-            .withCollapse(collapse)
-            .withDense(!noDense)
-            .withUnit(articles ? Unit.ARTICLE : Unit.PASSAGE)
-            .withRecencyHalfLife(inRange("--recency-half-life", recencyHalfLife, 0, 100_000))
-            .build();
+    SearchRequest request;
+    try {
+      request = request(builder);
+    } catch (IllegalArgumentException e) { // the query's size limits: a usage error like any other
+      throw new UsageException(e.getMessage());
+    }
     if (where.solr != null && articles) {
       throw Backend.notOnSolr(
           "--articles", "search passages, or use an embedded index: --index DIR");
@@ -349,5 +344,23 @@ final class SearchCommand extends CliCommand {
         out.println(h.explanation().indent(5).stripTrailing());
       }
     }
+  }
+
+  /** The request the options describe; throws IllegalArgumentException past the query limits. */
+  private SearchRequest request(SearchRequest.Builder builder) {
+    return builder
+        .withK(inRange("--k", k, 1, SearchRequest.MAX_K))
+        .withOffset(inRange("--offset", offset, 0, SearchRequest.MAX_OFFSET))
+        .withSince(since)
+        .withUntil(until)
+        .withPerArticle(inRange("--per-article", perArticle, 0, 1000))
+        .withMatch(all ? MatchMode.ALL : MatchMode.ANY)
+        .withExplain(explain)
+        .withFacets(facets)
+        .withCollapse(collapse)
+        .withDense(!noDense)
+        .withUnit(articles ? Unit.ARTICLE : Unit.PASSAGE)
+        .withRecencyHalfLife(inRange("--recency-half-life", recencyHalfLife, 0, 100_000))
+        .build();
   }
 }

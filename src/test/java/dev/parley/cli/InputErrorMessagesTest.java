@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import dev.parley.cli.CliRuns.Run;
+import dev.parley.query.SearchRequest;
 import dev.parley.testutil.StrictJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -418,5 +420,34 @@ class InputErrorMessagesTest {
                 "parley search: --since must be a day that exists, got: 2021-13-01 (no month 13;"
                     + " months are 01-12)"),
         since.err());
+  }
+
+  @Test
+  void searchOptionsTheLibraryRejectsAreUsageErrorsWithTheHelpHint() {
+    Run dates =
+        run("search", "--index", seed, "--since", "2020-02-01", "--until", "2020-01-01", "x");
+    assertEquals(2, dates.code());
+    assertEquals(
+        "parley search: --since 2020-02-01 is after --until 2020-01-01: give the earlier day to"
+            + " --since (see: parley search --help)\n",
+        dates.err());
+    Run sameDay =
+        run("search", "--index", seed, "--since", "2020-01-01", "--until", "2020-01-01", "talks");
+    assertEquals(0, sameDay.code(), sameDay.err());
+
+    Run longQuery = run("search", "--index", seed, "x".repeat(1001));
+    assertEquals(2, longQuery.code());
+    assertEquals(
+        "parley search: query is 1001 characters long, at most 1000 (see: parley search --help)\n",
+        longQuery.err());
+
+    List<String> manyTopics = new ArrayList<>(List.of("search", "--index", seed));
+    for (int i = 0; i <= SearchRequest.MAX_FILTERS; i++) {
+      manyTopics.addAll(List.of("--topic", "t" + i));
+    }
+    Run topics = run(manyTopics.toArray(String[]::new));
+    assertEquals(2, topics.code());
+    assertTrue(topics.err().startsWith("parley search: at most 20 topics,"), topics.err());
+    assertTrue(topics.err().endsWith(" (see: parley search --help)\n"), topics.err());
   }
 }
