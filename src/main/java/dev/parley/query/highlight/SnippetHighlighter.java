@@ -40,6 +40,8 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
  * <p>Thread safety: immutable, safe to share.
  */
 public final class SnippetHighlighter {
+  private static final PassageScorer SCORER = new PlainPassageScorer();
+
   private final Analyzer analyzer;
   private final String pre;
   private final String post;
@@ -109,6 +111,8 @@ public final class SnippetHighlighter {
             .withFormatter(formatter(pre, post, escaping))
             // sentences that know news abbreviations (Mr., U.S., Gen., Jan.)
             .withBreakIterator(NewsSentenceBreaks::create)
+            // Lucene's score, without a 32 KB hash per scored sentence (PlainPassageScorer).
+            .withScorer(SCORER)
             .withMaxLength(Integer.MAX_VALUE - 1);
     UnifiedHighlighter highlighter =
         texts == null ? builder.build() : new GivenTexts(builder, docs, texts);
