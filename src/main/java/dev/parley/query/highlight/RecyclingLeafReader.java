@@ -2,9 +2,7 @@ package dev.parley.query.highlight;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.PostingsEnum;
@@ -28,7 +26,7 @@ import org.apache.lucene.index.TermsEnum;
  */
 final class RecyclingLeafReader extends FilterLeafReader {
   /** Per field and postings flags: the enumerators handed out, and how many are in use. */
-  private final Map<String, Pool> pools = new HashMap<>();
+  private final List<Pool> pools = new ArrayList<>();
 
   RecyclingLeafReader(LeafReader in) {
     super(in);
@@ -36,7 +34,7 @@ final class RecyclingLeafReader extends FilterLeafReader {
 
   /** Every enumerator handed out so far is free again: the previous document is done. */
   void nextDocument() {
-    for (Pool pool : pools.values()) {
+    for (Pool pool : pools) {
       pool.inUse = 0;
     }
   }
@@ -58,13 +56,28 @@ final class RecyclingLeafReader extends FilterLeafReader {
   }
 
   private Pool pool(String field, int flags) {
-    return pools.computeIfAbsent(field + '\u0000' + flags, k -> new Pool());
+    // A search asks for a field or two with one or two kinds of postings: a scan beats hashing.
+    for (Pool pool : pools) {
+      if (pool.flags == flags && pool.field.equals(field)) {
+        return pool;
+      }
+    }
+    Pool pool = new Pool(field, flags);
+    pools.add(pool);
+    return pool;
   }
 
   /** The enumerators of one field and flags; the first {@code inUse} serve the current document. */
   private static final class Pool {
+    final String field;
+    final int flags;
     final List<PostingsEnum> enums = new ArrayList<>();
     int inUse;
+
+    Pool(String field, int flags) {
+      this.field = field;
+      this.flags = flags;
+    }
   }
 
   private final class RecyclingTerms extends FilterTerms {
