@@ -35,7 +35,10 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
  *
  * <p>Offsets come from the postings ({@link Fields#TEXT_TYPE} indexes them), so nothing is
  * re-analyzed at query time; the query is cut to its passage-text clauses first ({@link
- * HighlightQuery}), which leaves every snippet as the whole query makes it.
+ * HighlightQuery}), which leaves every snippet as the whole query makes it. The hits of one call
+ * share one weight ({@code SharedWeightOffsets}, recycling postings enumerators from hit to hit)
+ * and sentences are scored by {@code PlainPassageScorer}, Lucene's score without a hash per
+ * sentence: the snippets are the ones Lucene's own strategy and scorer make.
  *
  * <p>Thread safety: immutable, safe to share.
  */
