@@ -215,6 +215,13 @@ public final class Benchmark {
             "rankOverBaselineP50", round(base == 0 ? 0 : stages.get("rankP50Millis") / base));
         st.addProperty(
             "fullOverBaselineP50", round(base == 0 ? 0 : stages.get("fullP50Millis") / base));
+        // The filtered answers timed beside the full answer (the baseline's p50 is unfiltered).
+        if (stages.containsKey("topicP50Millis")) {
+          st.addProperty(
+              "topicOverBaselineP50", round(base == 0 ? 0 : stages.get("topicP50Millis") / base));
+          st.addProperty(
+              "dateOverBaselineP50", round(base == 0 ? 0 : stages.get("dateP50Millis") / base));
+        }
         o.add("stages", st);
       }
       JsonObject sidesJson = new JsonObject();

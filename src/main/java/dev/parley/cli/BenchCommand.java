@@ -298,14 +298,19 @@ final class BenchCommand extends CliCommand {
           Locale.ROOT,
           "parley by stage (timed interleaved): ranking alone p50 %.3f ms (%.1fx the baseline's"
               + " p50; worst query's own p99 %.3f ms), without snippets %.3f ms, full answer %.3f ms"
-              + " (%.1fx); snippets %.1f us per hit%n",
+              + " (%.1fx); snippets %.1f us per hit; topic-ranked %.3f ms (%.1fx), date-filtered"
+              + " %.3f ms (%.1fx)%n",
           st.get("rankP50Millis"),
           base == 0 ? 0 : st.get("rankP50Millis") / base,
           st.get("rankWorstQueryP99Millis"),
           st.get("noSnippetsP50Millis"),
           st.get("fullP50Millis"),
           base == 0 ? 0 : st.get("fullP50Millis") / base,
-          st.get("snippetMicrosPerHit"));
+          st.get("snippetMicrosPerHit"),
+          st.getOrDefault("topicP50Millis", 0d),
+          base == 0 ? 0 : st.getOrDefault("topicP50Millis", 0d) / base,
+          st.getOrDefault("dateP50Millis", 0d),
+          base == 0 ? 0 : st.getOrDefault("dateP50Millis", 0d) / base);
     }
     for (SideFacts side : r.sides()) {
       out.printf(

@@ -41,9 +41,6 @@ import org.apache.lucene.search.TermQuery;
 final class QueryPreparer {
   private final QueryFactory queries;
 
-  /** The same queries on the passage text alone, to count the hits that hold the words. */
-  private final QueryFactory ownTextQueries;
-
   /** The index chain minus stop words: how typed words are compared with query alternatives. */
   private final ParleyAnalyzer wordAnalyzer;
 
@@ -67,9 +64,8 @@ final class QueryPreparer {
       List<String> topics) {
     ParleyAnalyzer wordAnalyzer = ParleyAnalyzer.forQueries(analysis);
     return new QueryPreparer(
+        // Its relevance queries come with their passage-text-only twins (ownTextHits).
         queryFactory(analysis, entitySynonyms, gazetteer, wordAnalyzer, contextWeight),
-        // The same words on the passage text alone: which hits hold them (ownTextHits).
-        queryFactory(analysis, entitySynonyms, gazetteer, wordAnalyzer, 0f),
         wordAnalyzer,
         entitySynonyms ? ForeignNames.of(gazetteer, analysis) : ForeignNames.NONE,
         gazetteer,
@@ -80,7 +76,7 @@ final class QueryPreparer {
   /** This preparer for an index whose passages were scored for {@code otherTopics}; cheap. */
   QueryPreparer withTopics(List<String> otherTopics) {
     return new QueryPreparer(
-        queries, ownTextQueries, wordAnalyzer, foreignNames, gazetteer, otherTopics, topicWeight);
+        queries, wordAnalyzer, foreignNames, gazetteer, otherTopics, topicWeight);
   }
 
   private static QueryFactory queryFactory(
@@ -99,14 +95,12 @@ final class QueryPreparer {
 
   QueryPreparer(
       QueryFactory queries,
-      QueryFactory ownTextQueries,
       ParleyAnalyzer wordAnalyzer,
       ForeignNames foreignNames,
       Gazetteer gazetteer,
       List<String> topics,
       float topicWeight) {
     this.queries = queries;
-    this.ownTextQueries = ownTextQueries;
     this.wordAnalyzer = wordAnalyzer;
     this.foreignNames = foreignNames;
     this.tagger = new EntityTagger(gazetteer);
@@ -175,11 +169,16 @@ final class QueryPreparer {
     SearchRequest request = r.request();
     boolean browse = r.parsed().groups().isEmpty();
     List<String> typed = typedTerms(r.parsed());
+    boolean wantsOwnText = !browse && ownText;
+    // One analysis gives both: the relevance query and, when the hits are counted, its words on
+    // the passage text alone.
+    QueryFactory.Built built =
+        wantsOwnText
+            ? queries.buildWithOwnText(r.parsed(), request.match())
+            : new QueryFactory.Built(queries.build(r.parsed(), request.match()), null);
     Query text;
     try {
-      text =
-          SynonymBalance.balance(
-              queries.build(r.parsed(), request.match()), searcher, typed, foreignNames);
+      text = SynonymBalance.balance(built.query(), searcher, typed, foreignNames);
     } catch (IndexSearcher.TooManyClauses e) {
       throw tooComplex(e);
     }
@@ -192,10 +191,7 @@ final class QueryPreparer {
       ranking = FunctionScoreQuery.boostByValue(ranking, decay);
     }
     Query ownTextQuery =
-        browse || !ownText
-            ? null
-            : withFilters(
-                ownTextQueries.build(r.parsed(), request.match()), request, r.entityIds(), false);
+        wantsOwnText ? withFilters(built.ownText(), request, r.entityIds(), false) : null;
     Query query = withFilters(ranking, request, r.entityIds(), browse);
     Query firstStage = query;
     if (!browse && !request.topics().isEmpty()) {

@@ -139,6 +139,29 @@ class BenchCommandTest {
       }
       JsonObject filtered = o.getAsJsonObject("filtered");
       double base = baseline.get("p50Millis").getAsDouble();
+      // The stages: ranking alone, without snippets, full answer and the two filtered answers, all
+      // timed in one interleaved loop, with their ratios to the baseline's p50.
+      JsonObject stages = o.getAsJsonObject("stages");
+      assertEquals(
+          List.of(
+              "rankP50Millis",
+              "rankWorstQueryP99Millis",
+              "noSnippetsP50Millis",
+              "fullP50Millis",
+              "snippetMicrosPerHit",
+              "topicP50Millis",
+              "dateP50Millis",
+              "rankOverBaselineP50",
+              "fullOverBaselineP50",
+              "topicOverBaselineP50",
+              "dateOverBaselineP50"),
+          List.copyOf(stages.keySet()));
+      for (String k : List.of("topic", "date")) {
+        double p50 = stages.get(k + "P50Millis").getAsDouble();
+        assertTrue(Double.isFinite(p50) && p50 > 0, k + " = " + p50);
+        double over = stages.get(k + "OverBaselineP50").getAsDouble();
+        assertEquals(p50 / base, over, roundingError(over) + p50 / base * 0.002, stages.toString());
+      }
       double topic = filtered.get("topicP50Millis").getAsDouble();
       double ratio = filtered.get("topicP50OverUnfilteredBaselineP50").getAsDouble();
       assertEquals(topic / base, ratio, topic / base * 0.002, filtered.toString());

@@ -89,11 +89,45 @@ public final class QueryFactory {
    * keeps. {@link MatchNoDocsQuery} only when the index dropped them too (its reason says so).
    */
   public Query build(SimpleQuery query, MatchMode mode) {
+    return combine(query, mode, clauses(query), exclusionClauses(query), contextWeight);
+  }
+
+  /**
+   * The relevance query ({@link #build}) and the same words on the passage text alone, as a factory
+   * with context weight 0 builds them, from one analysis of the query: a search that counts the
+   * hits holding a query word in their own text needs both, and analysing the query twice was a
+   * tenth of the query preparation (docs/performance.md, sixth session).
+   */
+  public Built buildWithOwnText(SimpleQuery query, MatchMode mode) {
+    List<Query> clauses = clauses(query);
+    List<Query> exclusions = exclusionClauses(query);
+    Query relevance = combine(query, mode, clauses, exclusions, contextWeight);
+    return new Built(
+        relevance, contextWeight == 0 ? relevance : combine(query, mode, clauses, exclusions, 0f));
+  }
+
+  /**
+   * A relevance query and its passage-text-only twin ({@link #buildWithOwnText}).
+   *
+   * @param query the relevance query, text and context clauses
+   * @param ownText the same words on the passage text alone
+   */
+  public record Built(Query query, Query ownText) {}
+
+  private List<Query> clauses(SimpleQuery query) {
     List<Query> clauses = clauses(query, builder);
     if (clauses.isEmpty() && !query.groups().isEmpty()) {
       clauses = clauses(query, phrases);
     }
-    return combine(query, mode, clauses);
+    return clauses;
+  }
+
+  private List<Query> exclusionClauses(SimpleQuery query) {
+    List<Query> out = new ArrayList<>();
+    for (SimpleQuery.Term term : query.exclusions()) {
+      out.addAll(term.phrase() ? phrase(term.text()) : textClauses(builder, term.text()));
+    }
+    return out;
   }
 
   private List<Query> clauses(SimpleQuery query, QueryBuilder builder) {
@@ -119,7 +153,12 @@ public final class QueryFactory {
     return clauses;
   }
 
-  private Query combine(SimpleQuery query, MatchMode mode, List<Query> clauses) {
+  private static Query combine(
+      SimpleQuery query,
+      MatchMode mode,
+      List<Query> clauses,
+      List<Query> exclusions,
+      float contextWeight) {
     Occur occur = mode == MatchMode.ALL ? Occur.MUST : Occur.SHOULD;
     BooleanQuery.Builder top = new BooleanQuery.Builder();
     for (Query clause : clauses) {
@@ -127,20 +166,17 @@ public final class QueryFactory {
         // Flat: each word's text and context clauses side by side. The sum is the same as with
         // one nested clause per word, but Lucene's MaxScore can then skip the low-weight context
         // clauses on their own (measured, docs/performance.md).
-        for (BooleanClause c : ((BooleanQuery) withContext(clause)).clauses()) {
+        for (BooleanClause c : ((BooleanQuery) withContext(clause, contextWeight)).clauses()) {
           top.add(c.getQuery(), Occur.SHOULD);
         }
       } else {
-        top.add(withContext(clause), occur);
+        top.add(withContext(clause, contextWeight), occur);
       }
     }
-    int negatives = 0;
-    for (SimpleQuery.Term term : query.exclusions()) {
-      for (Query q : term.phrase() ? phrase(term.text()) : textClauses(builder, term.text())) {
-        top.add(q, Occur.MUST_NOT);
-        negatives++;
-      }
+    for (Query q : exclusions) {
+      top.add(q, Occur.MUST_NOT);
     }
+    int negatives = exclusions.size();
     if (clauses.isEmpty()) {
       if (!query.groups().isEmpty()) {
         return new MatchNoDocsQuery(
@@ -152,7 +188,7 @@ public final class QueryFactory {
       top.add(new MatchAllDocsQuery(), Occur.MUST);
     }
     if (clauses.size() == 1 && negatives == 0) {
-      return withContext(clauses.get(0));
+      return withContext(clauses.get(0), contextWeight);
     }
     return top.build();
   }
@@ -241,7 +277,7 @@ public final class QueryFactory {
    * The clause on the text field, or (context weight above 0) a new BooleanQuery of two SHOULD
    * clauses: it on text, and on the context boosted.
    */
-  private Query withContext(Query textClause) {
+  private static Query withContext(Query textClause, float contextWeight) {
     if (contextWeight == 0) {
       return textClause;
     }
@@ -251,7 +287,6 @@ public final class QueryFactory {
     return b.build();
   }
 
-  /** The same query on another field. */
   static Query retarget(Query q, String field) {
     if (q instanceof TermQuery t) {
       return new TermQuery(new Term(field, t.getTerm().bytes()));

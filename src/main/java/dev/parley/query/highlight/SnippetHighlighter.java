@@ -35,11 +35,16 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
  *
  * <p>Offsets come from the postings ({@link Fields#TEXT_TYPE} indexes them), so nothing is
  * re-analyzed at query time; the query is cut to its passage-text clauses first ({@link
- * HighlightQuery}), which leaves every snippet as the whole query makes it.
+ * HighlightQuery}), which leaves every snippet as the whole query makes it. The hits of one call
+ * share one weight ({@code SharedWeightOffsets}, recycling postings enumerators from hit to hit)
+ * and sentences are scored by {@code PlainPassageScorer}, Lucene's score without a hash per
+ * sentence: the snippets are the ones Lucene's own strategy and scorer make.
  *
  * <p>Thread safety: immutable, safe to share.
  */
 public final class SnippetHighlighter {
+  private static final PassageScorer SCORER = new PlainPassageScorer();
+
   private final Analyzer analyzer;
   private final String pre;
   private final String post;
@@ -109,6 +114,8 @@ public final class SnippetHighlighter {
             .withFormatter(formatter(pre, post, escaping))
             // sentences that know news abbreviations (Mr., U.S., Gen., Jan.)
             .withBreakIterator(NewsSentenceBreaks::create)
+            // Lucene's score, without a 32 KB hash per scored sentence (PlainPassageScorer).
+            .withScorer(SCORER)
             .withMaxLength(Integer.MAX_VALUE - 1);
     UnifiedHighlighter highlighter =
         texts == null ? builder.build() : new GivenTexts(builder, docs, texts);
