@@ -47,6 +47,22 @@ interface Backend extends AutoCloseable {
    */
   static Backend open(Path index, String solr, SnippetEscaping escaping, String pre, String post)
       throws IOException {
+    return open(index, solr, escaping, pre, post, null);
+  }
+
+  /**
+   * The same with each search's time limit ({@code null}: the searcher's default, 2 s).
+   *
+   * @param timeout time limit of one search, or null
+   */
+  static Backend open(
+      Path index,
+      String solr,
+      SnippetEscaping escaping,
+      String pre,
+      String post,
+      java.time.Duration timeout)
+      throws IOException {
     if (solr != null && index != null) {
       throw new UsageException("give --index DIR or --solr URL, not both");
     }
@@ -55,6 +71,9 @@ interface Backend extends AutoCloseable {
       if (pre != null) {
         b.withHighlightMarkers(pre, post);
       }
+      if (timeout != null) {
+        b.withTimeout(timeout);
+      }
       SolrSearcher s = b.build();
       return of(solr, s::search, r -> false, s::stats, s::close);
     }
@@ -62,6 +81,9 @@ interface Backend extends AutoCloseable {
     Searcher.Builder b = Searcher.builder(dir).withSnippetEscaping(escaping);
     if (pre != null) {
       b.withHighlightMarkers(pre, post);
+    }
+    if (timeout != null) {
+      b.withTimeout(timeout);
     }
     Searcher s = b.build();
     return of(s.path().toString(), s::search, s::ranksByMeaning, s::stats, s::close);

@@ -1,8 +1,10 @@
 package dev.parley.cli;
 
+import dev.parley.eval.Evaluation;
 import dev.parley.eval.QueryFile;
 import dev.parley.eval.TrecRun;
 import dev.parley.query.SearchRequest;
+import dev.parley.query.Searcher;
 import dev.parley.query.result.Hit;
 import dev.parley.query.result.Unit;
 import java.io.BufferedWriter;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -78,9 +81,18 @@ final class BatchCommand extends CliCommand {
       description = "With --latency: warm-up and timed passes over the queries (default 1).")
   int repeat = 1;
 
+  @Option(
+      names = "--timeout-ms",
+      paramLabel = "MS",
+      description =
+          "Time limit of each search (default 600000: a run to be scored must be complete; a"
+              + " search that reaches it fails the run).")
+  int timeoutMs = (int) Evaluation.SEARCH_TIMEOUT.toMillis();
+
   @Override
   public Integer call() throws IOException {
     inRange("--k", k, 1, SearchRequest.MAX_K);
+    inRange("--timeout-ms", timeoutMs, 1, (int) Searcher.MAX_TIMEOUT.toMillis());
     inRange("--per-article", perArticle, 0, 1000);
     inRange("--repeat", repeat, 1, 1000);
     if (repeat > 1 && !latency) {
@@ -140,7 +152,8 @@ final class BatchCommand extends CliCommand {
                 where.solr,
                 dev.parley.query.highlight.SnippetEscaping.HTML,
                 null,
-                null);
+                null,
+                Duration.ofMillis(timeoutMs));
         BufferedWriter w =
             Files.newBufferedWriter(
                 temp,
@@ -153,7 +166,9 @@ final class BatchCommand extends CliCommand {
           QueryFile.Query q = queries.get(i);
           SearchRequest request = requests.get(i);
           long start = System.nanoTime();
-          List<Hit> hits = searcher.search(request).hits();
+          List<Hit> hits =
+              Evaluation.complete(searcher.search(request), q.id(), Duration.ofMillis(timeoutMs))
+                  .hits();
           if (latency && pass >= repeat) {
             nanos[(pass - repeat) * queries.size() + i] = System.nanoTime() - start;
           }

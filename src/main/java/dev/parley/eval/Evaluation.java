@@ -28,6 +28,32 @@ import java.util.TreeMap;
  * <p>Thread safety: stateless.
  */
 public final class Evaluation {
+  /**
+   * Time limit of each search an evaluation or tuning run makes: a ranked list cut short by the
+   * interactive limit ({@link Searcher#DEFAULT_TIMEOUT}, 2 s) on a busy machine would be scored as
+   * if it were the product's answer. Long enough never to bind on a collection of this size; a
+   * search that still reaches it fails the run ({@link #complete}).
+   */
+  public static final java.time.Duration SEARCH_TIMEOUT = java.time.Duration.ofMinutes(10);
+
+  /**
+   * {@code results}, or an {@link IllegalStateException} naming the query when its search reached
+   * the time limit (its hits are then not the ranked list the product gives).
+   */
+  public static dev.parley.query.result.SearchResults complete(
+      dev.parley.query.result.SearchResults results, String queryId, java.time.Duration limit) {
+    if (results.partial()) {
+      throw new IllegalStateException(
+          "query "
+              + queryId
+              + " reached the search time limit ("
+              + limit.toMillis()
+              + " ms), so its ranked list would be cut short and scored as complete: give a longer"
+              + " time limit or run on a quieter machine");
+    }
+    return results;
+  }
+
   private Evaluation() {}
 
   /**
@@ -152,7 +178,8 @@ public final class Evaluation {
         }
         Searcher searcher = searchers.get(index.toString());
         if (searcher == null) {
-          searcher = profile.searcher().apply(Searcher.builder(index)).build();
+          searcher =
+              profile.searcher().apply(Searcher.builder(index).withTimeout(SEARCH_TIMEOUT)).build();
           searchers.put(index.toString(), searcher);
           if (profile.needsVectors() && searcher.dense() == null) {
             throw new IllegalArgumentException(
@@ -172,7 +199,7 @@ public final class Evaluation {
                         .withUnit(
                             setup.level() == Metrics.Level.ARTICLE ? Unit.ARTICLE : Unit.PASSAGE))
                 .build();
-        runs.put(q.id(), searcher.search(request).hits());
+        runs.put(q.id(), complete(searcher.search(request), q.id(), SEARCH_TIMEOUT).hits());
       }
     } finally {
       for (Searcher s : searchers.values()) {

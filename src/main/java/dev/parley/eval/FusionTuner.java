@@ -248,7 +248,7 @@ public final class FusionTuner {
     }
     Searcher s = searchers.get(index);
     if (s == null) {
-      s = Searcher.open(index);
+      s = Searcher.builder(index).withTimeout(Evaluation.SEARCH_TIMEOUT).build();
       searchers.put(index, s);
     }
     return s;

@@ -92,7 +92,11 @@ public final class RerankTuner {
           }
           Searcher s = searchers.get(index);
           if (s == null) {
-            s = profile.searcher().apply(Searcher.builder(index)).build();
+            s =
+                profile
+                    .searcher()
+                    .apply(Searcher.builder(index).withTimeout(Evaluation.SEARCH_TIMEOUT))
+                    .build();
             searchers.put(index, s);
           }
           String text =
