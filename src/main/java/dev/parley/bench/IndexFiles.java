@@ -12,6 +12,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFileNames;
+import org.apache.lucene.index.SegmentCommitInfo;
+import org.apache.lucene.index.SegmentInfo;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
 
 /**
  * An index's size by Lucene file kind: the bytes of every file with the same extension ({@code
@@ -20,8 +28,12 @@ import java.util.stream.Stream;
  * points, ...) summed over the segments, with each kind's share of the whole. {@code bench} reports
  * it for both sides, the field ablation for each copy ({@link FieldAblation}).
  *
- * <p>Files without an extension ({@code segments_N}) count as kind {@code ""}; {@code write.lock}
- * is left out (it is not part of the index).
+ * <p>A segment written as a compound file ({@code .cfs}, as Parley's merged index is) is looked
+ * into: the files it holds count by their own kinds, and the {@code .cfs} kind keeps only the
+ * container's own bytes (header, footer, alignment), so the kinds still add up to the bytes on
+ * disk. Files without an extension ({@code segments_N}) count as kind {@code ""}; {@code
+ * write.lock} is left out (it is not part of the index). A directory that holds no Lucene index is
+ * summed by its files' extensions alone.
  *
  * @param bytes bytes per kind, extension without the dot, in descending order of bytes (ties by
  *     name)
@@ -45,14 +57,15 @@ public record IndexFiles(Map<String, Long> bytes, long total) {
   public static IndexFiles of(Path dir) throws IOException {
     Objects.requireNonNull(dir, "dir");
     Map<String, Long> byName = new TreeMap<>();
+    Map<String, Long> heldByCompound = compoundContents(dir, byName);
     try (Stream<Path> files = Files.list(dir)) {
       for (Path p : files.toList()) {
         String name = p.getFileName().toString();
         if (!Files.isRegularFile(p) || name.equals("write.lock")) {
           continue;
         }
-        int dot = name.lastIndexOf('.');
-        byName.merge(dot > 0 ? name.substring(dot + 1) : "", Files.size(p), Long::sum);
+        long size = Files.size(p) - heldByCompound.getOrDefault(name, 0L);
+        byName.merge(kind(name), size, Long::sum);
       }
     }
     List<Map.Entry<String, Long>> sorted = new java.util.ArrayList<>(byName.entrySet());
@@ -68,6 +81,56 @@ public record IndexFiles(Map<String, Long> bytes, long total) {
       total += e.getValue();
     }
     return new IndexFiles(ordered, total);
+  }
+
+  private static String kind(String fileName) {
+    int dot = fileName.lastIndexOf('.');
+    return dot > 0 ? fileName.substring(dot + 1) : "";
+  }
+
+  /**
+   * Adds the files inside the latest commit's compound files to {@code byKind}; returns, per
+   * compound file name, the bytes it holds (to be taken off its own size). Empty when {@code dir}
+   * holds no index.
+   */
+  private static Map<String, Long> compoundContents(Path dir, Map<String, Long> byKind)
+      throws IOException {
+    Map<String, Long> held = new TreeMap<>();
+    try (FSDirectory d = FSDirectory.open(dir)) {
+      if (!DirectoryReader.indexExists(d)) {
+        return held;
+      }
+      for (SegmentCommitInfo segment : SegmentInfos.readLatestCommit(d)) {
+        SegmentInfo info = segment.info;
+        if (!info.getUseCompoundFile()) {
+          continue;
+        }
+        long inside = 0;
+        try (Directory cfs =
+            info.getCodec().compoundFormat().getCompoundReader(d, info, IOContext.DEFAULT)) {
+          for (String f : cfs.listAll()) {
+            long length = cfs.fileLength(f);
+            byKind.merge(kind(f), length, Long::sum);
+            inside += length;
+          }
+        }
+        held.put(IndexFileNames.segmentFileName(info.name, "", "cfs"), inside);
+      }
+    }
+    return held;
+  }
+
+  /**
+   * Prints the Markdown table of each index directory named: {@code java -cp parley.jar
+   * dev.parley.bench.IndexFiles INDEX...}.
+   *
+   * @throws IOException if a directory cannot be read
+   */
+  public static void main(String[] args) throws IOException {
+    for (String dir : args) {
+      System.out.println(dir);
+      System.out.print(of(Path.of(dir)).table());
+    }
   }
 
   /** A kind's share of the whole, 0 to 1 (0 for an empty index). */

@@ -11,6 +11,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +37,7 @@ class IndexFilesTest {
     file("_1.tim", 100);
     file("_0.fdt", 500);
     file("_0.doc", 100);
-    file("segments_2", 50);
+    file("LICENSE", 50); // no extension (and no index: the files alone are summed)
     file("write.lock", 0);
     file("_0.cfe", 0);
     IndexFiles f = IndexFiles.of(dir);
@@ -69,6 +78,37 @@ class IndexFilesTest {
       assertTrue(b <= previous, "biggest first, seed " + seed);
       previous = b;
     }
+  }
+
+  @Test
+  void aCompoundSegmentCountsByTheKindsItHoldsAndStillAddsUpToTheDisk() throws IOException {
+    Path index = dir.resolve("index");
+    try (FSDirectory d = FSDirectory.open(index);
+        IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new StandardAnalyzer()))) {
+      for (int i = 0; i < 50; i++) {
+        Document doc = new Document();
+        doc.add(new TextField("body", "envoys met for talks number " + i, Field.Store.YES));
+        doc.add(new NumericDocValuesField("n", i));
+        doc.add(new LongPoint("p", i));
+        w.addDocument(doc);
+      }
+      w.commit();
+    }
+    long onDisk = 0;
+    boolean compound = false;
+    try (var files = Files.list(index)) {
+      for (Path p : files.toList()) {
+        onDisk += Files.size(p);
+        compound |= p.toString().endsWith(".cfs");
+      }
+    }
+    assertTrue(compound, "a small flushed segment is a compound file");
+    IndexFiles f = IndexFiles.of(index);
+    assertEquals(onDisk, f.total());
+    for (String kind : List.of("tim", "doc", "pos", "fdt", "dvd", "nvd", "kdd")) {
+      assertTrue(f.bytes().getOrDefault(kind, 0L) > 0, kind + " in " + f.bytes());
+    }
+    assertTrue(f.bytes().get("cfs") < 200, "only the container's own bytes: " + f.bytes());
   }
 
   @Test
