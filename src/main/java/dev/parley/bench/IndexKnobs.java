@@ -138,10 +138,33 @@ public final class IndexKnobs {
     }
     System.out.printf(
         Locale.ROOT,
-        "articles=%d passages=%d segments=%d%n",
+        "articles=%d passages=%d segments=%d cpu=%.3f%n",
         report.articles(),
         report.passages(),
-        segments(index));
+        segments(index),
+        processCpuSeconds());
+  }
+
+  /**
+   * This process's CPU seconds, all threads (JVM start, JIT and GC included); less sensitive to
+   * other processes on a shared machine than wall time, though not immune (shared caches, cores).
+   */
+  private static double processCpuSeconds() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime() / 1e9;
+    }
+    return 0;
+  }
+
+  /** The {@code cpu=} figure a child printed, or NaN. */
+  static double cpuOf(String childOutput) {
+    for (String token : childOutput.split("\\s+")) {
+      if (token.startsWith("cpu=")) {
+        return Double.parseDouble(token.substring(4));
+      }
+    }
+    return Double.NaN;
   }
 
   private static int segments(Path index) throws IOException {
@@ -170,6 +193,7 @@ public final class IndexKnobs {
     java.nio.file.Files.createDirectories(work);
     int n = chosen.size();
     double[][] seconds = new double[n][rounds];
+    double[][] cpu = new double[n][rounds];
     for (int round = 0; round < rounds; round++) {
       for (int i = 0; i < n; i++) {
         int v = (round + i) % n;
@@ -186,32 +210,36 @@ public final class IndexKnobs {
                     variant.finalMerge() ? "merge" : "nomerge"));
         child.addAll(inputs);
         seconds[v][round] = WholeProcess.child(child, work, "knobs");
+        cpu[v][round] = cpuOf(java.nio.file.Files.readString(work.resolve("process-knobs.out")));
         System.err.printf(
-            Locale.ROOT, "round %d %s %.2f s%n", round + 1, variant.name(), seconds[v][round]);
+            Locale.ROOT,
+            "round %d %s %.2f s, cpu %.2f s%n",
+            round + 1,
+            variant.name(),
+            seconds[v][round],
+            cpu[v][round]);
       }
     }
     out.println(
         "| variant | commit every | merge policy | final forceMerge(1) | wall s, each round |"
-            + " median s | segments | bytes |");
-    out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
+            + " median s | process CPU s, each round | median CPU s | segments | bytes |");
+    out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for (int v = 0; v < n; v++) {
       Variant variant = chosen.get(v);
       Path dir = work.resolve("knobs-" + variant.name());
-      StringBuilder each = new StringBuilder();
-      for (double s : seconds[v]) {
-        each.append(each.length() == 0 ? "" : " / ").append(String.format(Locale.ROOT, "%.2f", s));
-      }
       out.printf(
           Locale.ROOT,
-          "| %s | %s | %s | %s | %s | %.2f | %d | %,d |%n",
+          "| %s | %s | %s | %s | %s | %.2f | %s | %.2f | %d | %,d |%n",
           variant.name(),
           variant.commitEvery() == Integer.MAX_VALUE
               ? "end only"
               : String.format(Locale.ROOT, "%,d", variant.commitEvery()),
           variant.policy(),
           variant.finalMerge() ? "yes" : "no",
-          each,
+          joined(seconds[v], "%.2f"),
           FieldAblationRuns.median(seconds[v]),
+          joined(cpu[v], "%.2f"),
+          FieldAblationRuns.median(cpu[v]),
           segments(dir),
           IndexFiles.of(dir).total());
     }
@@ -249,17 +277,17 @@ public final class IndexKnobs {
           "| %s | %d | %s | %.3f | %s | %.3f |%n",
           indexes.get(x),
           segments(indexes.get(x)),
-          joined(rank),
+          joined(rank, "%.3f"),
           FieldAblationRuns.median(rank),
-          joined(full),
+          joined(full, "%.3f"),
           FieldAblationRuns.median(full));
     }
   }
 
-  private static String joined(double[] values) {
+  private static String joined(double[] values, String format) {
     StringBuilder b = new StringBuilder();
     for (double v : values) {
-      b.append(b.length() == 0 ? "" : " / ").append(String.format(Locale.ROOT, "%.3f", v));
+      b.append(b.length() == 0 ? "" : " / ").append(String.format(Locale.ROOT, format, v));
     }
     return b.toString();
   }

@@ -38,6 +38,8 @@ class IndexKnobsTest {
         assertInstanceOf(LogByteSizeMergePolicy.class, IndexKnobs.policy("logbyte:3"));
     assertEquals(3, l.getMergeFactor());
     assertThrows(IllegalArgumentException.class, () -> IndexKnobs.policy("mystery"));
+    assertEquals(12.5, IndexKnobs.cpuOf("articles=3 passages=9 segments=1 cpu=12.500\n"));
+    assertTrue(Double.isNaN(IndexKnobs.cpuOf("articles=3")));
     assertEquals("today", IndexKnobs.VARIANTS.get(0).name());
     assertEquals(Indexer.DEFAULT_COMMIT_EVERY, IndexKnobs.VARIANTS.get(0).commitEvery());
   }
