@@ -141,6 +141,9 @@ public final class EntityTagger {
 
   private int[] firstMax;
 
+  /** Leaders' family names, read alone where the text or its context names the leader in full. */
+  private final FamilyNames familyNames;
+
   /** Creates a tagger for the entities of {@code gazetteer}. */
   public EntityTagger(Gazetteer gazetteer) {
     for (Entity e : gazetteer.entities()) {
@@ -151,6 +154,9 @@ public final class EntityTagger {
     }
     Gazetteer.NOT_ENTITIES.forEach(a -> add("", Mention.Kind.NAME, a));
     buildTables();
+    familyNames =
+        new FamilyNames(
+            gazetteer, word -> lookup(keyStep(KEY_SEED, TokenView.hash(fold(word)))) != null);
   }
 
   private void add(String id, Mention.Kind kind, String name) {
@@ -294,6 +300,36 @@ public final class EntityTagger {
       i += n;
     }
     return mentions;
+  }
+
+  /**
+   * The mentions in {@code view} as {@link #tag(TokenView)} finds them, and also a leader's family
+   * name alone ({@code Kim said}, {@code Bush met}) where {@code view} or its article {@code
+   * context} names that leader in full and no other leader of that family name ({@link
+   * FamilyNames}). This is how an indexed passage is tagged: a wire story names a leader in full
+   * once, in its lead.
+   *
+   * @param context the article context's words (headline and lead), or null for none
+   */
+  public List<Mention> tag(TokenView view, TokenView context) {
+    return tag(view, context == null ? List.of() : tag(context));
+  }
+
+  /**
+   * The same as {@link #tag(TokenView, TokenView)}, with the context's mentions already found (an
+   * article's passages share one context: it is tagged once).
+   */
+  public List<Mention> tag(TokenView view, List<Mention> contextMentions) {
+    return withFamilyNames(view, tag(view), contextMentions);
+  }
+
+  /**
+   * {@code own} (what {@link #tag(TokenView)} found in {@code view}) with the family names that
+   * {@code own} or {@code contextMentions} resolve added, in text order ({@link FamilyNames}).
+   */
+  public List<Mention> withFamilyNames(
+      TokenView view, List<Mention> own, List<Mention> contextMentions) {
+    return familyNames.addTo(view, own, contextMentions);
   }
 
   /** The distinct entity ids of {@code mentions}, in order of first mention. */

@@ -87,7 +87,7 @@ public final class Gazetteer {
    * tagged by the old rules are detected like indexes tagged with another gazetteer.
    */
   private static final int TAGGING_RULES =
-      3; // 2, 3: an ambiguous acronym in prose set in capitals is a word
+      4; // 2, 3: an ambiguous acronym in prose set in capitals is a word; 4: family names
 
   private Gazetteer(Map<String, Entity> byId) {
     // Insertion order is kept: it decides which entity wins when two share a name.

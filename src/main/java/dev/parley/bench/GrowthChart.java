@@ -98,43 +98,44 @@ public final class GrowthChart {
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
     g.drawString(title, 10, 24);
-    List<JFreeChart> charts =
-        List.of(
-            chart(
-                "Indexing rate (passages/s)",
-                sorted,
-                true,
-                List.of(
-                    new Line("Parley", PARLEY, false, Point::passagesPerSecond),
-                    new Line("raw Lucene", LUCENE, false, Point::lucenePassagesPerSecond),
-                    new Line("SQLite FTS5", FTS5, false, Point::fts5PassagesPerSecond))),
-            chart(
-                "Index size (MB), log–log",
-                sorted,
-                true,
-                List.of(
-                    new Line("Parley", PARLEY, false, Point::indexMB),
-                    new Line("raw Lucene", LUCENE, false, Point::luceneIndexMB),
-                    new Line("SQLite FTS5", FTS5, false, Point::fts5IndexMB))),
-            chart(
-                "Query latency (ms), top 10",
-                sorted,
-                true,
-                List.of(
-                    new Line("Parley p50 (snippets)", PARLEY, false, Point::p50Millis),
-                    new Line("Parley p99", PARLEY, true, Point::p99Millis),
-                    new Line(
-                        "Parley p50, topic-ranked",
-                        new Color(0x9467bd),
-                        false,
-                        Point::topicP50Millis),
-                    new Line("raw Lucene p50", LUCENE, false, Point::luceneP50Millis),
-                    new Line("SQLite FTS5 p50", FTS5, false, Point::fts5P50Millis))));
+    List<JFreeChart> charts = charts(sorted);
     for (int i = 0; i < charts.size(); i++) {
       charts.get(i).draw(g, new Rectangle2D.Double(i * PANEL_W, TITLE_H, PANEL_W, PANEL_H));
     }
     g.dispose();
     ImageIO.write(image, "png", png.toFile());
+  }
+
+  /** The three panels (indexing rate, size, latency) over {@code sorted} points. */
+  static List<JFreeChart> charts(List<Point> sorted) {
+    return List.of(
+        chart(
+            "Indexing rate (passages/s)",
+            sorted,
+            true,
+            List.of(
+                new Line("Parley", PARLEY, false, Point::passagesPerSecond),
+                new Line("raw Lucene", LUCENE, false, Point::lucenePassagesPerSecond),
+                new Line("SQLite FTS5", FTS5, false, Point::fts5PassagesPerSecond))),
+        chart(
+            "Index size (MB), log–log",
+            sorted,
+            true,
+            List.of(
+                new Line("Parley", PARLEY, false, Point::indexMB),
+                new Line("raw Lucene", LUCENE, false, Point::luceneIndexMB),
+                new Line("SQLite FTS5", FTS5, false, Point::fts5IndexMB))),
+        chart(
+            "Query latency (ms), top 10",
+            sorted,
+            true,
+            List.of(
+                new Line("Parley p50 (snippets)", PARLEY, false, Point::p50Millis),
+                new Line("Parley p99", PARLEY, true, Point::p99Millis),
+                new Line(
+                    "Parley p50, topic-ranked", new Color(0x9467bd), false, Point::topicP50Millis),
+                new Line("raw Lucene p50", LUCENE, false, Point::luceneP50Millis),
+                new Line("SQLite FTS5 p50", FTS5, false, Point::fts5P50Millis))));
   }
 
   private static JFreeChart chart(
@@ -166,14 +167,33 @@ public final class GrowthChart {
     x.setRange(Math.max(1, min / 1.6), max * 1.6);
     ValueAxis y;
     if (logY) {
-      y = logAxis(null);
+      LogAxis log = logAxis(null);
+      // From the power of ten below the lowest point to the one above the highest, so every line
+      // sits between two labelled ticks (raw Lucene's 0.15 ms had no labelled tick below it).
+      double lo = Double.MAX_VALUE;
+      double hi = 0;
+      for (int i = 0; i < data.getSeriesCount(); i++) {
+        for (int k = 0; k < data.getItemCount(i); k++) {
+          lo = Math.min(lo, data.getYValue(i, k));
+          hi = Math.max(hi, data.getYValue(i, k));
+        }
+      }
+      if (hi > 0) {
+        double lower = Math.pow(10, Math.floor(Math.log10(lo)));
+        double upper = Math.pow(10, Math.ceil(Math.log10(hi)));
+        // A little past each power of ten: a tick exactly on the axis's end is not drawn.
+        log.setRange(lower / 1.25, Math.max(upper, lower * 10) * 1.25);
+      }
+      y = log;
     } else {
       NumberAxis n = new NumberAxis();
       n.setNumberFormatOverride(plain());
       n.setAutoRangeIncludesZero(true);
       y = n;
     }
-    y.setUpperMargin(0.15);
+    if (!logY) {
+      y.setUpperMargin(0.15);
+    }
     XYPlot plot = new XYPlot(data, x, y, renderer);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
@@ -198,7 +218,7 @@ public final class GrowthChart {
   }
 
   /** Plain numbers with thousands separators ({@code 1,000,000}, {@code 0.25}), never 7.67e+03. */
-  private static DecimalFormat plain() {
+  static DecimalFormat plain() {
     return new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT));
   }
 

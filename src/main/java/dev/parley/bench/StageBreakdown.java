@@ -172,16 +172,18 @@ public final class StageBreakdown {
         List<Enrichment> enrichments = new ArrayList<>(ps.size());
         String lastContext = null;
         TokenView contextView = null;
+        List<Mention> contextMentions = List.of();
         for (Passage p : ps) {
           long a = cpu();
           String text = p.heading() == null ? p.text() : p.heading() + "\n" + p.text();
           String context = ArticleContext.of(article, p.from(), p.to());
           if (context != null && !context.equals(lastContext)) {
             contextView = TokenView.of(context);
+            contextMentions = tagger.tag(contextView);
             lastContext = context;
           }
           TokenView view = TokenView.of(text);
-          List<Mention> mentions = tagger.tag(view);
+          List<Mention> mentions = tagger.tag(view, context == null ? List.of() : contextMentions);
           long b = cpu();
           Map<String, Float> scores =
               model.score(view, mentions, context == null ? null : contextView);

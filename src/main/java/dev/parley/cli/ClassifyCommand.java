@@ -98,7 +98,7 @@ final class ClassifyCommand extends CliCommand {
     for (LabelledFile.Line line : contents.lines()) {
       TokenView view = TokenView.of(line.text());
       TokenView context = line.context() == null ? null : TokenView.of(line.context());
-      List<Mention> mentions = tagger.tag(view);
+      List<Mention> mentions = tagger.tag(view, context);
       Map<String, Float> scores = model.score(view, mentions, context);
       JsonObject o = new JsonObject();
       o.addProperty("id", line.id());

@@ -9,11 +9,13 @@ import java.util.Objects;
  *
  * @param topics each topic's score in [0, 1], in topic order
  * @param labels the topics whose score reaches their threshold
- * @param entities canonical ids of the entities mentioned, in order of first mention
- * @param mentions where the passage text names an entity, in text order, offsets into the passage
- *     text (not its heading): the indexer writes one entity token at each mention named by one of
- *     the entity's aliases ({@link dev.parley.analysis.Mention.Kind#NAME}), which is what a query
- *     naming the entity by any alias matches; empty when the enricher tags no entities
+ * @param entities canonical ids of the entities mentioned, in order of first mention (a leader's
+ *     family name alone counts where the article context names the leader in full)
+ * @param mentions where the passage's own words name an entity by one of its gazetteer names, in
+ *     text order, offsets into the passage: the entity tokens written at those places text (not its
+ *     heading): the indexer writes one entity token at each mention named by one of the entity's
+ *     aliases ({@link dev.parley.analysis.Mention.Kind#NAME}), which is what a query naming the
+ *     entity by any alias matches; empty when the enricher tags no entities
  */
 public record Enrichment(
     Map<String, Float> topics,

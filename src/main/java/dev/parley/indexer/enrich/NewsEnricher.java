@@ -12,7 +12,8 @@ import java.util.Objects;
 
 /**
  * The default enricher: cuts the passage (and its heading) into words once ({@link TokenView}),
- * tags the gazetteer's entities in those words, and scores the topic model on the same words, the
+ * tags the gazetteer's entities in those words (a leader's family name alone too, where the passage
+ * or its context names the leader in full), and scores the topic model on the same words, the
  * entities and the article's context ({@link ArticleContext}).
  *
  * <p>Thread safety: immutable, safe to share. (Each thread keeps the words of the last article
@@ -24,7 +25,7 @@ public final class NewsEnricher implements Enricher {
   private final TopicModel topics;
   private final ThreadLocal<CachedContext> lastContext = new ThreadLocal<>();
 
-  private record CachedContext(String text, TokenView view) {}
+  private record CachedContext(String text, TokenView view, List<Mention> mentions) {}
 
   /** An enricher with the default gazetteer and the built-in topics. */
   public static NewsEnricher defaults() {
@@ -64,9 +65,15 @@ public final class NewsEnricher implements Enricher {
   /** The enrichment of a text whose article context is {@code context} (null for none). */
   public Enrichment enrich(String text, String context) {
     TokenView view = TokenView.of(text);
-    List<Mention> mentions = tagger.tag(view);
-    Map<String, Float> scores = topics.score(view, mentions, contextView(context));
-    return new Enrichment(scores, topics.labels(scores), EntityTagger.ids(mentions), mentions);
+    CachedContext c = context(context);
+    List<Mention> own = tagger.tag(view);
+    List<Mention> mentions =
+        tagger.withFamilyNames(view, own, c == null ? List.of() : c.mentions());
+    Map<String, Float> scores = topics.score(view, mentions, c == null ? null : c.view());
+    // The passage's entities and topic features count a family name its context resolves ("Kim
+    // said", the lead naming Kim Jong Un); its entity tokens are only the names in its own words,
+    // which is all a Solr analysis chain can see (ParleySolrAnalyzer), so both rank alike.
+    return new Enrichment(scores, topics.labels(scores), EntityTagger.ids(mentions), own);
   }
 
   @Override
@@ -79,17 +86,19 @@ public final class NewsEnricher implements Enricher {
     return gazetteerVersion;
   }
 
-  private TokenView contextView(String context) {
+  /** The context's words and mentions, cut and tagged once per article on each thread. */
+  private CachedContext context(String context) {
     if (context == null) {
       return null;
     }
     CachedContext cached = lastContext.get();
     if (cached != null && cached.text().equals(context)) {
-      return cached.view();
+      return cached;
     }
     TokenView view = TokenView.of(context);
-    lastContext.set(new CachedContext(context, view));
-    return view;
+    CachedContext fresh = new CachedContext(context, view, tagger.tag(view));
+    lastContext.set(fresh);
+    return fresh;
   }
 
   @Override

@@ -75,7 +75,7 @@ public final class TopicFiles {
       throw new IllegalArgumentException(
           source + ": not valid JSON (" + jsonProblem(e) + "): fix the JSON", e);
     }
-    if (!o.has("format") && o.has("features")) {
+    if (o.has("features") || isFormatOne(o.get("format"))) {
       throw new IllegalArgumentException(
           source
               + ": a topic file in the old format 1 (regular-expression \"features\"), which this"
@@ -204,6 +204,23 @@ public final class TopicFiles {
     what = cut < 0 ? what : what.substring(0, cut);
     int nl = what.indexOf('\n');
     return (nl < 0 ? what : what.substring(0, nl)).strip() + at;
+  }
+
+  /**
+   * Whether a file says it is format 1 ({@code 1}, {@code "1"}, {@code 1.0}): such a file, or any
+   * file with format 1's {@code "features"} list, gets the message on how to convert it.
+   */
+  private static boolean isFormatOne(JsonElement format) {
+    if (format == null || !format.isJsonPrimitive()) {
+      return false;
+    }
+    try {
+      return new java.math.BigDecimal(format.getAsString().strip())
+              .compareTo(java.math.BigDecimal.ONE)
+          == 0;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   /** A topic definition as pretty JSON in this format, ending with a newline. */

@@ -155,7 +155,7 @@ public final class TopicTrainer {
     for (LabelledText e : sorted) {
       TokenView view = TokenView.of(e.text());
       TokenView context = e.context() == null ? null : TokenView.of(e.context());
-      prepared.add(new Prepared(e, view, tagger.tag(view), context));
+      prepared.add(new Prepared(e, view, tagger.tag(view, context), context));
     }
     List<Result> results = new ArrayList<>();
     for (TopicDefinition topic : topics) {
@@ -484,7 +484,7 @@ public final class TopicTrainer {
     for (LabelledText e : examples) {
       TokenView v = TokenView.of(e.text());
       views.add(v);
-      mentions.add(tagger.tag(v));
+      mentions.add(tagger.tag(v, e.context() == null ? null : TokenView.of(e.context())));
     }
     List<CueCheck> out = new ArrayList<>();
     for (TopicDefinition topic : topics) {
@@ -532,7 +532,7 @@ public final class TopicTrainer {
     for (LabelledText e : examples) {
       TokenView view = TokenView.of(e.text());
       TokenView context = e.context() == null ? null : TokenView.of(e.context());
-      predicted.add(model.labels(model.score(view, tagger.tag(view), context)));
+      predicted.add(model.labels(model.score(view, tagger.tag(view, context), context)));
     }
     for (String topic : model.names()) {
       List<Boolean> labels = new ArrayList<>();

@@ -76,6 +76,29 @@ class TopicFilesTest {
   }
 
   @Test
+  void everyFileThatSaysOrLooksFormatOneGetsTheConversionMessage() {
+    String features = "\"features\": [{\"name\": \"t\", \"pattern\": \"treaty\"}]";
+    for (String old :
+        List.of(
+            "{\"format\": 1, \"name\": \"arms\", " + features + "}",
+            "{\"format\": 1, \"name\": \"arms\"}",
+            "{\"format\": \"1\", \"name\": \"arms\"}",
+            "{\"format\": 1.0, \"name\": \"arms\"}",
+            "{\"format\": 2, \"name\": \"arms\", " + features + "}",
+            "{\"name\": \"arms\", \"features\": []}")) {
+      String message =
+          assertThrows(
+                  IllegalArgumentException.class,
+                  () -> TopicFiles.read(new StringReader(old), "t/arms.json"))
+              .getMessage();
+      assertTrue(
+          message.startsWith("t/arms.json: a topic file in the old format 1 (regular-expression"),
+          old + " -> " + message);
+      assertTrue(message.contains("parley tune-topics --topics DIR"), message);
+    }
+  }
+
+  @Test
   void otherBadFilesNameTheSourceAndTheProblem() {
     assertEquals(
         "a.json: not a topic definition (\"format\" must be 2, got: 3)",
