@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.CodecReader;
@@ -271,19 +269,7 @@ public final class FieldAblation {
    * copy with nothing removed made the same way. Prints a Markdown table.
    */
   static void eachField(Path index, Path work) throws IOException {
-    Map<String, Long> perKind = new TreeMap<>();
-    try (Stream<Path> files = Files.list(index)) {
-      for (Path p : files.toList()) {
-        String name = p.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        if (dot > 0 && !name.equals("write.lock")) {
-          perKind.merge(name.substring(dot + 1), p.toFile().length(), Long::sum);
-        }
-      }
-    }
-    System.out.println("| file kind | bytes |");
-    System.out.println("| --- | --- |");
-    perKind.forEach((k, v) -> System.out.printf(Locale.ROOT, "| `.%s` | %,d |%n", k, v));
+    System.out.print(IndexFiles.of(index).table());
     List<String> names = new ArrayList<>();
     try (FSDirectory in = FSDirectory.open(index);
         DirectoryReader reader = DirectoryReader.open(in)) {

@@ -100,7 +100,7 @@ public final class WholeProcess {
   }
 
   /** Runs one child JVM; returns its wall time in seconds. */
-  private static double child(List<String> mainAndArgs, Path work, String name) throws IOException {
+  static double child(List<String> mainAndArgs, Path work, String name) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());

@@ -3,8 +3,10 @@ package dev.parley.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.parley.bench.Benchmark;
+import dev.parley.bench.FieldAblationRuns;
 import dev.parley.bench.Fts5Side;
 import dev.parley.bench.GrowthChart;
+import dev.parley.bench.IndexFiles;
 import dev.parley.bench.MixedLoad;
 import dev.parley.bench.SideFacts;
 import dev.parley.bench.StageBreakdown;
@@ -63,8 +65,8 @@ final class BenchCommand extends CliCommand {
       arity = "1..*",
       paramLabel = "FIELD",
       description =
-          "With --stages: leave these text fields (context, article_text) out of the documents, to"
-              + " measure what each costs (the field ablation's time side).")
+          "With --stages: leave these text fields (text, context, article_text) out of the"
+              + " documents, to measure what each costs (the field ablation's time side).")
   List<String> dropFields = new ArrayList<>();
 
   @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")
@@ -118,6 +120,20 @@ final class BenchCommand extends CliCommand {
       description = "Also time the parallel indexing stages with one and two threads.")
   boolean threadScaling;
 
+  @Option(
+      names = "--field-ablation",
+      description =
+          "Also index the input on one thread without each text field (text, context,"
+              + " article_text) and report each one's index size and indexing time (median of"
+              + " --ablation-runs interleaved runs; seed-format .txt articles).")
+  boolean fieldAblation;
+
+  @Option(
+      names = "--ablation-runs",
+      paramLabel = "N",
+      description = "Runs of each field-ablation variant (default 3).")
+  int ablationRuns = 3;
+
   @Option(names = "--concurrent-writes", description = "Also search under concurrent writes.")
   boolean concurrentWrites;
 
@@ -132,6 +148,11 @@ final class BenchCommand extends CliCommand {
     List<Path> inputs = inputPaths.isEmpty() ? List.of(Path.of("seeds")) : inputPaths;
     IndexCommand.requireSomeInput(inputs);
     if (stages) {
+      if (fieldAblation) {
+        throw new UsageException(
+            "--field-ablation runs with the benchmark (--queries), not with --stages: use"
+                + " --stages --drop-field FIELD for one variant");
+      }
       return stages(inputs);
     }
     if (queryFile == null) {
@@ -141,6 +162,7 @@ final class BenchCommand extends CliCommand {
     inRange("--threads", threads, 1, 256);
     inRange("--repeat", repeat, 1, 1000);
     inRange("--mixed-seconds", mixedSeconds, 1, 3600);
+    inRange("--ablation-runs", ablationRuns, 1, 100);
     Path work = workDir != null ? workDir : Files.createTempDirectory("parley-bench");
     List<Integer> scales = new ArrayList<>();
     for (String s : scaleValues.isEmpty() ? List.of("1") : scaleValues) {
@@ -158,12 +180,16 @@ final class BenchCommand extends CliCommand {
     List<JsonObject> runs = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     List<GrowthChart.Point> points = new ArrayList<>();
+    FieldAblationRuns.Result ablation = null;
     for (int scale : scales) {
       Benchmark.Config config =
           new Benchmark.Config(
               inputs, queries, threads, repeat, scale, work, err, searcher, ingredients);
       Benchmark.Result result = new Benchmark(config).run();
       JsonObject json = result.toJson(config);
+      // What the bytes go to, by Lucene file kind, on both sides (IndexFiles, as FieldAblation).
+      IndexFiles parleyFiles = IndexFiles.of(work.resolve("parley-index"));
+      IndexFiles baselineFiles = IndexFiles.of(work.resolve("baseline-index"));
       result.problems().forEach(p -> problems.add("scale " + scale + ": " + p));
       // The second baseline, in new files (bench/Fts5Side): the same passages, read again from
       // the input Benchmark indexed (its scaled copies when scaled).
@@ -171,6 +197,10 @@ final class BenchCommand extends CliCommand {
       Fts5Side.Figures fts5 =
           Fts5Side.run(indexed, queries, repeat, threads, work, result.inputBytes(), err);
       fts5.addTo(json, result);
+      JsonObject files = new JsonObject();
+      files.add("parley", parleyFiles.toJson());
+      files.add("baseline", baselineFiles.toJson());
+      json.add("indexFiles", files); // after the older blocks: their order stays as it was
       fts5.problems(result).forEach(p -> problems.add("scale " + scale + ": " + p));
       WholeProcess.Result processes = null;
       if (wholeProcess) {
@@ -182,6 +212,13 @@ final class BenchCommand extends CliCommand {
         scaling = ThreadScaling.run(indexed, work, err);
         json.add("threadScaling", scaling.toJson());
       }
+      boolean ablatedHere = fieldAblation && ablation == null;
+      if (ablatedHere) {
+        // Once, on the input as given (the scaled copies are JSON Lines, which the one-thread
+        // stage run does not read); reported with the first scale's run.
+        ablation = FieldAblationRuns.run(inputs, work, ablationRuns, err);
+        json.add("fieldAblation", ablation.toJson());
+      }
       MixedLoad.Result mixed = null;
       if (concurrentWrites) {
         mixed = mixedLoad(work, inputs, queries, mixedSeconds, err);
@@ -192,6 +229,12 @@ final class BenchCommand extends CliCommand {
       if (!asJson) {
         print(result, config, out);
         fts5.print(result, out);
+        out.println("parley index by file kind: " + parleyFiles.line());
+        out.println("baseline index by file kind: " + baselineFiles.line());
+        out.println();
+        if (ablatedHere) {
+          ablation.print(out);
+        }
         if (processes != null) {
           processes.print(out);
         }
@@ -332,6 +375,12 @@ final class BenchCommand extends CliCommand {
   /** {@code --stages}: the one-thread per-stage breakdown of indexing (docs/performance.md). */
   private int stages(List<Path> inputs) throws IOException {
     Path work = workDir != null ? workDir : Files.createTempDirectory("parley-stages");
+    for (String f : dropFields) {
+      if (!StageBreakdown.DROPPABLE.contains(f)) {
+        throw new UsageException(
+            "--drop-field takes " + String.join(", ", StageBreakdown.DROPPABLE) + ", got: " + f);
+      }
+    }
     StageBreakdown breakdown = new StageBreakdown();
     Map<String, Double> perPassage = breakdown.run(inputs, work, java.util.Set.copyOf(dropFields));
     out.print(

@@ -185,6 +185,9 @@ public final class Indexer implements AutoCloseable {
     IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer);
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(b.ramBufferMb);
+    if (b.mergePolicy != null) {
+      config.setMergePolicy(b.mergePolicy);
+    }
     if (embedder != null) {
       // Merges in a fixed order, so the merged HNSW graph (built from the merged segments' graphs)
       // is the same on every run; see IndexRun.ordered.
@@ -677,6 +680,7 @@ public final class Indexer implements AutoCloseable {
     private int threads = Runtime.getRuntime().availableProcessors();
     private boolean mergeAfterRun = true;
     private double ramBufferMb = defaultRamBufferMb();
+    private org.apache.lucene.index.MergePolicy mergePolicy;
     private ProgressListener progress = ProgressListener.NONE;
     private DenseModel dense;
 
@@ -770,6 +774,17 @@ public final class Indexer implements AutoCloseable {
         throw new IllegalArgumentException("ramBufferMb must be in [1, 2048], got: " + mb);
       }
       this.ramBufferMb = mb;
+      return this;
+    }
+
+    /**
+     * Lucene's merge policy for the index writer; default Lucene's own ({@code TieredMergePolicy}
+     * with its defaults), kept by measurement (docs/performance.md, "Parley 7 knobs and ablation").
+     * For benchmarks and apps with their own merge needs; {@link #withMergeAfterRun} still merges a
+     * bulk run to one segment.
+     */
+    public Builder withMergePolicy(org.apache.lucene.index.MergePolicy policy) {
+      this.mergePolicy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 

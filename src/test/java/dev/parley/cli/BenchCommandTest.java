@@ -269,6 +269,97 @@ class BenchCommandTest {
   }
 
   @Test
+  void fileKindsAndTheFieldAblationAreNewBlocksBesideTheOldKeys() throws IOException {
+    MainTest.Run r = bench(Path.of("seeds"), "--field-ablation", "--ablation-runs", "1");
+    assertEquals(0, r.code(), r.err());
+    JsonObject o = StrictJson.parseObject(r.out());
+    // The keys earlier versions printed, in their order, then the new blocks.
+    assertEquals(
+        List.of(
+            "parley",
+            "baseline",
+            "ratios",
+            "filtered",
+            "stages",
+            "sides",
+            "problems",
+            "machine",
+            "input",
+            "fts5",
+            "ratiosFts5",
+            "fts5Side",
+            "indexFiles",
+            "fieldAblation"),
+        List.copyOf(o.keySet()));
+    assertEquals(KEYS, List.copyOf(o.getAsJsonObject("parley").keySet()));
+    JsonObject files = o.getAsJsonObject("indexFiles");
+    assertEquals(List.of("parley", "baseline"), List.copyOf(files.keySet()));
+    for (String side : files.keySet()) {
+      long sum = 0;
+      double shares = 0;
+      for (var kind : files.getAsJsonObject(side).entrySet()) {
+        JsonObject k = kind.getValue().getAsJsonObject();
+        assertEquals(List.of("bytes", "share"), List.copyOf(k.keySet()), kind.getKey());
+        sum += k.get("bytes").getAsLong();
+        shares += k.get("share").getAsDouble();
+      }
+      // The file kinds add up to the size the side reports (write.lock is empty).
+      assertEquals(o.getAsJsonObject(side).get("indexBytes").getAsLong(), sum, side);
+      assertEquals(1.0, shares, 0.001, side);
+    }
+    JsonObject ablation = o.getAsJsonObject("fieldAblation");
+    assertEquals(1, ablation.get("runs").getAsInt());
+    assertEquals(1, ablation.get("threads").getAsInt());
+    assertEquals(
+        o.getAsJsonObject("input").get("passages").getAsLong(),
+        ablation.get("passages").getAsLong());
+    assertEquals(
+        List.of("all", "withoutText", "withoutContext", "withoutArticleText"),
+        List.copyOf(ablation.getAsJsonObject("variants").keySet()));
+  }
+
+  @Test
+  void theTextReportShowsFileKindsAndTheAblationTable() throws IOException {
+    Path queries = Files.writeString(dir.resolve("q.tsv"), "q1\tsummit talks\n");
+    MainTest.Run r =
+        MainTest.run(
+            "bench",
+            "--queries",
+            queries.toString(),
+            "--repeat",
+            "1",
+            "--work",
+            dir.resolve("work").toString(),
+            "--field-ablation",
+            "--ablation-runs",
+            "1");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("parley index by file kind: "), r.out());
+    assertTrue(r.out().contains("baseline index by file kind: "), r.out());
+    assertTrue(r.out().contains("field ablation (1 thread, 1 articles"), r.out());
+    assertTrue(r.out().contains("withoutArticleText"), r.out());
+  }
+
+  @Test
+  void badAblationOptionsAreOneLineUsageErrors() throws IOException {
+    MainTest.Run stages = MainTest.run("bench", "--stages", "--field-ablation");
+    assertEquals(2, stages.code());
+    assertTrue(
+        stages.err().contains("--field-ablation runs with the benchmark (--queries), not with"),
+        stages.err());
+    MainTest.Run field =
+        MainTest.run(
+            "bench", "--stages", "--drop-field", "title", "--work", dir.resolve("s").toString());
+    assertEquals(2, field.code());
+    assertTrue(
+        field.err().contains("--drop-field takes text, context, article_text, got: title"),
+        field.err());
+    MainTest.Run runs = bench(Path.of("seeds"), "--field-ablation", "--ablation-runs", "0");
+    assertEquals(2, runs.code());
+    assertTrue(runs.err().contains("--ablation-runs"), runs.err());
+  }
+
+  @Test
   void badBenchOptionsAreUsageErrors() throws IOException {
     MainTest.Run r = bench(Path.of("seeds"), "--context-weight", "heavy");
     assertEquals(2, r.code());
