@@ -312,24 +312,20 @@ public final class EntityTagger {
    * @param context the article context's words (headline and lead), or null for none
    */
   public List<Mention> tag(TokenView view, TokenView context) {
-    return tag(view, context == null ? List.of() : tag(context));
-  }
-
-  /**
-   * The same as {@link #tag(TokenView, TokenView)}, with the context's mentions already found (an
-   * article's passages share one context: it is tagged once).
-   */
-  public List<Mention> tag(TokenView view, List<Mention> contextMentions) {
-    return withFamilyNames(view, tag(view), contextMentions);
+    return withFamilyNames(view, tag(view), context, context == null ? List.of() : tag(context));
   }
 
   /**
    * {@code own} (what {@link #tag(TokenView)} found in {@code view}) with the family names that
-   * {@code own} or {@code contextMentions} resolve added, in text order ({@link FamilyNames}).
+   * {@code own} or the context resolve added, in text order ({@link FamilyNames}). An article's
+   * passages share one context, so its words and mentions are made once.
+   *
+   * @param context the context's words, or null for none
+   * @param contextMentions what {@link #tag(TokenView)} found in {@code context} (empty for none)
    */
   public List<Mention> withFamilyNames(
-      TokenView view, List<Mention> own, List<Mention> contextMentions) {
-    return familyNames.addTo(view, own, contextMentions);
+      TokenView view, List<Mention> own, TokenView context, List<Mention> contextMentions) {
+    return familyNames.addTo(view, own, context, contextMentions);
   }
 
   /** The distinct entity ids of {@code mentions}, in order of first mention. */

@@ -183,7 +183,10 @@ public final class StageBreakdown {
             lastContext = context;
           }
           TokenView view = TokenView.of(text);
-          List<Mention> mentions = tagger.tag(view, context == null ? List.of() : contextMentions);
+          List<Mention> mentions =
+              context == null
+                  ? tagger.withFamilyNames(view, tagger.tag(view), null, List.of())
+                  : tagger.withFamilyNames(view, tagger.tag(view), contextView, contextMentions);
           long b = cpu();
           Map<String, Float> scores =
               model.score(view, mentions, context == null ? null : contextView);

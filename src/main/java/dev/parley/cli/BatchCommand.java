@@ -167,7 +167,11 @@ final class BatchCommand extends CliCommand {
           SearchRequest request = requests.get(i);
           long start = System.nanoTime();
           List<Hit> hits =
-              Evaluation.complete(searcher.search(request), q.id(), Duration.ofMillis(timeoutMs))
+              Evaluation.complete(
+                      searcher.search(request),
+                      q.id(),
+                      Duration.ofMillis(timeoutMs),
+                      "a longer --timeout-ms")
                   .hits();
           if (latency && pass >= repeat) {
             nanos[(pass - repeat) * queries.size() + i] = System.nanoTime() - start;

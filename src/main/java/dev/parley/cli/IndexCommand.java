@@ -312,7 +312,9 @@ final class IndexCommand extends CliCommand {
 
   private static void printRejections(IngestReport report, PrintStream err) {
     for (Rejection r : report.rejected()) {
-      err.println(printable("rejected " + r.source() + ": " + r.reason()));
+      // An empty source (index --delete "") would print as "rejected : ..."; name it.
+      String source = r.source().isEmpty() ? "\"\" (an empty id)" : r.source();
+      err.println(printable("rejected " + source + ": " + r.reason()));
     }
   }
 

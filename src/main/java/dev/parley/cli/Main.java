@@ -281,7 +281,12 @@ public final class Main {
     try {
       return Integer.parseInt(value.strip());
     } catch (NumberFormatException e) {
-      throw new CommandLine.TypeConversionException("must be a whole number, got: " + value);
+      // A whole number past what an option can take is too large, not "not a number".
+      String v = value.strip();
+      throw new CommandLine.TypeConversionException(
+          v.matches("[+-]?\\d+")
+              ? (v.startsWith("-") ? "is too small" : "is too large") + ", got: " + value
+              : "must be a whole number, got: " + value);
     }
   }
 

@@ -156,6 +156,18 @@ final class SearchCommand extends CliCommand {
       throw new UsageException(
           "--since " + since + " is after --until " + until + ": give the earlier day to --since");
     }
+    for (var option :
+        java.util.Map.of("--topic", topics, "--filter-topic", topicFilter, "--entity", entities)
+            .entrySet()) {
+      if (option.getValue().size() > SearchRequest.MAX_FILTERS) {
+        throw new UsageException(
+            option.getKey()
+                + " given "
+                + option.getValue().size()
+                + " times, at most "
+                + SearchRequest.MAX_FILTERS);
+      }
+    }
     SearchRequest.Builder builder = SearchRequest.builder(query);
     topics.forEach(builder::addTopic);
     topicFilter.forEach(builder::filterTopic);

@@ -42,14 +42,27 @@ public final class Evaluation {
    */
   public static dev.parley.query.result.SearchResults complete(
       dev.parley.query.result.SearchResults results, String queryId, java.time.Duration limit) {
+    return complete(results, queryId, limit, "a longer time limit");
+  }
+
+  /**
+   * The same, naming what to give in the message ({@code "a longer --timeout-ms"} on the command
+   * line).
+   */
+  public static dev.parley.query.result.SearchResults complete(
+      dev.parley.query.result.SearchResults results,
+      String queryId,
+      java.time.Duration limit,
+      String longer) {
     if (results.partial()) {
       throw new IllegalStateException(
           "query "
               + queryId
               + " reached the search time limit ("
               + limit.toMillis()
-              + " ms), so its ranked list would be cut short and scored as complete: give a longer"
-              + " time limit or run on a quieter machine");
+              + " ms), so its ranked list would be cut short and scored as complete: give "
+              + longer
+              + " or run on a quieter machine");
     }
     return results;
   }

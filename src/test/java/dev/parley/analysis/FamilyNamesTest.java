@@ -101,6 +101,50 @@ class FamilyNamesTest {
   }
 
   @Test
+  void aFamilyNameThatIsACommonWordCountsOnlyWhenItIsClearlyThePerson() {
+    String may = "Prime Minister Theresa May flew to Brussels for talks.";
+    assertEquals(List.of(), tagged("The deal was first agreed in May last year.", may));
+    assertEquals(List.of(), tagged("Talks would resume on May 5.", may));
+    assertEquals(List.of(), tagged("May brings the spring rains.", may));
+    assertEquals(List.of("theresa-may@May"), tagged("May said the deal was done.", may));
+    assertEquals(List.of("theresa-may@May"), tagged("Talks with Mrs May ended.", may));
+    assertEquals(List.of("theresa-may@May"), tagged("It was May’s second visit.", may));
+    String moon = "South Korean President Moon Jae-in arrived for talks.";
+    assertEquals(List.of(), tagged("They walked under the Moon at a banquet.", moon));
+    assertEquals(
+        List.of("moon-jae-in@Moon"), tagged("Moon told reporters the talks went well.", moon));
+    String rice = "Secretary of State Condoleezza Rice met the envoy.";
+    assertEquals(List.of("thailand@Thailand"), tagged("Rice exports from Thailand rose.", rice));
+    assertEquals(List.of("condoleezza-rice@Rice"), tagged("Rice said sanctions would stay.", rice));
+  }
+
+  @Test
+  void anotherPersonOfTheFamilyNamedBesideAnotherNameWordBlocksIt() {
+    assertEquals(
+        List.of(),
+        tagged(
+            "Kim said he hoped for peace.",
+            "Kim Jong Il welcomed South Korean President Kim Dae-jung to Pyongyang."));
+    assertEquals(
+        List.of("kim-jong-il@Kim Jong Il"),
+        tagged("Kim Jong Il met Kim Dae-jung. Kim said he hoped for peace.", null));
+  }
+
+  @Test
+  void aSentenceOpeningWordBeforeTheFamilyNameIsNoGivenName() {
+    assertEquals(List.of("kim-jong-un@Kim"), tagged("But Kim wanted sanctions relief.", SEED_LEAD));
+    assertEquals(List.of("kim-jong-un@Kim"), tagged("When Kim arrived, talks began.", SEED_LEAD));
+    assertEquals(List.of("kim-jong-un@Kim"), tagged("Yesterday Kim met envoys.", SEED_LEAD));
+  }
+
+  @Test
+  void aLowerCaseLastWordPutsTheFamilyNameFirst() {
+    assertEquals(
+        List.of("ban-ki-moon@Ban"),
+        tagged("Ban said the talks must resume.", "UN Secretary-General Ban Ki-moon spoke."));
+  }
+
+  @Test
   void randomTextsKeepEveryGazetteerMentionAndAddOnlyFamilyNames() {
     long seed = System.nanoTime();
     Random random = new Random(seed);

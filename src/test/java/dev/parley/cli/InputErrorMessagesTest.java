@@ -447,7 +447,29 @@ class InputErrorMessagesTest {
     }
     Run topics = run(manyTopics.toArray(String[]::new));
     assertEquals(2, topics.code());
-    assertTrue(topics.err().startsWith("parley search: at most 20 topics,"), topics.err());
-    assertTrue(topics.err().endsWith(" (see: parley search --help)\n"), topics.err());
+    assertEquals(
+        "parley search: --topic given 21 times, at most 20 (see: parley search --help)\n",
+        topics.err());
+    List<String> manyEntities = new ArrayList<>(List.of("search", "--index", seed, "talks"));
+    for (int i = 0; i < 25; i++) {
+      manyEntities.addAll(List.of("--entity", "iran"));
+    }
+    assertEquals(
+        "parley search: --entity given 25 times, at most 20 (see: parley search --help)\n",
+        run(manyEntities.toArray(String[]::new)).err());
+    Run huge = run("search", "--index", seed, "--k", "99999999999", "talks");
+    assertEquals(2, huge.code());
+    assertEquals(
+        "parley search: --k is too large, got: 99999999999 (see: parley search --help)\n",
+        huge.err());
+  }
+
+  @Test
+  void anEmptyIdToDeleteIsNamedInItsRejection() throws IOException {
+    Path idx = dir.resolve("empty-id");
+    assertEquals(0, run("index", "--input", "seeds", "--index", idx.toString()).code());
+    Run r = run("index", "--delete", "", "--index", idx.toString());
+    assertEquals(1, r.code(), r.err());
+    assertTrue(r.err().contains("rejected \"\" (an empty id): article id is empty"), r.err());
   }
 }

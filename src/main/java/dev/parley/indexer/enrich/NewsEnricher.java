@@ -68,7 +68,9 @@ public final class NewsEnricher implements Enricher {
     CachedContext c = context(context);
     List<Mention> own = tagger.tag(view);
     List<Mention> mentions =
-        tagger.withFamilyNames(view, own, c == null ? List.of() : c.mentions());
+        c == null
+            ? tagger.withFamilyNames(view, own, null, List.of())
+            : tagger.withFamilyNames(view, own, c.view(), c.mentions());
     Map<String, Float> scores = topics.score(view, mentions, c == null ? null : c.view());
     // The passage's entities and topic features count a family name its context resolves ("Kim
     // said", the lead naming Kim Jong Un); its entity tokens are only the names in its own words,

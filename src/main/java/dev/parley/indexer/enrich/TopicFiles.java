@@ -78,8 +78,10 @@ public final class TopicFiles {
     if (o.has("features") || isFormatOne(o.get("format"))) {
       throw new IllegalArgumentException(
           source
-              + ": a topic file in the old format 1 (regular-expression \"features\"), which this"
-              + " Parley no longer reads; convert it: keep \"name\" and \"description\", add"
+              + (isFormatOne(o.get("format")) || !o.has("format")
+                  ? ": a topic file in the old format 1 (regular-expression \"features\"), which"
+                  : ": \"features\" is the old format 1's list of regular expressions, which")
+              + " this Parley no longer reads; convert it: keep \"name\" and \"description\", add"
               + " \"format\": 2, rewrite each feature's pattern as word \"cues\" (docs/topics.md),"
               + " drop \"features\", then learn its weights with parley tune-topics --topics DIR"
               + " --labels LABELS.jsonl --out DIR");

@@ -84,7 +84,6 @@ class TopicFilesTest {
             "{\"format\": 1, \"name\": \"arms\"}",
             "{\"format\": \"1\", \"name\": \"arms\"}",
             "{\"format\": 1.0, \"name\": \"arms\"}",
-            "{\"format\": 2, \"name\": \"arms\", " + features + "}",
             "{\"name\": \"arms\", \"features\": []}")) {
       String message =
           assertThrows(
@@ -96,6 +95,18 @@ class TopicFilesTest {
           old + " -> " + message);
       assertTrue(message.contains("parley tune-topics --topics DIR"), message);
     }
+    // A file that says format 2 is not called format 1: its "features" key is named.
+    String mixed = "{\"format\": 2, \"name\": \"arms\", " + features + "}";
+    String message =
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> TopicFiles.read(new StringReader(mixed), "t/arms.json"))
+            .getMessage();
+    assertTrue(
+        message.startsWith(
+            "t/arms.json: \"features\" is the old format 1's list of regular expressions, which"
+                + " this Parley no longer reads; convert it:"),
+        message);
   }
 
   @Test
