@@ -16,26 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ParallelIndexingTest {
   @TempDir Path dir;
 
-  private static final String[] WORDS = {
-    "sanctions",
-    "summit",
-    "talks",
-    "embargo",
-    "minister",
-    "treaty",
-    "Iran",
-    "China",
-    "trade",
-    "leaders",
-    "nuclear",
-    "envoy",
-    "vote",
-    "council",
-    "ceasefire",
-    "border",
-    "tariffs"
-  };
-
   @Test
   void oneAndFourThreadsGiveTheSameIndexAndRejectionsInInputOrder() throws IOException {
     long seed = Long.getLong("parley.seed", System.nanoTime());
@@ -48,12 +28,7 @@ class ParallelIndexingTest {
       StringBuilder b =
           new StringBuilder(
               "date 2019-0" + (1 + random.nextInt(9)) + "-1" + random.nextInt(9) + " ");
-      for (int p = 0; p < 1 + random.nextInt(5); p++) {
-        for (int w = 0; w < 5 + random.nextInt(30); w++) {
-          b.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
-        }
-        b.append(".\n\n");
-      }
+      RandomArticles.appendParagraphs(b, random, 5, 30);
       Files.writeString(
           in.resolve(String.format("a%03d.txt", i)), i % 37 == 5 ? "no date\n" : b.toString());
     }

@@ -94,29 +94,6 @@ class SerialWriteTest {
     }
   }
 
-  private static final String[] WORDS = {
-    "sanctions",
-    "summit",
-    "talks",
-    "embargo",
-    "minister",
-    "treaty",
-    "Iran",
-    "China",
-    "trade",
-    "leaders",
-    "nuclear",
-    "envoy",
-    "North",
-    "Korea",
-    "Moscow",
-    "met",
-    "signed",
-    "the",
-    "in",
-    "said"
-  };
-
   @Test
   void aRunThatFitsTheBufferLeavesOneSegmentWhateverTheThreads() throws IOException {
     long seed = Long.getLong("parley.seed", System.nanoTime());
@@ -131,12 +108,7 @@ class SerialWriteTest {
         text = "date 2019-13-45\n\nA date that does not exist.\n"; // rejected, with its file named
       } else {
         StringBuilder b = new StringBuilder("date 2019-0" + (1 + random.nextInt(9)) + "-12\n\n");
-        for (int p = 0; p < 1 + random.nextInt(8); p++) {
-          for (int w = 0; w < 5 + random.nextInt(60); w++) {
-            b.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
-          }
-          b.append(".\n\n");
-        }
+        RandomArticles.appendParagraphs(b, random, 8, 60);
         text = b.toString();
       }
       Files.writeString(in.resolve(String.format("a%03d.txt", i)), text);

@@ -23,37 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ThreadCountDigestTest {
   @TempDir Path dir;
 
-  private static final String[] WORDS = {
-    "sanctions",
-    "summit",
-    "talks",
-    "embargo",
-    "minister",
-    "treaty",
-    "Iran",
-    "China",
-    "trade",
-    "leaders",
-    "nuclear",
-    "envoy",
-    "vote",
-    "council",
-    "ceasefire",
-    "border",
-    "tariffs",
-    "North",
-    "Korea",
-    "Moscow",
-    "Washington",
-    "met",
-    "signed",
-    "agreed",
-    "the",
-    "in",
-    "on",
-    "said"
-  };
-
   @Test
   void threadsBufferAndCommitIntervalChangeNoDocument() throws IOException {
     long seed = Long.getLong("parley.seed", System.nanoTime());
@@ -65,12 +34,7 @@ class ThreadCountDigestTest {
     int files = 150 + random.nextInt(100);
     for (int i = 0; i < files; i++) {
       StringBuilder b = new StringBuilder("date 2019-0" + (1 + random.nextInt(9)) + "-12\n\n");
-      for (int p = 0; p < 1 + random.nextInt(8); p++) {
-        for (int w = 0; w < 5 + random.nextInt(60); w++) {
-          b.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
-        }
-        b.append(".\n\n");
-      }
+      RandomArticles.appendParagraphs(b, random, 8, 60);
       Files.writeString(in.resolve(String.format("a%03d.txt", i)), b.toString());
     }
     Path reference = dir.resolve("ref");
