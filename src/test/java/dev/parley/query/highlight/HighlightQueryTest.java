@@ -101,16 +101,24 @@ class HighlightQueryTest {
     reader = DirectoryReader.open(dir);
     searcher = new IndexSearcher(reader);
     searcher.setSimilarity(new BM25Similarity());
+    queries = queryFactory(0.3f);
+    highlighter = highlighter();
+  }
+
+  /** The query side with the default analysis and gazetteer, the context at {@code weight}. */
+  static QueryFactory queryFactory(float contextWeight) {
     AnalysisConfig analysis = AnalysisConfig.defaults();
     Gazetteer gazetteer = Gazetteer.defaults();
-    queries =
-        new QueryFactory(
-            ParleyAnalyzer.forQueries(analysis, gazetteer),
-            ParleyAnalyzer.forPhrases(analysis, gazetteer),
-            0.3f);
-    highlighter =
-        new SnippetHighlighter(
-            new ParleyAnalyzer(analysis), "<em>", "</em>", 2, SnippetEscaping.HTML);
+    return new QueryFactory(
+        ParleyAnalyzer.forQueries(analysis, gazetteer),
+        ParleyAnalyzer.forPhrases(analysis, gazetteer),
+        contextWeight);
+  }
+
+  /** The highlighter the searcher builds: default analysis, {@code <em>} marks, HTML escaping. */
+  static SnippetHighlighter highlighter() {
+    return new SnippetHighlighter(
+        new ParleyAnalyzer(AnalysisConfig.defaults()), "<em>", "</em>", 2, SnippetEscaping.HTML);
   }
 
   @AfterAll

@@ -3,9 +3,6 @@ package dev.parley.query.highlight;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.parley.analysis.AnalysisConfig;
-import dev.parley.analysis.Gazetteer;
-import dev.parley.analysis.ParleyAnalyzer;
 import dev.parley.indexer.Article;
 import dev.parley.indexer.Indexer;
 import dev.parley.indexer.Paragraph;
@@ -55,16 +52,8 @@ class SharedWeightOffsetsTest {
     reader = new MultiReader(DirectoryReader.open(first), DirectoryReader.open(second));
     searcher = new IndexSearcher(reader);
     searcher.setSimilarity(new BM25Similarity());
-    AnalysisConfig analysis = AnalysisConfig.defaults();
-    Gazetteer gazetteer = Gazetteer.defaults();
-    queries =
-        new QueryFactory(
-            ParleyAnalyzer.forQueries(analysis, gazetteer),
-            ParleyAnalyzer.forPhrases(analysis, gazetteer),
-            0.2f);
-    highlighter =
-        new SnippetHighlighter(
-            new ParleyAnalyzer(analysis), "<em>", "</em>", 2, SnippetEscaping.HTML);
+    queries = HighlightQueryTest.queryFactory(0.2f);
+    highlighter = HighlightQueryTest.highlighter();
   }
 
   private static Directory index(int from, int to) throws IOException {
